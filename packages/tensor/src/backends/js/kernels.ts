@@ -1,0 +1,27 @@
+import type { OpName } from '../../op-attrs';
+import type { JsKernel } from './kernel-types';
+import { binaryKernels, whereKernel } from './kernels/binary';
+import { matmulKernel } from './kernels/matmul';
+import { argmaxKernel, argminKernel, reduceKernels } from './kernels/reduce';
+import { logSoftmaxKernel, softmaxKernel } from './kernels/softmax';
+import { expandKernel, transposeKernel } from './kernels/transpose';
+import { castKernel, clipKernel, unaryKernels } from './kernels/unary';
+
+export type { JsKernel, JsTensor } from './kernel-types';
+
+/** Every op's js kernel. A mapped type over OpName: an op without a kernel fails the type check. */
+export const jsKernels: { [K in OpName]: JsKernel<K> } = {
+  ...unaryKernels,
+  clip: clipKernel,
+  cast: castKernel,
+  ...binaryKernels,
+  where: whereKernel,
+  ...reduceKernels,
+  argmax: argmaxKernel,
+  argmin: argminKernel,
+  transpose: transposeKernel,
+  expand: expandKernel,
+  matmul: matmulKernel,
+  softmax: softmaxKernel,
+  logSoftmax: logSoftmaxKernel,
+};

@@ -1,0 +1,200 @@
+import type { Backend, DataId, KernelTensor } from './backend';
+import { createJsBackend } from './backends/js/js-backend';
+import { BackendError } from './errors/backend-error';
+import { DisposedTensorError } from './errors/disposed-tensor-error';
+import type { OpAttrs, OpName } from './op-attrs';
+import type { OpDef } from './op-registry';
+import { sizeOf } from './shape';
+import { Tensor } from './tensor';
+import { bytesPerElement, type DType, type Shape, type TypedArray } from './types';
+
+/** One buffer, shared by every tensor that views it (reshape is free). Freed when `refs` reaches 0. */
+export interface Storage {
+  readonly backend: Backend;
+  readonly dataId: DataId;
+  readonly dtype: DType;
+  readonly size: number;
+  refs: number;
+}
+
+/** What the dispatcher tells a recorder (autograd) about each op it ran. */
+export interface OpRecord<K extends OpName = OpName> {
+  readonly op: K;
+  readonly inputs: readonly Tensor[];
+  readonly attrs: OpAttrs[K];
+  readonly outputs: readonly Tensor[];
+}
+
+/** Called after every op whose inputs include a tensor that requires grad. */
+export type OpRecorder = (record: OpRecord) => void;
+
+const state = {
+  backend: null as Backend | null,
+  scopes: [] as Set<Tensor>[],
+  liveTensors: 0,
+  recorder: null as OpRecorder | null,
+};
+
+// Safety net: a tensor that is garbage-collected without dispose() still frees its buffer.
+const finalizer = new FinalizationRegistry<Storage>((storage) => {
+  state.liveTensors--;
+  releaseStorage(storage);
+});
+
+/** Installs `backend` for every op that creates tensors from now on. */
+export function useBackend(backend: Backend): void {
+  state.backend = backend;
+}
+
+/** The active backend. The pure-TypeScript `js` backend is active until another is installed. */
+export function getBackend(): Backend {
+  state.backend ??= createJsBackend();
+  return state.backend;
+}
+
+/** Installs the op recorder (autograd does this); `null` removes it. */
+export function setOpRecorder(recorder: OpRecorder | null): void {
+  state.recorder = recorder;
+}
+
+/** Live tensors and bytes on the active backend. */
+export function memory(): { tensors: number; bytes: number; backend: string; highWater?: number } {
+  const backend = getBackend();
+  return { tensors: state.liveTensors, backend: backend.name, ...backend.memory() };
+}
+
+function retainStorage(storage: Storage): void {
+  storage.refs++;
+}
+
+function releaseStorage(storage: Storage): void {
+  if (--storage.refs === 0) storage.backend.release(storage.dataId, storage.dtype, storage.size);
+}
+
+/** Wraps a storage in a new tensor handle, tracked by the innermost `tidy`. */
+export function wrapStorage(storage: Storage, shape: Shape, dtype: DType, isTracked = true): Tensor {
+  const tensor = new Tensor(shape, dtype, storage);
+  state.liveTensors++;
+  finalizer.register(tensor, storage, tensor);
+  if (isTracked) state.scopes[state.scopes.length - 1]?.add(tensor);
+  return tensor;
+}
+
+/** Frees a tensor handle; its buffer goes when no other handle shares it. Idempotent. */
+export function disposeTensor(tensor: Tensor): void {
+  if (tensor.isDisposed) return;
+  tensor.markDisposed();
+  finalizer.unregister(tensor);
+  state.liveTensors--;
+  for (const scope of state.scopes) scope.delete(tensor);
+  releaseStorage(tensor.storage);
+}
+
+/** Allocates a new tensor holding `values` (already converted to `dtype`'s array type). */
+export function fromValues(values: TypedArray, shape: Shape, dtype: DType, backend = getBackend()): Tensor {
+  const size = sizeOf(shape);
+  const dataId = backend.allocate(dtype, size);
+  if (size > 0) backend.write(dataId, values);
+  return wrapStorage({ backend, dataId, dtype, size, refs: 1 }, shape, dtype);
+}
+
+/**
+ * A new handle to the same buffer, not owned by any `tidy` scope: it lives until disposed.
+ * Autograd uses it to keep tensors saved for the backward pass.
+ */
+export function shareData(tensor: Tensor, shape: Shape = tensor.shape): Tensor {
+  retainStorage(tensor.storage);
+  return wrapStorage(tensor.storage, shape, tensor.dtype, false);
+}
+
+/** Removes `tensor` from every enclosing `tidy` scope so it outlives them. Returns it. */
+export function keep<T extends Tensor>(tensor: T): T {
+  for (const scope of state.scopes) scope.delete(tensor);
+  return tensor;
+}
+
+/**
+ * Runs `fn` and disposes every tensor it created except those it returns (a tensor, or tensors
+ * inside arrays and plain objects). Returned tensors belong to the enclosing scope.
+ *
+ * @example
+ * const y = tidy(() => x.mul(2).add(1)); // the intermediate x*2 is freed
+ */
+export function tidy<T>(fn: () => T): T {
+  const scope = new Set<Tensor>();
+  state.scopes.push(scope);
+  let result: T;
+  try {
+    result = fn();
+  } finally {
+    state.scopes.pop();
+  }
+  if (result instanceof Promise) throw new BackendError('tidy', 'the function must not be async');
+  const kept = new Set<Tensor>();
+  collectTensors(result, kept);
+  for (const tensor of scope) if (!kept.has(tensor)) disposeTensor(tensor);
+  const parent = state.scopes[state.scopes.length - 1];
+  if (parent) for (const tensor of kept) if (scope.has(tensor)) parent.add(tensor);
+  return result;
+}
+
+function collectTensors(value: unknown, into: Set<Tensor>): void {
+  if (value instanceof Tensor) into.add(value);
+  else if (Array.isArray(value)) for (const item of value) collectTensors(item, into);
+  else if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const item of Object.values(value)) collectTensors(item, into);
+  }
+}
+
+/**
+ * The one dispatch point: every primitive op runs through here. Checks the inputs are alive and on
+ * one backend, infers outputs (the op's validation), runs the backend kernel (or shares the buffer
+ * for a view op) and tells the recorder.
+ */
+export function runOp<K extends OpName>(def: OpDef<K>, inputs: readonly Tensor[], attrs: OpAttrs[K]): Tensor[] {
+  const backend = inputs.length ? inputs[0].storage.backend : getBackend();
+  let needsRecord = false;
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i];
+    if (input.isDisposed) throw new DisposedTensorError(def.name, def.inputs[i] ?? `input ${i}`);
+    if (input.storage.backend !== backend) {
+      throw new BackendError(
+        def.name,
+        `inputs live on different backends (${def.inputs[0]}: ${backend.name}, ${def.inputs[i]}: ${input.storage.backend.name})`,
+      );
+    }
+    if (input.requiresGrad) needsRecord = true;
+  }
+  const specs = def.infer(inputs, attrs);
+  let outputs: Tensor[];
+  if (def.isView) {
+    outputs = specs.map((spec) => {
+      retainStorage(inputs[0].storage);
+      return wrapStorage(inputs[0].storage, spec.shape, spec.dtype);
+    });
+  } else {
+    outputs = specs.map((spec) => {
+      const size = sizeOf(spec.shape);
+      const dataId = backend.allocate(spec.dtype, size);
+      return wrapStorage({ backend, dataId, dtype: spec.dtype, size, refs: 1 }, spec.shape, spec.dtype);
+    });
+    if (outputs.some((t) => t.size > 0)) {
+      backend.runKernel(def.name, inputs.map(kernelView), attrs, outputs.map(kernelView));
+    }
+  }
+  if (needsRecord && state.recorder) state.recorder({ op: def.name, inputs, attrs, outputs });
+  return outputs;
+}
+
+function kernelView(tensor: Tensor): KernelTensor {
+  return { dataId: tensor.storage.dataId, shape: tensor.shape, dtype: tensor.dtype, size: tensor.size };
+}
+
+/** Reads a tensor's values synchronously as its dtype's typed array (a copy). */
+export function readValues(tensor: Tensor, op = 'dataSync'): TypedArray {
+  if (tensor.isDisposed) throw new DisposedTensorError(op, 'the tensor');
+  const { backend, dataId, dtype, size } = tensor.storage;
+  return size === 0 ? backend.read(dataId, dtype, 0) : backend.read(dataId, dtype, size);
+}
+
+export { bytesPerElement };

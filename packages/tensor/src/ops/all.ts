@@ -1,0 +1,37 @@
+// Every public op function, for Tensor's methods and the package index.
+export { add, div, eq, ge, gt, le, logicalAnd, logicalOr, lt, maximum, minimum, mul, ne, pow, sub, where } from './binary';
+export { cast, clone, detach, dispose } from './cast';
+export { clip } from './clip';
+export { matmul, type MatmulOptions } from './matmul';
+export { isFinite, isInf } from './predicates';
+export { type ArgReduceOptions, argmax, argmin, type KeepDimsOptions, max, min, prod, sum } from './reduce';
+export { all, any, logsumexp, mean, std, type VarianceOptions, variance } from './reduce-composites';
+export { flatten, reshape, squeeze, unsqueeze } from './reshape';
+export { logSoftmax, softmax } from './softmax';
+export { broadcastTo, expand, transpose } from './transpose';
+export {
+  abs,
+  ceil,
+  cos,
+  erf,
+  exp,
+  expm1,
+  floor,
+  isNaN,
+  log,
+  log1p,
+  logicalNot,
+  neg,
+  reciprocal,
+  relu,
+  round,
+  rsqrt,
+  sigmoid,
+  sign,
+  sin,
+  softplus,
+  sqrt,
+  square,
+  step,
+  tanh,
+} from './unary';

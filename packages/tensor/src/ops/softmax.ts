@@ -1,0 +1,36 @@
+import { runOp } from '../engine';
+import { DTypeError } from '../errors/dtype-error';
+import { defineOp, type OpDef } from '../op-registry';
+import { normalizeAxis } from '../shape';
+import type { Tensor } from '../tensor';
+import { isFloat } from '../types';
+
+function defineSoftmax<K extends 'softmax' | 'logSoftmax'>(name: K): OpDef<K> {
+  return defineOp({
+    name,
+    inputs: ['x'],
+    infer: ([x]) => {
+      if (!isFloat(x.dtype)) throw new DTypeError(name, 'expected a float input', { x: x.dtype });
+      return [{ shape: x.shape, dtype: x.dtype }];
+    },
+  });
+}
+
+const softmaxOp = defineSoftmax('softmax');
+const logSoftmaxOp = defineSoftmax('logSoftmax');
+
+/**
+ * exp(x) / Σ exp(x) along `axis` (default the last), with the max subtracted first so large
+ * logits cannot overflow.
+ *
+ * @example
+ * softmax(tensor([1, 2, 3])); // [0.090, 0.245, 0.665]
+ */
+export function softmax(x: Tensor, axis = -1): Tensor {
+  return runOp(softmaxOp, [x], { axis: normalizeAxis('softmax', axis, x.rank) })[0];
+}
+
+/** log(softmax(x)) along `axis`, computed as x − logsumexp(x) without forming softmax. */
+export function logSoftmax(x: Tensor, axis = -1): Tensor {
+  return runOp(logSoftmaxOp, [x], { axis: normalizeAxis('logSoftmax', axis, x.rank) })[0];
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// The one command that runs every test: installs dependencies, builds every package, runs each
+// package's vitest suite (one package at a time: the machine has 2 cores and the suites are CPU-bound),
+// checks the ONNX conformance floor, and prints one line "N passed, N failed[, N skipped]".
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { runPnpm } from './pnpm.mjs';
+
+const root = join(import.meta.dirname, '..');
+const step = (name, args) => {
+  console.log(`\n== ${name}: pnpm ${args.join(' ')}`);
+  const code = runPnpm(args);
+  if (code !== 0) console.log(`== ${name} failed with exit code ${code}`);
+  return code;
+};
+
+const workspaceDirs = ['packages', 'apps', 'bench'].flatMap((group) => {
+  const dir = join(root, group);
+  if (!existsSync(dir)) return [];
+  if (existsSync(join(dir, 'package.json'))) return [dir];
+  return readdirSync(dir).map((name) => join(dir, name)).filter((d) => existsSync(join(d, 'package.json')));
+});
+for (const dir of workspaceDirs) rmSync(join(dir, '.test-results'), { recursive: true, force: true });
+
+let setupFailed = 0;
+setupFailed += step('install', ['install', ...(process.env.CI ? ['--frozen-lockfile'] : [])]) === 0 ? 0 : 1;
+if (!setupFailed) setupFailed += step('build', ['build']) === 0 ? 0 : 1;
+const testCode = setupFailed ? 1 : step('test', ['turbo', 'run', 'test', '--concurrency=1', '--continue']);
+
+let passed = 0;
+let failed = setupFailed;
+let skipped = 0;
+for (const dir of workspaceDirs) {
+  const file = join(dir, '.test-results', 'vitest.json');
+  if (!existsSync(file)) continue;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  skipped += report.numPendingTests + report.numTodoTests;
+  // A suite that fails to load (syntax error, missing import) has no tests: count it as a failure.
+  failed += report.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0).length;
+}
+if (testCode !== 0 && failed === 0) failed += 1;
+
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed ? 1 : 0);
