@@ -1,9 +1,3 @@
-import { defineConfig } from 'vitest/config';
+import { nagareTestConfig } from '../../vitest.shared';
 
-export default defineConfig({
-  test: {
-    include: ['src/**/*.test.ts'],
-    reporters: ['default', 'json'],
-    outputFile: { json: '.test-results/vitest.json' },
-  },
-});
+export default nagareTestConfig();

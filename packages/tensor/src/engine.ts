@@ -6,7 +6,7 @@ import type { OpAttrs, OpName } from './op-attrs';
 import type { OpDef } from './op-registry';
 import { sizeOf } from './shape';
 import { Tensor } from './tensor';
-import { bytesPerElement, type DType, type Shape, type TypedArray } from './types';
+import type { DType, Shape, TypedArray } from './types';
 
 /** One buffer, shared by every tensor that views it (reshape is free). Freed when `refs` reaches 0. */
 export interface Storage {
@@ -186,6 +186,30 @@ export function runOp<K extends OpName>(def: OpDef<K>, inputs: readonly Tensor[]
   return outputs;
 }
 
+/**
+ * Runs `def`'s kernel writing into existing tensors (`targets`) instead of new ones: the in-place
+ * path optimizers use so a training step allocates nothing per parameter. Not recorded by
+ * autograd. `infer` must give each target's own shape and dtype.
+ */
+export function runInPlace<K extends OpName>(def: OpDef<K>, inputs: readonly Tensor[], attrs: OpAttrs[K], targets: readonly Tensor[]): void {
+  const all = [...inputs, ...targets];
+  for (let i = 0; i < all.length; i++) {
+    const t = all[i];
+    if (t.isDisposed) throw new DisposedTensorError(def.name, i < inputs.length ? (def.inputs[i] ?? `input ${i}`) : `target ${i - inputs.length}`);
+    if (t.storage.backend !== all[0].storage.backend) throw new BackendError(def.name, 'tensors live on different backends');
+  }
+  const specs = def.infer(inputs, attrs);
+  specs.forEach((spec, i) => {
+    const target = targets[i];
+    if (!target || spec.dtype !== target.dtype || sizeOf(spec.shape) !== target.size) {
+      throw new BackendError(def.name, `in-place target ${i} does not match the op's output`);
+    }
+  });
+  if (targets.some((t) => t.size > 0)) {
+    targets[0].storage.backend.runKernel(def.name, inputs.map(kernelView), attrs, targets.map(kernelView));
+  }
+}
+
 function kernelView(tensor: Tensor): KernelTensor {
   return { dataId: tensor.storage.dataId, shape: tensor.shape, dtype: tensor.dtype, size: tensor.size };
 }
@@ -194,7 +218,6 @@ function kernelView(tensor: Tensor): KernelTensor {
 export function readValues(tensor: Tensor, op = 'dataSync'): TypedArray {
   if (tensor.isDisposed) throw new DisposedTensorError(op, 'the tensor');
   const { backend, dataId, dtype, size } = tensor.storage;
-  return size === 0 ? backend.read(dataId, dtype, 0) : backend.read(dataId, dtype, size);
+  return backend.read(dataId, dtype, size);
 }
 
-export { bytesPerElement };

@@ -5,7 +5,7 @@ export { createJsBackend } from './backends/js/js-backend';
 export type { JsKernel, JsTensor } from './backends/js/kernels';
 export { jsKernels } from './backends/js/kernels';
 export type { OpRecord, OpRecorder, Storage } from './engine';
-export { fromValues, getBackend, keep, memory, readValues, runOp, setOpRecorder, shareData, tidy, useBackend } from './engine';
+export { fromValues, getBackend, keep, memory, readValues, runInPlace, runOp, setOpRecorder, shareData, tidy, useBackend } from './engine';
 export { ArgumentError } from './errors/argument-error';
 export { BackendError } from './errors/backend-error';
 export { DisposedTensorError } from './errors/disposed-tensor-error';

@@ -1,6 +1,6 @@
 // Every public op function, for Tensor's methods and the package index.
 export { add, div, eq, ge, gt, le, logicalAnd, logicalOr, lt, maximum, minimum, mul, ne, pow, sub, where } from './binary';
-export { cast, clone, detach, dispose } from './cast';
+export { assign, cast, clone, detach, dispose } from './cast';
 export { clip } from './clip';
 export { matmul, type MatmulOptions } from './matmul';
 export { isFinite, isInf } from './predicates';

@@ -1,4 +1,6 @@
-import { disposeTensor, runOp, shareData } from '../engine';
+import { disposeTensor, runInPlace, runOp, shareData } from '../engine';
+import { ShapeError } from '../errors/shape-error';
+import { shapesEqual } from '../shape';
 import { ArgumentError } from '../errors/argument-error';
 import { defineOp } from '../op-registry';
 import type { Tensor } from '../tensor';
@@ -40,4 +42,17 @@ function shareDataTracked(x: Tensor): Tensor {
 export function dispose(x: Tensor | readonly Tensor[]): void {
   if (Array.isArray(x)) for (const t of x) disposeTensor(t);
   else disposeTensor(x as Tensor);
+}
+
+/**
+ * Copies `value` into `target`'s buffer in place (converting dtype), so every handle sharing the
+ * buffer sees the new values. Not recorded by autograd: use it for parameter updates.
+ *
+ * @example
+ * assign(weight, weight.sub(grad.mul(lr)));
+ */
+export function assign(target: Tensor, value: Tensor): Tensor {
+  if (!shapesEqual(target.shape, value.shape)) throw new ShapeError('assign', 'shapes differ', { target: target.shape, value: value.shape });
+  runInPlace(castOp, [value], { dtype: target.dtype }, [target]);
+  return target;
 }

@@ -1,0 +1,2 @@
+// @nagare/autograd — the public surface. Everything not listed here is internal.
+export {};

@@ -1,0 +1,2 @@
+// @nagare/layers — the public surface. Everything not listed here is internal.
+export {};

@@ -1,0 +1,2 @@
+// @nagare/optimizers — the public surface. Everything not listed here is internal.
+export {};

@@ -1,0 +1,2 @@
+// @nagare/train — the public surface. Everything not listed here is internal.
+export {};

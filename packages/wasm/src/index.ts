@@ -1,0 +1,2 @@
+// @nagare/wasm — the public surface. Everything not listed here is internal.
+export {};
