@@ -183,6 +183,11 @@ export class Tensor {
   expand(shape: readonly number[]): Tensor { return ops.expand(this, shape); }
   squeeze(axis?: number | number[]): Tensor { return ops.squeeze(this, axis); }
   unsqueeze(axis: number): Tensor { return ops.unsqueeze(this, axis); }
+  slice(starts: readonly number[], stops: readonly number[], options?: ops.SliceOptions): Tensor { return ops.slice(this, starts, stops, options); }
+  pad(pads: readonly (readonly [number, number])[], options?: ops.PadOptions): Tensor { return ops.pad(this, pads, options); }
+  gather(indices: Tensor, axis?: number): Tensor { return ops.gather(this, indices, axis); }
+  tile(reps: readonly number[]): Tensor { return ops.tile(this, reps); }
+  split(sections: number | readonly number[], axis?: number): Tensor[] { return ops.split(this, sections, axis); }
   matmul(b: Tensor): Tensor { return ops.matmul(this, b); }
   softmax(axis = -1): Tensor { return ops.softmax(this, axis); }
   logSoftmax(axis = -1): Tensor { return ops.logSoftmax(this, axis); }

@@ -2,12 +2,21 @@
 export { add, div, eq, ge, gt, le, logicalAnd, logicalOr, lt, maximum, minimum, mul, ne, pow, sub, where } from './binary';
 export { assign, cast, clone, detach, dispose } from './cast';
 export { clip } from './clip';
+export { concat } from './concat';
+export { gather } from './gather';
 export { matmul, type MatmulOptions } from './matmul';
+export { oneHot } from './one-hot';
+export { type PadOptions, pad } from './pad';
 export { isFinite, isInf } from './predicates';
 export { type ArgReduceOptions, argmax, argmin, type KeepDimsOptions, max, min, prod, sum } from './reduce';
 export { all, any, logsumexp, mean, std, type VarianceOptions, variance } from './reduce-composites';
 export { flatten, reshape, squeeze, unsqueeze } from './reshape';
+export { scatterAdd } from './scatter-add';
+export { type SliceOptions, slice } from './slice';
 export { logSoftmax, softmax } from './softmax';
+export { split } from './split';
+export { stack } from './stack';
+export { tile } from './tile';
 export { broadcastTo, expand, transpose } from './transpose';
 export {
   abs,

@@ -1,8 +1,14 @@
 import type { OpName } from '../../op-attrs';
 import type { JsKernel } from './kernel-types';
 import { binaryKernels, whereKernel } from './kernels/binary';
+import { concatKernel } from './kernels/concat';
+import { gatherKernel } from './kernels/gather';
 import { matmulKernel } from './kernels/matmul';
+import { oneHotKernel } from './kernels/one-hot';
+import { padKernel } from './kernels/pad';
 import { argmaxKernel, argminKernel, reduceKernels } from './kernels/reduce';
+import { scatterAddKernel } from './kernels/scatter-add';
+import { sliceKernel } from './kernels/slice';
 import { logSoftmaxKernel, softmaxKernel } from './kernels/softmax';
 import { expandKernel, transposeKernel } from './kernels/transpose';
 import { castKernel, clipKernel, unaryKernels } from './kernels/unary';
@@ -21,6 +27,12 @@ export const jsKernels: { [K in OpName]: JsKernel<K> } = {
   argmin: argminKernel,
   transpose: transposeKernel,
   expand: expandKernel,
+  concat: concatKernel,
+  slice: sliceKernel,
+  pad: padKernel,
+  gather: gatherKernel,
+  scatterAdd: scatterAddKernel,
+  oneHot: oneHotKernel,
   matmul: matmulKernel,
   softmax: softmaxKernel,
   logSoftmax: logSoftmaxKernel,
