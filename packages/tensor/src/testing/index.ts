@@ -1,6 +1,8 @@
 // @nagare/tensor/testing — helpers other packages' tests use. Production code never imports this.
 export type { Tolerance } from './all-close';
 export { compareAllClose, expectAllClose, flattenValues } from './all-close';
+export type { SuiteRunner } from './backends';
+export { describeEachBackend, testBackends } from './backends';
 export { ALL_CASES } from './cases';
 export type { OpCase } from './op-case';
 export type { TestFunction } from './run-op-cases';

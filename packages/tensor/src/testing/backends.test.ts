@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { getBackend } from '../engine';
+import { ArgumentError } from '../errors/argument-error';
+import { describeEachBackend, testBackends } from './backends';
+
+const fixture = new URL('./__fixtures__/renamed-backend.ts', import.meta.url).pathname;
+
+test('testBackends defaults to the js backend', async () => {
+  expect((await testBackends(undefined)).map((b) => b.name)).toEqual(['js']);
+});
+
+test('testBackends loads module#factory entries in order', async () => {
+  const backends = await testBackends(` js , ${fixture}#createRenamedBackend`);
+  expect(backends.map((b) => b.name)).toEqual(['js', 'renamed']);
+});
+
+test('testBackends rejects malformed entries and missing exports', async () => {
+  await expect(testBackends('@nagare/wasm')).rejects.toBeInstanceOf(ArgumentError);
+  await expect(testBackends(`${fixture}#noSuchExport`)).rejects.toThrow(/no function export "noSuchExport"/);
+});
+
+const backends = await testBackends(`js,${fixture}#createRenamedBackend`);
+const seen: string[] = [];
+describeEachBackend({ describe, beforeAll, afterAll }, backends, (backend) => {
+  test('the backend is active inside its block', () => {
+    expect(getBackend()).toBe(backend);
+    seen.push(backend.name);
+  });
+});
+
+test('describeEachBackend ran the body once per backend and restored the default', () => {
+  expect(seen).toEqual(['js', 'renamed']);
+  expect(getBackend().name).toBe('js');
+});
