@@ -1,2 +1,24 @@
 // @nagare/io — the public surface. Everything not listed here is internal.
-export {};
+export { OnnxFormatError } from './errors/onnx-format-error';
+export { SafetensorsError, type SafetensorsProblem } from './errors/safetensors-error';
+export {
+  nagareDTypeForOnnx,
+  onnxTensorToTensor,
+  type TensorToOnnxOptions,
+  tensorToOnnxTensor,
+} from './onnx/onnx-tensor';
+export type {
+  OnnxAttribute,
+  OnnxDataTypeCode,
+  OnnxDim,
+  OnnxGraph,
+  OnnxModel,
+  OnnxNode,
+  OnnxOpsetImport,
+  OnnxTensor,
+  OnnxTensorValues,
+  OnnxValueInfo,
+} from './onnx/onnx-types';
+export { OnnxDataType, onnxDataTypeName } from './onnx/onnx-types';
+export { type OnnxReadOptions, readOnnxModel, readTensorProto } from './onnx/read-onnx';
+export { writeOnnxModel, writeTensorProto } from './onnx/write-onnx';
