@@ -16,7 +16,25 @@ export { UnsupportedOpError } from './errors/unsupported-op-error';
 export { formatTensor } from './format';
 export type { BackwardOptions, GradHook, GradientEngine } from './grad-hooks';
 export { setGradientEngine } from './grad-hooks';
-export type { ArgReduceAttrs, AvgPool2dAttrs, Conv2dAttrs, OpAttrs, OpName, PadMode, Pool2dAttrs, ReduceAttrs, Window2dAttrs } from './op-attrs';
+export type {
+  AdadeltaUpdateAttrs,
+  AdagradUpdateAttrs,
+  AdamaxUpdateAttrs,
+  AdamUpdateAttrs,
+  ArgReduceAttrs,
+  AvgPool2dAttrs,
+  Conv2dAttrs,
+  LionUpdateAttrs,
+  MomentumUpdateAttrs,
+  OpAttrs,
+  OpName,
+  PadMode,
+  Pool2dAttrs,
+  ReduceAttrs,
+  RmspropUpdateAttrs,
+  UpdateAttrs,
+  Window2dAttrs,
+} from './op-attrs';
 export type { OpDef, TensorSpec } from './op-registry';
 export { defineOp, getOpDef, listOps } from './op-registry';
 export * from './ops/all';

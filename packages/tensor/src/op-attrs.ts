@@ -39,6 +39,64 @@ export interface AvgPool2dAttrs extends Pool2dAttrs {
 
 export type PadMode = 'constant' | 'reflect' | 'edge' | 'wrap';
 
+/**
+ * Attributes every fused in-place optimizer update shares. Plain numbers: schedules and bias
+ * corrections that depend on the step are resolved by the caller.
+ */
+export interface UpdateAttrs {
+  /** Learning rate of this step. */
+  lr: number;
+  /** Coupled L2 decay: λ·x is added to the gradient before the update rule sees it. */
+  weightDecay: number;
+  /** Decoupled decay (AdamW): x ← x − lr·λ·x, applied apart from the gradient. */
+  decoupledWeightDecay: number;
+}
+
+/** Heavy-ball momentum: v ← μ·v + (1 − dampening)·g; x ← x − lr·v (Nesterov: x ← x − lr·(g + μ·v)). */
+export interface MomentumUpdateAttrs extends UpdateAttrs {
+  momentum: number;
+  dampening: number;
+  nesterov: boolean;
+}
+
+export interface AdagradUpdateAttrs extends UpdateAttrs {
+  eps: number;
+}
+
+export interface AdadeltaUpdateAttrs extends UpdateAttrs {
+  rho: number;
+  eps: number;
+}
+
+/** RMSProp; `centered` reads a running gradient mean, `momentum > 0` a momentum buffer. */
+export interface RmspropUpdateAttrs extends UpdateAttrs {
+  alpha: number;
+  eps: number;
+  momentum: number;
+  centered: boolean;
+}
+
+/** Adam; `step` is the 1-based step for bias correction (0 turns it off, as ONNX Adam at T = 0). */
+export interface AdamUpdateAttrs extends UpdateAttrs {
+  beta1: number;
+  beta2: number;
+  eps: number;
+  step: number;
+  amsgrad: boolean;
+}
+
+export interface AdamaxUpdateAttrs extends UpdateAttrs {
+  beta1: number;
+  beta2: number;
+  eps: number;
+  step: number;
+}
+
+export interface LionUpdateAttrs extends UpdateAttrs {
+  beta1: number;
+  beta2: number;
+}
+
 type Empty = Record<string, never>;
 
 /**
@@ -121,6 +179,15 @@ export interface OpAttrs {
   maxPool2dBackward: Pool2dAttrs & { inputShape: [number, number, number, number] };
   avgPool2d: AvgPool2dAttrs;
   avgPool2dBackward: AvgPool2dAttrs & { inputShape: [number, number, number, number] };
+  // fused in-place optimizer updates (run with runInPlace; not differentiable)
+  sgdUpdate: UpdateAttrs;
+  momentumUpdate: MomentumUpdateAttrs;
+  adagradUpdate: AdagradUpdateAttrs;
+  adadeltaUpdate: AdadeltaUpdateAttrs;
+  rmspropUpdate: RmspropUpdateAttrs;
+  adamUpdate: AdamUpdateAttrs;
+  adamaxUpdate: AdamaxUpdateAttrs;
+  lionUpdate: LionUpdateAttrs;
 }
 
 /** The name of a primitive op. */

@@ -6,6 +6,17 @@ export { concat } from './concat';
 export { gather } from './gather';
 export { matmul, type MatmulOptions } from './matmul';
 export { oneHot } from './one-hot';
+export {
+  adadeltaUpdate,
+  adagradUpdate,
+  adamaxUpdate,
+  adamUpdate,
+  type DecayOptions,
+  lionUpdate,
+  momentumUpdate,
+  rmspropUpdate,
+  sgdUpdate,
+} from './optimizer-updates';
 export { type PadOptions, pad } from './pad';
 export { isFinite, isInf } from './predicates';
 export { type ArgReduceOptions, argmax, argmin, type KeepDimsOptions, max, min, prod, sum } from './reduce';

@@ -1,6 +1,7 @@
 import type { OpCase } from '../op-case';
 import { elementwiseCases } from './elementwise';
 import { indexingCases } from './indexing';
+import { optimizerUpdateCases } from './optimizer-updates';
 import { shapeCases } from './shape';
 import { slicePadCases } from './slice-pad';
 
@@ -10,4 +11,5 @@ export const ALL_CASES: readonly OpCase[] = [
   ...shapeCases,
   ...slicePadCases,
   ...indexingCases,
+  ...optimizerUpdateCases,
 ];
