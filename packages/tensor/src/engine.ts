@@ -1,6 +1,7 @@
 import type { Backend, DataId, KernelTensor } from './backend';
 import { createJsBackend } from './backends/js/js-backend';
 import { BackendError } from './errors/backend-error';
+import { ArgumentError } from './errors/argument-error';
 import { DisposedTensorError } from './errors/disposed-tensor-error';
 import type { OpAttrs, OpName } from './op-attrs';
 import type { OpDef } from './op-registry';
@@ -99,12 +100,13 @@ export function fromValues(values: TypedArray, shape: Shape, dtype: DType, backe
 }
 
 /**
- * A new handle to the same buffer, not owned by any `tidy` scope: it lives until disposed.
- * Autograd uses it to keep tensors saved for the backward pass.
+ * A new handle to the same buffer, not owned by any `tidy` scope (unless `isTracked`): it lives
+ * until disposed. Autograd uses it to keep tensors saved for the backward pass.
  */
-export function shareData(tensor: Tensor, shape: Shape = tensor.shape): Tensor {
+export function shareData(tensor: Tensor, shape: Shape = tensor.shape, isTracked = false): Tensor {
+  if (tensor.isDisposed) throw new DisposedTensorError('shareData', 'the tensor');
   retainStorage(tensor.storage);
-  return wrapStorage(tensor.storage, shape, tensor.dtype, false);
+  return wrapStorage(tensor.storage, shape, tensor.dtype, isTracked);
 }
 
 /** Removes `tensor` from every enclosing `tidy` scope so it outlives them. Returns it. */
@@ -126,10 +128,20 @@ export function tidy<T>(fn: () => T): T {
   let result: T;
   try {
     result = fn();
+  } catch (error) {
+    // A failed step must not leak what it allocated before throwing.
+    for (const tensor of scope) disposeTensor(tensor);
+    throw error;
   } finally {
     state.scopes.pop();
   }
-  if (result instanceof Promise) throw new BackendError('tidy', 'the function must not be async');
+  if (result instanceof Promise) {
+    for (const tensor of scope) disposeTensor(tensor);
+    throw new ArgumentError(
+      'tidy',
+      'the function must not be async (tensors created after an await escape the scope)',
+    );
+  }
   const kept = new Set<Tensor>();
   collectTensors(result, kept);
   for (const tensor of scope) if (!kept.has(tensor)) disposeTensor(tensor);
@@ -138,10 +150,15 @@ export function tidy<T>(fn: () => T): T {
   return result;
 }
 
+function isPlainObject(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
 function collectTensors(value: unknown, into: Set<Tensor>): void {
   if (value instanceof Tensor) into.add(value);
   else if (Array.isArray(value)) for (const item of value) collectTensors(item, into);
-  else if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+  else if (value && typeof value === 'object' && isPlainObject(value)) {
     for (const item of Object.values(value)) collectTensors(item, into);
   }
 }
@@ -151,7 +168,11 @@ function collectTensors(value: unknown, into: Set<Tensor>): void {
  * one backend, infers outputs (the op's validation), runs the backend kernel (or shares the buffer
  * for a view op) and tells the recorder.
  */
-export function runOp<K extends OpName>(def: OpDef<K>, inputs: readonly Tensor[], attrs: OpAttrs[K]): Tensor[] {
+export function runOp<K extends OpName>(
+  def: OpDef<K>,
+  inputs: readonly Tensor[],
+  attrs: OpAttrs[K],
+): Tensor[] {
   const backend = inputs.length ? inputs[0].storage.backend : getBackend();
   let needsRecord = false;
   for (let i = 0; i < inputs.length; i++) {
@@ -179,7 +200,13 @@ export function runOp<K extends OpName>(def: OpDef<K>, inputs: readonly Tensor[]
       return wrapStorage({ backend, dataId, dtype: spec.dtype, size, refs: 1 }, spec.shape, spec.dtype);
     });
     if (outputs.some((t) => t.size > 0)) {
-      backend.runKernel(def.name, inputs.map(kernelView), attrs, outputs.map(kernelView));
+      try {
+        backend.runKernel(def.name, inputs.map(kernelView), attrs, outputs.map(kernelView));
+      } catch (error) {
+        // e.g. UnsupportedOpError: free the outputs allocated for a kernel that never ran.
+        for (const output of outputs) disposeTensor(output);
+        throw error;
+      }
     }
   }
   if (needsRecord && state.recorder) state.recorder({ op: def.name, inputs, attrs, outputs });
@@ -191,12 +218,22 @@ export function runOp<K extends OpName>(def: OpDef<K>, inputs: readonly Tensor[]
  * path optimizers use so a training step allocates nothing per parameter. Not recorded by
  * autograd. `infer` must give each target's own shape and dtype.
  */
-export function runInPlace<K extends OpName>(def: OpDef<K>, inputs: readonly Tensor[], attrs: OpAttrs[K], targets: readonly Tensor[]): void {
+export function runInPlace<K extends OpName>(
+  def: OpDef<K>,
+  inputs: readonly Tensor[],
+  attrs: OpAttrs[K],
+  targets: readonly Tensor[],
+): void {
   const all = [...inputs, ...targets];
   for (let i = 0; i < all.length; i++) {
     const t = all[i];
-    if (t.isDisposed) throw new DisposedTensorError(def.name, i < inputs.length ? (def.inputs[i] ?? `input ${i}`) : `target ${i - inputs.length}`);
-    if (t.storage.backend !== all[0].storage.backend) throw new BackendError(def.name, 'tensors live on different backends');
+    if (t.isDisposed)
+      throw new DisposedTensorError(
+        def.name,
+        i < inputs.length ? (def.inputs[i] ?? `input ${i}`) : `target ${i - inputs.length}`,
+      );
+    if (t.storage.backend !== all[0].storage.backend)
+      throw new BackendError(def.name, 'tensors live on different backends');
   }
   const specs = def.infer(inputs, attrs);
   specs.forEach((spec, i) => {
@@ -220,4 +257,3 @@ export function readValues(tensor: Tensor, op = 'dataSync'): TypedArray {
   const { backend, dataId, dtype, size } = tensor.storage;
   return backend.read(dataId, dtype, size);
 }
-

@@ -2,10 +2,14 @@ import type { Tensor } from './tensor';
 
 const EDGE = 3;
 
+/** Integers as they are; other floats with 4 significant digits and no trailing zeros. */
 function formatNumber(value: number, dtype: string): string {
   if (dtype === 'bool') return value ? 'true' : 'false';
-  if (dtype === 'int32' || Number.isInteger(value)) return String(value);
-  return Number.isFinite(value) ? value.toPrecision(4).replace(/\.?0+$/, '') : String(value);
+  if (dtype === 'int32' || Number.isInteger(value) || !Number.isFinite(value)) return String(value);
+  // Strip zeros only after a decimal point: 1200.5 → "1200" must not become "12".
+  const [mantissa, exponent] = value.toPrecision(4).split('e');
+  const trimmed = mantissa.includes('.') ? mantissa.replace(/\.?0+$/, '') : mantissa;
+  return exponent === undefined ? trimmed : `${trimmed}e${exponent}`;
 }
 
 /**
@@ -20,7 +24,10 @@ export function formatTensor(t: Tensor): string {
   const render = (axis: number, offset: number): string => {
     if (axis === t.rank) return formatNumber(values[offset], t.dtype);
     const n = t.shape[axis];
-    const indices = n > 2 * EDGE ? [...Array(EDGE).keys(), -1, ...Array.from({ length: EDGE }, (_, i) => n - EDGE + i)] : [...Array(n).keys()];
+    const indices =
+      n > 2 * EDGE
+        ? [...Array(EDGE).keys(), -1, ...Array.from({ length: EDGE }, (_, i) => n - EDGE + i)]
+        : [...Array(n).keys()];
     const parts = indices.map((i) => (i < 0 ? '…' : render(axis + 1, offset + i * strides[axis])));
     return `[${parts.join(', ')}]`;
   };

@@ -26,6 +26,7 @@ export function setGradientEngine(value: GradientEngine | null): void {
 
 /** The installed gradient engine, or an error telling the user to import @nagare/autograd. */
 export function getGradientEngine(op: string): GradientEngine {
-  if (!engine) throw new ArgumentError(op, 'gradients need @nagare/autograd: import it once before calling backward()');
+  if (!engine)
+    throw new ArgumentError(op, 'gradients need @nagare/autograd: import it once before calling backward()');
   return engine;
 }

@@ -27,9 +27,15 @@ export function shapesEqual(a: Shape, b: Shape): boolean {
   return true;
 }
 
-/** Normalizes a possibly negative axis for a tensor of `rank`, naming `op` when it is out of range. */
+/**
+ * Normalizes a possibly negative axis (−1 is the last) for a tensor of `rank`, or throws an
+ * ArgumentError naming `op`. A scalar (rank 0) has no axes, as in NumPy.
+ *
+ * @example
+ * normalizeAxis('sum', -1, 3); // 2
+ */
 export function normalizeAxis(op: string, axis: number, rank: number): number {
-  if (!Number.isInteger(axis) || axis < -rank || axis >= Math.max(rank, 1)) {
+  if (!Number.isInteger(axis) || axis < -rank || axis >= rank) {
     throw new ArgumentError(op, `axis ${axis} is out of range for rank ${rank}`);
   }
   return axis < 0 ? axis + rank : axis;
@@ -38,7 +44,11 @@ export function normalizeAxis(op: string, axis: number, rank: number): number {
 /**
  * Normalizes an axis list (undefined = every axis), sorted ascending and without duplicates.
  */
-export function normalizeAxes(op: string, axes: number | readonly number[] | undefined, rank: number): number[] {
+export function normalizeAxes(
+  op: string,
+  axes: number | readonly number[] | undefined,
+  rank: number,
+): number[] {
   if (axes === undefined) return Array.from({ length: rank }, (_, i) => i);
   const list = typeof axes === 'number' ? [axes] : axes;
   const normalized = list.map((a) => normalizeAxis(op, a, rank));
@@ -49,7 +59,12 @@ export function normalizeAxes(op: string, axes: number | readonly number[] | und
 }
 
 /** NumPy broadcasting of two shapes, or a ShapeError naming `op` and both shapes. */
-export function broadcastShapes(op: string, a: Shape, b: Shape, names: [string, string] = ['a', 'b']): number[] {
+export function broadcastShapes(
+  op: string,
+  a: Shape,
+  b: Shape,
+  names: [string, string] = ['a', 'b'],
+): number[] {
   const rank = Math.max(a.length, b.length);
   const out = new Array<number>(rank);
   for (let i = 0; i < rank; i++) {

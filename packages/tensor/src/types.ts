@@ -49,7 +49,13 @@ export function toFloat(dtype: DType): DType {
 
 const RANK: Record<DType, number> = { bool: 0, int32: 1, float32: 2, float64: 3 };
 
-/** NumPy-style promotion for two operands: bool < int32 < float32 < float64. */
+/**
+ * The dtype two operands combine to, by the order bool < int32 < float32 < float64. As in PyTorch
+ * (not NumPy), int32 with float32 stays float32.
+ *
+ * @example
+ * promoteTypes('int32', 'float32'); // 'float32'
+ */
 export function promoteTypes(a: DType, b: DType): DType {
   return RANK[a] >= RANK[b] ? a : b;
 }

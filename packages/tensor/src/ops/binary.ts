@@ -5,7 +5,7 @@ import { defineOp, type OpDef } from '../op-registry';
 import { broadcastShapes } from '../shape';
 import type { Tensor } from '../tensor';
 import { type DType, promoteTypes, toFloat } from '../types';
-import { type TensorLike, toTensorPair } from './tensor-like';
+import { disposeConverted, type TensorLike, toTensorPair } from './tensor-like';
 
 /** How a binary op's output dtype follows its (promoted) inputs. */
 type BinaryKind = 'arithmetic' | 'float' | 'compare' | 'logical';
@@ -35,7 +35,7 @@ function outputDType(name: string, kind: BinaryKind, a: DType, b: DType): DType 
   const promoted = promoteTypes(a, b);
   switch (kind) {
     case 'arithmetic':
-      // Arithmetic on booleans counts them as integers, as NumPy does for +, −, ×.
+      // Arithmetic on booleans counts them as integers (true = 1), so add(bool, bool) is int32.
       return promoted === 'bool' ? 'int32' : promoted;
     case 'float':
       return toFloat(promoted);
@@ -52,7 +52,10 @@ function defineBinary<K extends BinaryOpName>(name: K): OpDef<K> {
     name,
     inputs: ['a', 'b'],
     infer: ([a, b]) => [
-      { shape: broadcastShapes(name, a.shape, b.shape), dtype: outputDType(name, BINARY_KINDS[name], a.dtype, b.dtype) },
+      {
+        shape: broadcastShapes(name, a.shape, b.shape),
+        dtype: outputDType(name, BINARY_KINDS[name], a.dtype, b.dtype),
+      },
     ],
   });
 }
@@ -64,13 +67,19 @@ export function binaryComputeDType(name: BinaryOpName, a: DType, b: DType): DTyp
     : promoteTypes(a, b);
 }
 
-const defs = Object.fromEntries(Object.keys(BINARY_KINDS).map((name) => [name, defineBinary(name as BinaryOpName)])) as {
+const defs = Object.fromEntries(
+  Object.keys(BINARY_KINDS).map((name) => [name, defineBinary(name as BinaryOpName)]),
+) as {
   [K in BinaryOpName]: OpDef<K>;
 };
 
 const binary = (def: OpDef) => (a: TensorLike, b: TensorLike) => {
-  const [ta, tb] = toTensorPair(def.name, a, b);
-  return runOp(def, [ta, tb], {} as never)[0];
+  const pair = toTensorPair(def.name, a, b);
+  try {
+    return runOp(def, pair, {} as never)[0];
+  } finally {
+    disposeConverted([a, b], pair);
+  }
 };
 
 /** a + b with broadcasting. */
@@ -108,10 +117,12 @@ const whereOp = defineOp({
   name: 'where',
   inputs: ['condition', 'a', 'b'],
   infer: ([condition, a, b]) => {
-    if (condition.dtype !== 'bool') throw new DTypeError('where', 'condition must be bool', { condition: condition.dtype });
+    if (condition.dtype !== 'bool')
+      throw new DTypeError('where', 'condition must be bool', { condition: condition.dtype });
     const ab = broadcastShapes('where', a.shape, b.shape);
     const shape = broadcastShapes('where', condition.shape, ab, ['condition', 'a∘b']);
-    if (a.dtype !== b.dtype) throw new DTypeError('where', 'a and b must have the same dtype', { a: a.dtype, b: b.dtype });
+    if (a.dtype !== b.dtype)
+      throw new DTypeError('where', 'a and b must have the same dtype', { a: a.dtype, b: b.dtype });
     return [{ shape, dtype: a.dtype }];
   },
 });
@@ -123,6 +134,10 @@ const whereOp = defineOp({
  * where(gt(x, 0), x, 0); // relu
  */
 export function where(condition: Tensor, a: TensorLike, b: TensorLike): Tensor {
-  const [ta, tb] = toTensorPair('where', a, b);
-  return runOp(whereOp, [condition, ta, tb], {})[0];
+  const pair = toTensorPair('where', a, b);
+  try {
+    return runOp(whereOp, [condition, ...pair], {})[0];
+  } finally {
+    disposeConverted([a, b], pair);
+  }
 }

@@ -1,44 +1,60 @@
 import { disposeTensor, runInPlace, runOp, shareData } from '../engine';
+import { DisposedTensorError } from '../errors/disposed-tensor-error';
+import { DTypeError } from '../errors/dtype-error';
 import { ShapeError } from '../errors/shape-error';
-import { shapesEqual } from '../shape';
-import { ArgumentError } from '../errors/argument-error';
 import { defineOp } from '../op-registry';
+import { shapesEqual } from '../shape';
 import type { Tensor } from '../tensor';
 import { DTYPES, type DType } from '../types';
 
 const castOp = defineOp({
   name: 'cast',
   inputs: ['x'],
-  infer: ([x], { dtype }) => [{ shape: x.shape, dtype }],
+  infer: ([x], { dtype }) => {
+    if (!DTYPES.includes(dtype)) throw new DTypeError('cast', `unknown dtype "${dtype}"`);
+    return [{ shape: x.shape, dtype }];
+  },
 });
 
 /**
- * Converts to `dtype`. Floats become int32 by truncation toward zero; any non-zero value is true.
+ * Converts to `dtype`. Floats become int32 by truncation toward zero (NaN and ±∞ become 0); any
+ * non-zero value, NaN included, becomes true.
  *
  * @example
  * cast(tensor([1.7, -1.7]), 'int32'); // [1, -1]
  */
 export function cast(x: Tensor, dtype: DType): Tensor {
-  if (!DTYPES.includes(dtype)) throw new ArgumentError('cast', `unknown dtype "${dtype}"`);
   return runOp(castOp, [x], { dtype })[0];
 }
 
-/** A copy with its own buffer (recorded by autograd like any op). */
+/**
+ * A copy with its own buffer (recorded by autograd like any op).
+ *
+ * @example
+ * const copy = clone(x); // writing into x later (assign) does not change copy
+ */
 export function clone(x: Tensor): Tensor {
   return runOp(castOp, [x], { dtype: x.dtype })[0];
 }
 
-/** A tensor sharing `x`'s data but cut from the autograd graph. Owned by the enclosing `tidy`. */
+/**
+ * A tensor sharing `x`'s data (no copy) but cut from the autograd graph. Owned by the enclosing
+ * `tidy`, like any op result.
+ *
+ * @example
+ * const frozen = detach(weight); // gradients do not flow into weight through frozen
+ */
 export function detach(x: Tensor): Tensor {
-  return shareDataTracked(x);
+  if (x.isDisposed) throw new DisposedTensorError('detach', 'x');
+  return shareData(x, x.shape, true);
 }
 
-function shareDataTracked(x: Tensor): Tensor {
-  if (x.isDisposed) throw new ArgumentError('detach', 'the tensor was disposed');
-  return shareData(x);
-}
-
-/** Frees a tensor. Same as `x.dispose()`. */
+/**
+ * Frees a tensor or a list of tensors. Same as `x.dispose()`; disposing twice is harmless.
+ *
+ * @example
+ * dispose([a, b]);
+ */
 export function dispose(x: Tensor | readonly Tensor[]): void {
   if (Array.isArray(x)) for (const t of x) disposeTensor(t);
   else disposeTensor(x as Tensor);
@@ -52,7 +68,8 @@ export function dispose(x: Tensor | readonly Tensor[]): void {
  * assign(weight, weight.sub(grad.mul(lr)));
  */
 export function assign(target: Tensor, value: Tensor): Tensor {
-  if (!shapesEqual(target.shape, value.shape)) throw new ShapeError('assign', 'shapes differ', { target: target.shape, value: value.shape });
+  if (!shapesEqual(target.shape, value.shape))
+    throw new ShapeError('assign', 'shapes differ', { target: target.shape, value: value.shape });
   runInPlace(castOp, [value], { dtype: target.dtype }, [target]);
   return target;
 }

@@ -7,8 +7,10 @@ import type { Tensor } from '../tensor';
 const clipOp = defineOp({
   name: 'clip',
   inputs: ['x'],
-  infer: ([x]) => {
+  infer: ([x], { min, max }) => {
     if (x.dtype === 'bool') throw new DTypeError('clip', 'expected a numeric input', { x: x.dtype });
+    if (Number.isNaN(min) || Number.isNaN(max))
+      throw new ArgumentError('clip', `bounds must not be NaN (min: ${min}, max: ${max})`);
     return [{ shape: x.shape, dtype: x.dtype }];
   },
 });
@@ -21,6 +23,5 @@ const clipOp = defineOp({
  * clip(tensor([-2, 0.5, 3]), 0, 1); // [0, 0.5, 1]
  */
 export function clip(x: Tensor, min = -Infinity, max = Infinity): Tensor {
-  if (Number.isNaN(min) || Number.isNaN(max)) throw new ArgumentError('clip', `bounds must not be NaN (min: ${min}, max: ${max})`);
   return runOp(clipOp, [x], { min, max })[0];
 }

@@ -23,11 +23,26 @@ function checkDType(op: string, dtype: DType): DType {
   return dtype;
 }
 
-function typedArrayDType(values: TypedArray): DType {
-  if (values instanceof Float64Array) return 'float64';
-  if (values instanceof Int32Array) return 'int32';
+/** The dtype a typed array maps to by default: its own, or the nearest one that holds its values. */
+function typedArrayDType(values: ArrayBufferView): DType {
+  if (values instanceof Float64Array || values instanceof Uint32Array) return 'float64';
   if (values instanceof Uint8Array) return 'bool';
-  return 'float32';
+  if (values instanceof Float32Array) return 'float32';
+  if (values instanceof Int32Array || values instanceof Int16Array || values instanceof Uint16Array)
+    return 'int32';
+  if (values instanceof Int8Array || values instanceof Uint8ClampedArray) return 'int32';
+  throw new ArgumentError('tensor', `unsupported typed array ${values.constructor.name}`);
+}
+
+/**
+ * Copies numbers into a new storage array of `dtype`. Bool stores 1 for any non-zero value (NaN
+ * included), as `cast` does; a plain Uint8Array store would keep 2 as 2 and turn 0.5 into 0.
+ */
+function toStorage(dtype: DType, source: ArrayLike<number>): TypedArray {
+  const values = allocArray(dtype, source.length);
+  if (dtype === 'bool') for (let i = 0; i < source.length; i++) values[i] = source[i] !== 0 ? 1 : 0;
+  else values.set(source);
+  return values;
 }
 
 /** Shape of a nested array, checking every level is rectangular. */
@@ -41,12 +56,16 @@ function inferShape(data: NestedArray): number[] {
   }
   const check = (value: NestedArray, axis: number, path: number[]): void => {
     if (axis === shape.length) {
-      if (Array.isArray(value)) throw new ArgumentError('tensor', `ragged nested array: element [${path.join(', ')}] is an array`);
+      if (Array.isArray(value))
+        throw new ArgumentError('tensor', `ragged nested array: element [${path.join(', ')}] is an array`);
       return;
     }
     if (!Array.isArray(value) || value.length !== shape[axis]) {
       const found = Array.isArray(value) ? `length ${value.length}` : 'a scalar';
-      throw new ArgumentError('tensor', `ragged nested array: element [${path.join(', ')}] has ${found}, expected length ${shape[axis]}`);
+      throw new ArgumentError(
+        'tensor',
+        `ragged nested array: element [${path.join(', ')}] has ${found}, expected length ${shape[axis]}`,
+      );
     }
     value.forEach((item, i) => check(item, axis + 1, [...path, i]));
   };
@@ -54,27 +73,41 @@ function inferShape(data: NestedArray): number[] {
   return shape;
 }
 
+/** Any typed array `tensor()` accepts; the default dtype follows the array type. */
+export type TensorData = TypedArray | Int8Array | Int16Array | Uint16Array | Uint32Array | Uint8ClampedArray;
+
 /**
- * Creates a tensor from nested arrays, a typed array or a number.
+ * Creates a tensor from nested arrays (rectangular: a ragged array is an ArgumentError), a typed
+ * array (flat; give `shape`) or a number. The dtype defaults to float32 for numbers, bool for
+ * booleans, and for typed arrays to their own type (Uint8Array → bool, Int8/Int16/Uint16 → int32,
+ * Uint32 → float64).
  *
  * @example
  * tensor([[1, 2], [3, 4]]);                    // float32, shape [2, 2]
  * tensor(new Int32Array([1, 2, 3]), { shape: [3] });
  * tensor([true, false]);                       // bool
  */
-export function tensor(data: NestedArray | TypedArray, options: CreationOptions & { shape?: readonly number[] } = {}): Tensor {
+export function tensor(
+  data: NestedArray | TensorData,
+  options: CreationOptions & { shape?: readonly number[] } = {},
+): Tensor {
   if (ArrayBuffer.isView(data)) {
     const dtype = checkDType('tensor', options.dtype ?? typedArrayDType(data));
-    const shape = checkShape('tensor', options.shape ?? [data.length]);
-    if (sizeOf(shape) !== data.length) {
-      throw new ArgumentError('tensor', `shape [${shape.join(', ')}] needs ${sizeOf(shape)} values, got ${data.length}`);
+    const source = data as unknown as ArrayLike<number>;
+    const shape = checkShape('tensor', options.shape ?? [source.length]);
+    if (sizeOf(shape) !== source.length) {
+      throw new ArgumentError(
+        'tensor',
+        `shape [${shape.join(', ')}] needs ${sizeOf(shape)} values, got ${source.length}`,
+      );
     }
-    const values = allocArray(dtype, data.length);
-    values.set(data);
-    return finish(fromValues(values, shape, dtype), options);
+    return finish(fromValues(toStorage(dtype, source), shape, dtype), options);
   }
   const inferred = inferShape(data);
-  const flat = (Array.isArray(data) ? (data as unknown[]).flat(Number.POSITIVE_INFINITY) : [data]) as (number | boolean)[];
+  const flat = (Array.isArray(data) ? (data as unknown[]).flat(Number.POSITIVE_INFINITY) : [data]) as (
+    | number
+    | boolean
+  )[];
   for (const value of flat) {
     if (typeof value !== 'number' && typeof value !== 'boolean') {
       throw new ArgumentError('tensor', `expected numbers or booleans, got ${typeof value}`);
@@ -84,54 +117,93 @@ export function tensor(data: NestedArray | TypedArray, options: CreationOptions 
   const dtype = checkDType('tensor', options.dtype ?? (isBool ? 'bool' : 'float32'));
   const shape = options.shape ? checkShape('tensor', options.shape) : inferred;
   if (sizeOf(shape) !== flat.length) {
-    throw new ArgumentError('tensor', `shape [${shape.join(', ')}] needs ${sizeOf(shape)} values, got ${flat.length}`);
+    throw new ArgumentError(
+      'tensor',
+      `shape [${shape.join(', ')}] needs ${sizeOf(shape)} values, got ${flat.length}`,
+    );
   }
-  const values = allocArray(dtype, flat.length);
-  for (let i = 0; i < flat.length; i++) values[i] = Number(flat[i]);
-  return finish(fromValues(values, shape, dtype), options);
+  return finish(fromValues(toStorage(dtype, flat.map(Number)), shape, dtype), options);
 }
 
-/** A 0-d tensor holding `value`. */
+/**
+ * A 0-d tensor (shape `[]`) holding `value`.
+ *
+ * @example
+ * scalar(3).item(); // 3
+ */
 export function scalar(value: number | boolean, options: CreationOptions = {}): Tensor {
   return tensor(value, options);
 }
 
 /**
- * A tensor of `shape` filled with `value`.
+ * A tensor of `shape` filled with `value` (float32, or bool for a boolean value, unless a dtype
+ * is given).
  *
  * @example
  * full([2, 2], 7); // [[7, 7], [7, 7]]
  */
-export function full(shape: readonly number[], value: number, options: CreationOptions = {}): Tensor {
+export function full(
+  shape: readonly number[],
+  value: number | boolean,
+  options: CreationOptions = {},
+): Tensor {
   const checked = checkShape('full', shape);
-  const dtype = checkDType('full', options.dtype ?? 'float32');
+  if (typeof value !== 'number' && typeof value !== 'boolean') {
+    throw new ArgumentError('full', `value must be a number or a boolean, got ${typeof value}`);
+  }
+  const dtype = checkDType('full', options.dtype ?? (typeof value === 'boolean' ? 'bool' : 'float32'));
   const values = allocArray(dtype, sizeOf(checked));
-  if (value !== 0) values.fill(value);
+  values.fill(toStorage(dtype, [Number(value)])[0]);
   return finish(fromValues(values, checked, dtype), options);
 }
 
-/** A tensor of zeros. */
+/**
+ * A tensor of `shape` filled with 0 (float32 unless a dtype is given).
+ *
+ * @example
+ * zeros([2, 3], { dtype: 'int32' });
+ */
 export function zeros(shape: readonly number[], options: CreationOptions = {}): Tensor {
   return full(shape, 0, options);
 }
 
-/** A tensor of ones. */
+/**
+ * A tensor of `shape` filled with 1 (float32 unless a dtype is given).
+ *
+ * @example
+ * ones([3]); // [1, 1, 1]
+ */
 export function ones(shape: readonly number[], options: CreationOptions = {}): Tensor {
   return full(shape, 1, options);
 }
 
-/** Zeros with the shape and dtype of `x`. */
+/**
+ * Zeros with the shape and dtype of `x` (options override the dtype).
+ *
+ * @example
+ * zerosLike(weight);
+ */
 export function zerosLike(x: Tensor, options: CreationOptions = {}): Tensor {
   return full(x.shape, 0, { dtype: x.dtype, ...options });
 }
 
-/** Ones with the shape and dtype of `x`. */
+/**
+ * Ones with the shape and dtype of `x` (options override the dtype).
+ *
+ * @example
+ * onesLike(loss); // the seed gradient of a scalar loss
+ */
 export function onesLike(x: Tensor, options: CreationOptions = {}): Tensor {
   return full(x.shape, 1, { dtype: x.dtype, ...options });
 }
 
-/** A tensor of `shape` filled with `value`, shaped and typed like `x` when only a value is given. */
-export function fullLike(x: Tensor, value: number, options: CreationOptions = {}): Tensor {
+/**
+ * `value` everywhere, with the shape and dtype of `x` (options override the dtype).
+ *
+ * @example
+ * fullLike(tensor([1, 2]), 7); // [7, 7]
+ */
+export function fullLike(x: Tensor, value: number | boolean, options: CreationOptions = {}): Tensor {
   return full(x.shape, value, { dtype: x.dtype, ...options });
 }
 
@@ -145,7 +217,11 @@ export function fullLike(x: Tensor, value: number, options: CreationOptions = {}
  */
 export function arange(start: number, stop?: number, step = 1, options: CreationOptions = {}): Tensor {
   const [from, to] = stop === undefined ? [0, start] : [start, stop];
-  for (const [name, v] of [['start', from], ['stop', to], ['step', step]] as const) {
+  for (const [name, v] of [
+    ['start', from],
+    ['stop', to],
+    ['step', step],
+  ] as const) {
     if (!Number.isFinite(v)) throw new ArgumentError('arange', `${name} must be finite, got ${v}`);
   }
   if (step === 0) throw new ArgumentError('arange', 'step must not be 0');
@@ -157,9 +233,21 @@ export function arange(start: number, stop?: number, step = 1, options: Creation
   return finish(fromValues(values, [count], dtype), options);
 }
 
-/** `count` evenly spaced values from `start` to `stop`, both included. */
+/**
+ * `count` evenly spaced values from `start` to `stop`, both included (float32 by default).
+ *
+ * @example
+ * linspace(0, 1, 5); // [0, 0.25, 0.5, 0.75, 1]
+ */
 export function linspace(start: number, stop: number, count: number, options: CreationOptions = {}): Tensor {
-  if (!Number.isInteger(count) || count < 0) throw new ArgumentError('linspace', `count must be a non-negative integer, got ${count}`);
+  for (const [name, v] of [
+    ['start', start],
+    ['stop', stop],
+  ] as const) {
+    if (!Number.isFinite(v)) throw new ArgumentError('linspace', `${name} must be finite, got ${v}`);
+  }
+  if (!Number.isInteger(count) || count < 0)
+    throw new ArgumentError('linspace', `count must be a non-negative integer, got ${count}`);
   const dtype = checkDType('linspace', options.dtype ?? 'float32');
   const values = allocArray(dtype, count);
   const stepSize = count > 1 ? (stop - start) / (count - 1) : 0;
@@ -167,7 +255,12 @@ export function linspace(start: number, stop: number, count: number, options: Cr
   return finish(fromValues(values, [count], dtype), options);
 }
 
-/** The n×m identity matrix (m defaults to n). */
+/**
+ * The n×m identity matrix (m defaults to n): ones on the main diagonal.
+ *
+ * @example
+ * eye(2); // [[1, 0], [0, 1]]
+ */
 export function eye(n: number, m = n, options: CreationOptions = {}): Tensor {
   const shape = checkShape('eye', [n, m]);
   const dtype = checkDType('eye', options.dtype ?? 'float32');

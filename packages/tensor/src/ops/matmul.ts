@@ -1,10 +1,19 @@
-import { runOp } from '../engine';
+import { runOp, tidy } from '../engine';
 import { DTypeError } from '../errors/dtype-error';
 import { ShapeError } from '../errors/shape-error';
 import { defineOp } from '../op-registry';
 import { broadcastShapes } from '../shape';
 import type { Tensor } from '../tensor';
 import { reshape } from './reshape';
+
+/** The broadcast batch axes of two matrix stacks, or a ShapeError showing both full shapes. */
+function batchShape(a: readonly number[], b: readonly number[]): number[] {
+  try {
+    return broadcastShapes('matmul', a.slice(0, -2), b.slice(0, -2));
+  } catch {
+    throw new ShapeError('matmul', 'batch dimensions cannot be broadcast', { a, b });
+  }
+}
 
 const matmulOp = defineOp({
   name: 'matmul',
@@ -19,7 +28,7 @@ const matmulOp = defineOp({
     const [m, k] = transposeA ? [a.shape.at(-1)!, a.shape.at(-2)!] : [a.shape.at(-2)!, a.shape.at(-1)!];
     const [k2, n] = transposeB ? [b.shape.at(-1)!, b.shape.at(-2)!] : [b.shape.at(-2)!, b.shape.at(-1)!];
     if (k !== k2) throw new ShapeError('matmul', 'inner dimensions differ', { a: a.shape, b: b.shape });
-    const batch = broadcastShapes('matmul', a.shape.slice(0, -2), b.shape.slice(0, -2));
+    const batch = batchShape(a.shape, b.shape);
     return [{ shape: [...batch, m, n], dtype: a.dtype }];
   },
 });
@@ -31,24 +40,35 @@ export interface MatmulOptions {
 }
 
 /**
- * Matrix product with NumPy semantics: batch axes broadcast; a 1-D `a` is a row vector and a
- * 1-D `b` a column vector, and their added axis is removed from the result.
+ * Matrix product with NumPy semantics: `[..., m, k] × [..., k, n] → [..., m, n]` where the batch
+ * axes broadcast; a 1-D `a` is a row vector and a 1-D `b` a column vector, and their added axis is
+ * removed from the result. `transposeA`/`transposeB` multiply by an operand's transpose (of its
+ * last two axes) without copying it. Both operands must have one numeric dtype.
  *
  * @example
  * matmul(ones([2, 3]), ones([3, 4])).shape;   // [2, 4]
  * matmul(ones([5, 2, 3]), ones([3])).shape;   // [5, 2]
  */
 export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tensor {
+  if (a.rank === 0 || b.rank === 0)
+    throw new ShapeError('matmul', 'operands must have rank ≥ 1', { a: a.shape, b: b.shape });
   const isVectorA = a.rank === 1;
   const isVectorB = b.rank === 1;
-  if (a.rank === 0 || b.rank === 0) throw new ShapeError('matmul', 'operands must have rank ≥ 1', { a: a.shape, b: b.shape });
-  const a2 = isVectorA ? reshape(a, [1, a.size]) : a;
-  const b2 = isVectorB ? reshape(b, [b.size, 1]) : b;
-  const attrs = { transposeA: !isVectorA && (options.transposeA ?? false), transposeB: !isVectorB && (options.transposeB ?? false) };
-  const y = runOp(matmulOp, [a2, b2], attrs)[0];
-  if (!isVectorA && !isVectorB) return y;
-  const shape = y.shape.slice(0, -2);
-  if (!isVectorA) shape.push(y.shape.at(-2)!);
-  if (!isVectorB) shape.push(y.shape.at(-1)!);
-  return reshape(y, shape);
+  // Transposing a vector changes nothing, so the flags only apply to matrix operands.
+  const transposeA = !isVectorA && (options.transposeA ?? false);
+  const transposeB = !isVectorB && (options.transposeB ?? false);
+  if (!isVectorA && !isVectorB) return runOp(matmulOp, [a, b], { transposeA, transposeB })[0];
+  // Check here so the error shows the caller's shapes, not the reshaped matrices.
+  const k = isVectorA ? a.size : a.shape.at(transposeA ? -2 : -1);
+  const k2 = isVectorB ? b.size : b.shape.at(transposeB ? -1 : -2);
+  if (k !== k2) throw new ShapeError('matmul', 'inner dimensions differ', { a: a.shape, b: b.shape });
+  return tidy(() => {
+    const a2 = isVectorA ? reshape(a, [1, a.size]) : a;
+    const b2 = isVectorB ? reshape(b, [b.size, 1]) : b;
+    const y = runOp(matmulOp, [a2, b2], { transposeA, transposeB })[0];
+    const shape = y.shape.slice(0, -2);
+    if (!isVectorA) shape.push(y.shape.at(-2)!);
+    if (!isVectorB) shape.push(y.shape.at(-1)!);
+    return reshape(y, shape);
+  });
 }

@@ -1,13 +1,24 @@
+import { tidy } from '../engine';
 import type { Tensor } from '../tensor';
 import { eq, logicalOr } from './binary';
 import { abs, isNaN, logicalNot } from './unary';
 
-/** True where x is +∞ or −∞. */
+/**
+ * True (bool) where x is +∞ or −∞.
+ *
+ * @example
+ * isInf(tensor([1, Infinity, -Infinity, NaN])); // [false, true, true, false]
+ */
 export function isInf(x: Tensor): Tensor {
-  return eq(abs(x), Infinity);
+  return tidy(() => eq(abs(x), Infinity));
 }
 
-/** True where x is neither NaN nor ±∞. */
+/**
+ * True (bool) where x is neither NaN nor ±∞.
+ *
+ * @example
+ * isFinite(tensor([1, Infinity, NaN])); // [true, false, false]
+ */
 export function isFinite(x: Tensor): Tensor {
-  return logicalNot(logicalOr(isNaN(x), isInf(x)));
+  return tidy(() => logicalNot(logicalOr(isNaN(x), isInf(x))));
 }

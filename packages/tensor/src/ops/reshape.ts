@@ -11,24 +11,35 @@ const reshapeOp = defineOp({
   isView: true,
   infer: ([x], { shape }) => {
     if (sizeOf(shape) !== sizeOf(x.shape)) {
-      throw new ShapeError('reshape', `cannot reshape ${sizeOf(x.shape)} elements to [${shape.join(', ')}]`, { x: x.shape });
+      throw new ShapeError('reshape', `cannot reshape ${sizeOf(x.shape)} elements to [${shape.join(', ')}]`, {
+        x: x.shape,
+      });
     }
     return [{ shape, dtype: x.dtype }];
   },
 });
 
 /** Resolves one −1 entry of a requested shape from the element count. */
-function resolveShape(op: string, requested: readonly number[], size: number, inputShape: readonly number[]): number[] {
+function resolveShape(
+  op: string,
+  requested: readonly number[],
+  size: number,
+  inputShape: readonly number[],
+): number[] {
   const shape = [...requested];
   const unknown = shape.indexOf(-1);
-  if (shape.filter((d) => d === -1).length > 1) throw new ArgumentError(op, `only one -1 allowed in [${requested.join(', ')}]`);
+  if (shape.filter((d) => d === -1).length > 1)
+    throw new ArgumentError(op, `only one -1 allowed in [${requested.join(', ')}]`);
   for (const d of shape) {
-    if (!Number.isInteger(d) || d < -1) throw new ArgumentError(op, `invalid shape [${requested.join(', ')}]`);
+    if (!Number.isInteger(d) || d < -1)
+      throw new ArgumentError(op, `invalid shape [${requested.join(', ')}]`);
   }
   if (unknown >= 0) {
     const known = shape.reduce((p, d, i) => (i === unknown ? p : p * d), 1);
     if (known === 0 || size % known !== 0) {
-      throw new ShapeError(op, `cannot infer -1 in [${requested.join(', ')}] for ${size} elements`, { x: inputShape });
+      throw new ShapeError(op, `cannot infer -1 in [${requested.join(', ')}] for ${size} elements`, {
+        x: inputShape,
+      });
     }
     shape[unknown] = size / known;
   }
@@ -50,18 +61,26 @@ export function flatten(x: Tensor, startAxis = 0, endAxis = -1): Tensor {
   if (x.rank === 0) return reshape(x, [1]);
   const start = normalizeAxis('flatten', startAxis, x.rank);
   const end = normalizeAxis('flatten', endAxis, x.rank);
-  if (start > end) throw new ArgumentError('flatten', `startAxis ${startAxis} comes after endAxis ${endAxis}`);
+  if (start > end)
+    throw new ArgumentError('flatten', `startAxis ${startAxis} comes after endAxis ${endAxis}`);
   const merged = x.shape.slice(start, end + 1).reduce((p, d) => p * d, 1);
   return reshape(x, [...x.shape.slice(0, start), merged, ...x.shape.slice(end + 1)]);
 }
 
 /** Removes length-1 axes: the listed ones (each must have length 1), or all of them. */
 export function squeeze(x: Tensor, axis?: number | readonly number[]): Tensor {
-  const axes = axis === undefined ? x.shape.flatMap((d, i) => (d === 1 ? [i] : [])) : normalizeAxes('squeeze', axis, x.rank);
+  const axes =
+    axis === undefined
+      ? x.shape.flatMap((d, i) => (d === 1 ? [i] : []))
+      : normalizeAxes('squeeze', axis, x.rank);
   for (const a of axes) {
-    if (x.shape[a] !== 1) throw new ShapeError('squeeze', `axis ${a} has length ${x.shape[a]}, not 1`, { x: x.shape });
+    if (x.shape[a] !== 1)
+      throw new ShapeError('squeeze', `axis ${a} has length ${x.shape[a]}, not 1`, { x: x.shape });
   }
-  return reshape(x, x.shape.filter((_, i) => !axes.includes(i)));
+  return reshape(
+    x,
+    x.shape.filter((_, i) => !axes.includes(i)),
+  );
 }
 
 /** Inserts a length-1 axis at `axis` (−1 appends). */

@@ -1,4 +1,4 @@
-import { fromValues, getBackend } from '../engine';
+import { disposeTensor, fromValues, getBackend } from '../engine';
 import { ArgumentError } from '../errors/argument-error';
 import { Tensor } from '../tensor';
 import { allocArray, type DType } from '../types';
@@ -22,8 +22,10 @@ export function scalarTensor(value: number, dtype: DType, backend = getBackend()
 /** Converts two operands of a binary op, turning a number into a scalar tensor next to the other. */
 export function toTensorPair(op: string, a: TensorLike, b: TensorLike): [Tensor, Tensor] {
   if (a instanceof Tensor && b instanceof Tensor) return [a, b];
-  if (a instanceof Tensor) return [a, scalarTensor(checkNumber(op, 'b', b), scalarDType(b as number, a.dtype), a.storage.backend)];
-  if (b instanceof Tensor) return [scalarTensor(checkNumber(op, 'a', a), scalarDType(a, b.dtype), b.storage.backend), b];
+  if (a instanceof Tensor)
+    return [a, scalarTensor(checkNumber(op, 'b', b), scalarDType(b as number, a.dtype), a.storage.backend)];
+  if (b instanceof Tensor)
+    return [scalarTensor(checkNumber(op, 'a', a), scalarDType(a, b.dtype), b.storage.backend), b];
   const dtype = Number.isInteger(a) && Number.isInteger(b) ? 'int32' : 'float32';
   return [scalarTensor(checkNumber(op, 'a', a), dtype), scalarTensor(checkNumber(op, 'b', b), dtype)];
 }
@@ -35,6 +37,17 @@ export function toTensor(op: string, name: string, value: TensorLike): Tensor {
 }
 
 function checkNumber(op: string, name: string, value: unknown): number {
-  if (typeof value !== 'number') throw new ArgumentError(op, `${name} must be a Tensor or a number, got ${typeof value}`);
+  if (typeof value !== 'number')
+    throw new ArgumentError(op, `${name} must be a Tensor or a number, got ${typeof value}`);
   return value;
+}
+
+/**
+ * Frees the scalar tensors `toTensorPair`/`toTensor` made from plain numbers once the op has run,
+ * so `x.add(1)` outside `tidy` leaks nothing. (Autograd keeps what it saves with `shareData`.)
+ */
+export function disposeConverted(operands: readonly TensorLike[], tensors: readonly Tensor[]): void {
+  operands.forEach((operand, i) => {
+    if (!(operand instanceof Tensor)) disposeTensor(tensors[i]);
+  });
 }

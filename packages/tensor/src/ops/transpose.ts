@@ -8,20 +8,33 @@ import type { Tensor } from '../tensor';
 const transposeOp = defineOp({
   name: 'transpose',
   inputs: ['x'],
-  infer: ([x], { perm }) => [{ shape: perm.map((p) => x.shape[p]), dtype: x.dtype }],
+  infer: ([x], { perm }) => {
+    const isPermutation =
+      perm.length === x.shape.length &&
+      perm.every((p, i) => Number.isInteger(p) && p >= 0 && p < perm.length && perm.indexOf(p) === i);
+    if (!isPermutation)
+      throw new ArgumentError(
+        'transpose',
+        `perm [${perm.join(', ')}] is not a permutation of ${x.shape.length} axes`,
+      );
+    return [{ shape: perm.map((p) => x.shape[p]), dtype: x.dtype }];
+  },
 });
 
 /**
- * Permutes the axes: output axis i is input axis `perm[i]`. Without `perm`, reverses the axes.
+ * Permutes the axes (copying the data): output axis i is input axis `perm[i]`; negative entries
+ * count from the end. Without `perm`, reverses the axes.
  *
  * @example
  * transpose(zeros([2, 3, 4]), [2, 0, 1]).shape; // [4, 2, 3]
  */
 export function transpose(x: Tensor, perm?: readonly number[]): Tensor {
-  const order = perm ? perm.map((p) => normalizeAxis('transpose', p, x.rank)) : x.shape.map((_, i) => x.rank - 1 - i);
-  if (order.length !== x.rank || new Set(order).size !== x.rank) {
-    throw new ArgumentError('transpose', `perm [${perm?.join(', ')}] is not a permutation of ${x.rank} axes`);
+  if (perm && perm.length !== x.rank) {
+    throw new ArgumentError('transpose', `perm [${perm.join(', ')}] is not a permutation of ${x.rank} axes`);
   }
+  const order = perm
+    ? perm.map((p) => normalizeAxis('transpose', p, x.rank))
+    : x.shape.map((_, i) => x.rank - 1 - i);
   return runOp(transposeOp, [x], { perm: order })[0];
 }
 
@@ -48,5 +61,10 @@ export function expand(x: Tensor, shape: readonly number[]): Tensor {
   return runOp(expandOp, [x], { shape: checkShape('expand', resolved) })[0];
 }
 
-/** Same as `expand`: broadcasts `x` to `shape`. */
+/**
+ * Same as `expand`: broadcasts `x` to `shape` (NumPy's name).
+ *
+ * @example
+ * broadcastTo(tensor([[1], [2]]), [2, 3]); // [[1, 1, 1], [2, 2, 2]]
+ */
 export const broadcastTo = expand;

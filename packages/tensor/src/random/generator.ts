@@ -3,10 +3,38 @@ import { philox4x32 } from './philox';
 
 const TWO_POW_32 = 2 ** 32;
 
-/** Checks a seed: a finite, non-negative integer below 2⁵³. */
+/** Checks a seed: a non-negative integer below 2⁵³; otherwise an ArgumentError naming `op`. */
 export function checkSeed(op: string, seed: number): number {
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new ArgumentError(op, `seed must be a non-negative integer, got ${seed}`);
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new ArgumentError(op, `seed must be a non-negative integer, got ${seed}`);
   return seed;
+}
+
+/** A generator's position in its stream: the key (from the seed) and the blocks drawn so far. */
+export interface GeneratorState {
+  key: [number, number];
+  /** 128-bit blocks drawn so far. */
+  counter: number;
+  /** uint32 words of the last block already used (1–4; 4 when no block is pending). */
+  blockUsed: number;
+}
+
+const isUint32 = (value: unknown) =>
+  Number.isInteger(value) && (value as number) >= 0 && (value as number) < TWO_POW_32;
+
+function checkState(value: GeneratorState): void {
+  const { key, counter, blockUsed } = value ?? {};
+  const isValid =
+    Array.isArray(key) &&
+    key.length === 2 &&
+    key.every(isUint32) &&
+    Number.isSafeInteger(counter) &&
+    counter >= 0 &&
+    Number.isInteger(blockUsed) &&
+    blockUsed >= 1 &&
+    blockUsed <= 4 &&
+    (counter > 0 || blockUsed === 4);
+  if (!isValid) throw new ArgumentError('Generator', `invalid state ${JSON.stringify(value)}`);
 }
 
 /**
@@ -27,7 +55,7 @@ export class Generator {
 
   constructor(seed = 0) {
     checkSeed('Generator', seed);
-    this.#key0 = seed % TWO_POW_32 >>> 0;
+    this.#key0 = (seed % TWO_POW_32) >>> 0;
     this.#key1 = Math.floor(seed / TWO_POW_32) >>> 0;
   }
 
@@ -35,7 +63,15 @@ export class Generator {
   nextUint32(): number {
     if (this.#blockUsed === 4) {
       const c = this.#counter++;
-      philox4x32(c % TWO_POW_32 >>> 0, Math.floor(c / TWO_POW_32) >>> 0, 0, 0, this.#key0, this.#key1, this.#block);
+      philox4x32(
+        (c % TWO_POW_32) >>> 0,
+        Math.floor(c / TWO_POW_32) >>> 0,
+        0,
+        0,
+        this.#key0,
+        this.#key1,
+        this.#block,
+      );
       this.#blockUsed = 0;
     }
     return this.#block[this.#blockUsed++];
@@ -67,13 +103,21 @@ export class Generator {
     return Math.floor(this.nextFloat() * n);
   }
 
-  /** The stream position, to save with a checkpoint. */
-  get state(): { key: [number, number]; counter: number; blockUsed: number } {
+  /**
+   * The stream position (plain numbers, JSON-safe), to save with a checkpoint. Assigning a saved
+   * state makes the generator continue exactly where it was.
+   *
+   * @example
+   * const saved = g.state;
+   * const a = rand([3], { generator: g });
+   * g.state = saved; // rand([3], { generator: g }) now equals a
+   */
+  get state(): GeneratorState {
     return { key: [this.#key0, this.#key1], counter: this.#counter, blockUsed: this.#blockUsed };
   }
 
-  /** Restores a position saved from `state`. */
-  set state(value: { key: [number, number]; counter: number; blockUsed: number }) {
+  set state(value: GeneratorState) {
+    checkState(value);
     [this.#key0, this.#key1] = value.key;
     this.#counter = value.counter - (value.blockUsed < 4 ? 1 : 0);
     this.#blockUsed = 4;
@@ -84,12 +128,22 @@ export class Generator {
 
 let defaultGenerator = new Generator(0);
 
-/** Reseeds the default generator used by random ops without an explicit seed or generator. */
+/**
+ * Reseeds the default generator used by random ops without an explicit seed or generator.
+ *
+ * @example
+ * manualSeed(42); // rand([3]) now gives the same numbers on every run
+ */
 export function manualSeed(seed: number): void {
   defaultGenerator = new Generator(checkSeed('manualSeed', seed));
 }
 
-/** The default generator. */
+/**
+ * The default generator: the one random ops use without a seed or generator option.
+ *
+ * @example
+ * const saved = getDefaultGenerator().state;
+ */
 export function getDefaultGenerator(): Generator {
   return defaultGenerator;
 }

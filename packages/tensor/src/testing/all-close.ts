@@ -8,10 +8,15 @@ export interface Tolerance {
 }
 
 /** Flattens a nested array (or tensor) into numbers and its shape. */
-export function flattenValues(value: Tensor | NestedArray | ArrayLike<number>): { values: number[]; shape: number[] } {
-  if (value instanceof Tensor) return { values: Array.from(value.dataSync(), Number), shape: [...value.shape] };
+export function flattenValues(value: Tensor | NestedArray | ArrayLike<number>): {
+  values: number[];
+  shape: number[];
+} {
+  if (value instanceof Tensor)
+    return { values: Array.from(value.dataSync(), Number), shape: [...value.shape] };
   if (typeof value === 'number' || typeof value === 'boolean') return { values: [Number(value)], shape: [] };
-  if (!Array.isArray(value)) return { values: Array.from(value as ArrayLike<number>), shape: [(value as ArrayLike<number>).length] };
+  if (!Array.isArray(value))
+    return { values: Array.from(value as ArrayLike<number>), shape: [(value as ArrayLike<number>).length] };
   const shape: number[] = [];
   let level: NestedArray = value;
   while (Array.isArray(level)) {
@@ -30,21 +35,31 @@ export function compareAllClose(
   const a = flattenValues(actual);
   const e = flattenValues(expected);
   const isShapeKnown = actual instanceof Tensor && (expected instanceof Tensor || Array.isArray(expected));
-  if (isShapeKnown && a.shape.join() !== e.shape.join()) return `shape [${a.shape}] differs from expected [${e.shape}]`;
+  if (isShapeKnown && a.shape.join() !== e.shape.join())
+    return `shape [${a.shape}] differs from expected [${e.shape}]`;
   if (a.values.length !== e.values.length) return `${a.values.length} values, expected ${e.values.length}`;
   let worst = -1;
   let worstExcess = 0;
   for (let i = 0; i < a.values.length; i++) {
     const x = a.values[i];
     const y = e.values[i];
-    if (Number.isNaN(y) ? Number.isNaN(x) : !Number.isFinite(y) ? x === y : Math.abs(x - y) <= atol + rtol * Math.abs(y)) continue;
+    if (
+      Number.isNaN(y)
+        ? Number.isNaN(x)
+        : !Number.isFinite(y)
+          ? x === y
+          : Math.abs(x - y) <= atol + rtol * Math.abs(y)
+    )
+      continue;
     const excess = Number.isFinite(x - y) ? Math.abs(x - y) - rtol * Math.abs(y) : Infinity;
     if (worst < 0 || excess > worstExcess) {
       worst = i;
       worstExcess = excess;
     }
   }
-  return worst < 0 ? null : `element ${worst}: got ${a.values[worst]}, want ${e.values[worst]} (rtol ${rtol}, atol ${atol})`;
+  return worst < 0
+    ? null
+    : `element ${worst}: got ${a.values[worst]}, want ${e.values[worst]} (rtol ${rtol}, atol ${atol})`;
 }
 
 /** Throws an Error with the worst mismatch when `actual` is not close to `expected`. */

@@ -7,7 +7,9 @@ import { ALL_CASES } from './cases';
 import type { OpCase } from './op-case';
 
 /** The `test` function of a runner (vitest, jest, node:test): name, body, and whether to skip. */
-export type TestFunction = ((name: string, body: () => void) => void) & { skip: (name: string, body: () => void) => void };
+export type TestFunction = ((name: string, body: () => void) => void) & {
+  skip: (name: string, body: () => void) => void;
+};
 
 /** Runs one case on the active backend; returns null or a description of the mismatch. */
 export function checkOpCase(c: OpCase): string | null {
@@ -17,7 +19,8 @@ export function checkOpCase(c: OpCase): string | null {
     const expected = (Array.isArray(result) ? c.expected : [c.expected]) as NestedArray[];
     const dtypes = c.dtype === undefined ? [] : Array.isArray(c.dtype) ? c.dtype : [c.dtype];
     for (let i = 0; i < outputs.length; i++) {
-      if (dtypes[i] && outputs[i].dtype !== dtypes[i]) return `output ${i}: dtype ${outputs[i].dtype}, want ${dtypes[i]}`;
+      if (dtypes[i] && outputs[i].dtype !== dtypes[i])
+        return `output ${i}: dtype ${outputs[i].dtype}, want ${dtypes[i]}`;
       const problem = compareAllClose(outputs[i], expected[i], c.tolerance ?? { rtol: 1e-5, atol: 1e-6 });
       if (problem) return `output ${i}: ${problem}`;
     }

@@ -18,7 +18,11 @@ interface JsData extends DataId {
 export function createJsBackend(): Backend {
   let bytes = 0;
   let highWater = 0;
-  const view = (t: KernelTensor): JsTensor => ({ shape: t.shape, dtype: t.dtype, data: (t.dataId as JsData).values });
+  const view = (t: KernelTensor): JsTensor => ({
+    shape: t.shape,
+    dtype: t.dtype,
+    data: (t.dataId as JsData).values,
+  });
   return {
     name: 'js',
     allocate(dtype: DType, size: number): DataId {
@@ -36,7 +40,12 @@ export function createJsBackend(): Backend {
       bytes -= size * bytesPerElement(dtype);
       (dataId as JsData).values = allocArray(dtype, 0);
     },
-    runKernel<K extends OpName>(op: K, inputs: readonly KernelTensor[], attrs: OpAttrs[K], outputs: readonly KernelTensor[]) {
+    runKernel<K extends OpName>(
+      op: K,
+      inputs: readonly KernelTensor[],
+      attrs: OpAttrs[K],
+      outputs: readonly KernelTensor[],
+    ) {
       const kernel = jsKernels[op] as (i: JsTensor[], a: OpAttrs[K], o: JsTensor[]) => void;
       if (!kernel) throw new UnsupportedOpError(op, inputs[0]?.dtype ?? outputs[0].dtype, 'js');
       kernel(inputs.map(view), attrs, outputs.map(view));

@@ -9,4 +9,8 @@ export interface JsTensor {
 }
 
 /** A js kernel: reads `inputs`, writes the preallocated `outputs`. Never allocates tensors or throws on values. */
-export type JsKernel<K extends OpName> = (inputs: readonly JsTensor[], attrs: OpAttrs[K], outputs: readonly JsTensor[]) => void;
+export type JsKernel<K extends OpName> = (
+  inputs: readonly JsTensor[],
+  attrs: OpAttrs[K],
+  outputs: readonly JsTensor[],
+) => void;

@@ -5,13 +5,12 @@ import { concatKernel } from './kernels/concat';
 import { gatherKernel } from './kernels/gather';
 import { matmulKernel } from './kernels/matmul';
 import { oneHotKernel } from './kernels/one-hot';
-import { optimizerUpdateKernels } from './kernels/optimizer-updates';
 import { padKernel } from './kernels/pad';
 import { argmaxKernel, argminKernel, reduceKernels } from './kernels/reduce';
 import { scatterAddKernel } from './kernels/scatter-add';
 import { sliceKernel } from './kernels/slice';
 import { logSoftmaxKernel, softmaxKernel } from './kernels/softmax';
-import { expandKernel, transposeKernel } from './kernels/transpose';
+import { expandKernel, reshapeKernel, transposeKernel } from './kernels/transpose';
 import { castKernel, clipKernel, unaryKernels } from './kernels/unary';
 
 export type { JsKernel, JsTensor } from './kernel-types';
@@ -26,6 +25,7 @@ export const jsKernels: { [K in OpName]: JsKernel<K> } = {
   ...reduceKernels,
   argmax: argmaxKernel,
   argmin: argminKernel,
+  reshape: reshapeKernel,
   transpose: transposeKernel,
   expand: expandKernel,
   concat: concatKernel,
@@ -37,5 +37,4 @@ export const jsKernels: { [K in OpName]: JsKernel<K> } = {
   matmul: matmulKernel,
   softmax: softmaxKernel,
   logSoftmax: logSoftmaxKernel,
-  ...optimizerUpdateKernels,
 };

@@ -48,9 +48,12 @@ function binaryKernel(fn: (a: number, b: number) => number): JsKernel<BinaryOpNa
 }
 
 // add/sub/mul get hand-written loops: they dominate training and a closure call per element is slow.
-const addKernel: JsKernel<'add'> = (inputs, attrs, outputs) => elementwise(inputs, outputs, 0) || generic.add(inputs, attrs, outputs);
-const subKernel: JsKernel<'sub'> = (inputs, attrs, outputs) => elementwise(inputs, outputs, 1) || generic.sub(inputs, attrs, outputs);
-const mulKernel: JsKernel<'mul'> = (inputs, attrs, outputs) => elementwise(inputs, outputs, 2) || generic.mul(inputs, attrs, outputs);
+const addKernel: JsKernel<'add'> = (inputs, attrs, outputs) =>
+  elementwise(inputs, outputs, 0) || generic.add(inputs, attrs, outputs);
+const subKernel: JsKernel<'sub'> = (inputs, attrs, outputs) =>
+  elementwise(inputs, outputs, 1) || generic.sub(inputs, attrs, outputs);
+const mulKernel: JsKernel<'mul'> = (inputs, attrs, outputs) =>
+  elementwise(inputs, outputs, 2) || generic.mul(inputs, attrs, outputs);
 
 function elementwise([a, b]: readonly JsTensor[], [y]: readonly JsTensor[], kind: 0 | 1 | 2): boolean {
   if (!shapesEqual(a.shape, b.shape) || y.dtype === 'bool') return false;

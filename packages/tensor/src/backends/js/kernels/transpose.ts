@@ -27,3 +27,9 @@ export const expandKernel: JsKernel<'expand'> = ([x], _attrs, [y]) => {
   const index = broadcastIndex(x.shape, y.shape, y.data.length);
   for (let i = 0; i < index.length; i++) y.data[i] = x.data[index[i]];
 };
+
+// reshape is a view op: the dispatcher shares the buffer and never calls this. It exists so the
+// kernel table stays total, and copies for a caller that does want a fresh buffer.
+export const reshapeKernel: JsKernel<'reshape'> = ([x], _attrs, [y]) => {
+  y.data.set(x.data);
+};

@@ -80,9 +80,10 @@ export const unaryKernels = Object.fromEntries(
 export const clipKernel: JsKernel<'clip'> = ([x], { min, max }, [y]) => {
   const a = x.data;
   const out = y.data;
+  // max applies last, so min > max gives max everywhere (NumPy and ONNX); NaN passes through.
   for (let i = 0; i < out.length; i++) {
-    const v = a[i];
-    out[i] = v < min ? min : v > max ? max : v;
+    const v = a[i] < min ? min : a[i];
+    out[i] = v > max ? max : v;
   }
 };
 
@@ -90,6 +91,7 @@ export const castKernel: JsKernel<'cast'> = ([x], { dtype }, [y]) => {
   const a = x.data;
   const out = y.data;
   if (dtype === 'bool') for (let i = 0; i < out.length; i++) out[i] = a[i] !== 0 ? 1 : 0;
-  else if (dtype === 'int32') for (let i = 0; i < out.length; i++) out[i] = Number.isFinite(a[i]) ? Math.trunc(a[i]) : 0;
+  else if (dtype === 'int32')
+    for (let i = 0; i < out.length; i++) out[i] = Number.isFinite(a[i]) ? Math.trunc(a[i]) : 0;
   else out.set(a);
 };
