@@ -5,6 +5,7 @@ import { concatKernel } from './kernels/concat';
 import { gatherKernel } from './kernels/gather';
 import { matmulKernel } from './kernels/matmul';
 import { oneHotKernel } from './kernels/one-hot';
+import { optimizerUpdateKernels } from './kernels/optimizer-updates';
 import { padKernel } from './kernels/pad';
 import { argmaxKernel, argminKernel, reduceKernels } from './kernels/reduce';
 import { scatterAddKernel } from './kernels/scatter-add';
@@ -37,4 +38,5 @@ export const jsKernels: { [K in OpName]: JsKernel<K> } = {
   matmul: matmulKernel,
   softmax: softmaxKernel,
   logSoftmax: logSoftmaxKernel,
+  ...optimizerUpdateKernels,
 };
