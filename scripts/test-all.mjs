@@ -18,7 +18,9 @@ const workspaceDirs = ['packages', 'apps', 'bench'].flatMap((group) => {
   const dir = join(root, group);
   if (!existsSync(dir)) return [];
   if (existsSync(join(dir, 'package.json'))) return [dir];
-  return readdirSync(dir).map((name) => join(dir, name)).filter((d) => existsSync(join(d, 'package.json')));
+  return readdirSync(dir)
+    .map((name) => join(dir, name))
+    .filter((d) => existsSync(join(d, 'package.json')));
 });
 for (const dir of workspaceDirs) rmSync(join(dir, '.test-results'), { recursive: true, force: true });
 
@@ -38,7 +40,9 @@ for (const dir of workspaceDirs) {
   failed += report.numFailedTests;
   skipped += report.numPendingTests + report.numTodoTests;
   // A suite that fails to load (syntax error, missing import) has no tests: count it as a failure.
-  failed += report.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0).length;
+  failed += report.testResults.filter(
+    (suite) => suite.status === 'failed' && suite.assertionResults.length === 0,
+  ).length;
 }
 if (testCode !== 0 && failed === 0) failed += 1;
 

@@ -1,2 +1,23 @@
 // @nagare/data — the public surface. Everything not listed here is internal.
-export {};
+export type { Dataset, IterableDataset } from './dataset';
+export { concatDatasets, mapDataset, subset } from './dataset';
+export { DataFormatError } from './errors/data-format-error';
+export type { DataLoaderOptions } from './loader';
+export { DataLoader, defaultCollate } from './loader';
+export type { CsvOptions, CsvResult } from './sources/csv';
+export { csvDataset } from './sources/csv';
+export type { IdxArray } from './sources/idx';
+export { gunzip, isGzip, parseIdx, readIdx } from './sources/idx';
+export type { MnistOptions } from './sources/mnist';
+export { fashionMnist, mnist, mnistFromBytes, mnistFromDirectory } from './sources/mnist';
+export { permutedTasks, permutePixels } from './sources/permuted';
+export type { SyntheticOptions } from './sources/synthetic';
+export { blobs, circles, regression1d, spirals, xor } from './sources/synthetic';
+export type { TrainValOptions } from './splits';
+export { kFold, randomSplit, trainValSplit } from './splits';
+export type { Column } from './tensor-dataset';
+export { TensorDataset } from './tensor-dataset';
+export { randomCrop, randomHorizontalFlip, randomShift } from './transforms/image';
+export { randomizeLabels, shuffleLabels } from './transforms/labels';
+export type { Transform } from './transforms/transforms';
+export { compose, gaussianNoise, normalize, oneHot, onInputs, scaleTo01 } from './transforms/transforms';

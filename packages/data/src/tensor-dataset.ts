@@ -1,0 +1,93 @@
+import {
+  ArgumentError,
+  allocArray,
+  type DType,
+  ShapeError,
+  type Tensor,
+  type TypedArray,
+  tensor,
+} from '@nagare/tensor';
+import { checkIndex, type Dataset } from './dataset';
+
+/** One column of an in-memory dataset: flat row-major values whose first axis is the sample. */
+export interface Column {
+  readonly values: TypedArray;
+  /** Full shape, the first entry being the number of samples. */
+  readonly shape: readonly number[];
+  readonly dtype: DType;
+}
+
+/**
+ * An in-memory dataset of one or more columns that share their first axis (e.g. images and labels).
+ * Data stays in host memory; only the requested rows become tensors, so a 60,000-image set does not
+ * occupy the compute backend. `get(i)` gives one row per column; `getBatch` gathers many rows at once.
+ *
+ * @example
+ * const ds = new TensorDataset(tensor([[1, 2], [3, 4], [5, 6]]), tensor([0, 1, 0], { dtype: 'int32' }));
+ * const [x, y] = ds.getBatch([2, 0]); // x: [[5, 6], [1, 2]], y: [0, 0]
+ */
+export class TensorDataset implements Dataset<Tensor[]> {
+  readonly columns: readonly Column[];
+  readonly length: number;
+
+  constructor(...tensors: Tensor[]) {
+    this.columns = tensors.map((t) => ({ values: t.dataSync(), shape: [...t.shape], dtype: t.dtype }));
+    this.length = checkColumns(this.columns);
+  }
+
+  /** A dataset over host arrays, without creating full-size tensors first. */
+  static fromColumns(columns: readonly Column[]): TensorDataset {
+    const ds = Object.create(TensorDataset.prototype) as TensorDataset;
+    Object.assign(ds, { columns, length: checkColumns(columns) });
+    return ds;
+  }
+
+  get(index: number): Tensor[] {
+    checkIndex('TensorDataset.get', index, this.length);
+    return this.columns.map((c) => rowsTensor(c, [index], false));
+  }
+
+  getBatch(indices: readonly number[]): Tensor[] {
+    for (const i of indices) checkIndex('TensorDataset.getBatch', i, this.length);
+    return this.columns.map((c) => rowsTensor(c, indices, true));
+  }
+}
+
+function checkColumns(columns: readonly Column[]): number {
+  if (columns.length === 0) throw new ArgumentError('TensorDataset', 'needs at least one column');
+  const length = columns[0].shape[0];
+  columns.forEach((c, i) => {
+    if (c.shape.length === 0)
+      throw new ShapeError('TensorDataset', `column ${i} is a scalar; it needs a sample axis`);
+    if (c.shape[0] !== length) {
+      throw new ShapeError(
+        'TensorDataset',
+        'columns have different numbers of samples',
+        Object.fromEntries(columns.map((col, k) => [`column ${k}`, col.shape])),
+      );
+    }
+    const rowSize = c.shape.slice(1).reduce((p, d) => p * d, 1);
+    if (c.values.length !== rowSize * length) {
+      throw new ShapeError(
+        'TensorDataset',
+        `column ${i} has ${c.values.length} values, its shape needs ${rowSize * length}`,
+        { [`column ${i}`]: c.shape },
+      );
+    }
+  });
+  return length;
+}
+
+/** Copies the given rows of a column into a new tensor ([rows, ...] or one row without the axis). */
+function rowsTensor(column: Column, rows: readonly number[], keepBatchAxis: boolean): Tensor {
+  const rowShape = column.shape.slice(1);
+  const rowSize = rowShape.reduce((p, d) => p * d, 1);
+  const values = allocArray(column.dtype, rows.length * rowSize);
+  for (let k = 0; k < rows.length; k++) {
+    values.set(column.values.subarray(rows[k] * rowSize, (rows[k] + 1) * rowSize), k * rowSize);
+  }
+  return tensor(values, {
+    shape: keepBatchAxis ? [rows.length, ...rowShape] : rowShape,
+    dtype: column.dtype,
+  });
+}
