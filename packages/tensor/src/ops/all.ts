@@ -1,10 +1,33 @@
 // Every public op function, for Tensor's methods and the package index.
-export { add, div, eq, ge, gt, le, logicalAnd, logicalOr, lt, maximum, minimum, mul, ne, pow, sub, where } from './binary';
+export {
+  add,
+  div,
+  eq,
+  ge,
+  gt,
+  le,
+  logicalAnd,
+  logicalOr,
+  lt,
+  maximum,
+  minimum,
+  mul,
+  ne,
+  pow,
+  sub,
+  where,
+} from './binary';
 export { assign, cast, clone, detach, dispose } from './cast';
+export { type AvgPool2dOptions, avgPool2d, avgPool2dBackward } from './avg-pool2d';
 export { clip } from './clip';
 export { concat } from './concat';
+export { type Conv1dOptions, conv1d } from './conv1d';
+export { type Conv2dOptions, conv2d } from './conv2d';
+export { conv2dBackpropFilter, conv2dBackpropInput } from './conv2d-backprop';
+export { type CumsumOptions, cumsum } from './cumsum';
 export { gather } from './gather';
 export { matmul, type MatmulOptions } from './matmul';
+export { maxPool2d, maxPool2dBackward, maxPool2dWithIndices } from './max-pool2d';
 export { oneHot } from './one-hot';
 export {
   adadeltaUpdate,
@@ -18,6 +41,7 @@ export {
   sgdUpdate,
 } from './optimizer-updates';
 export { type PadOptions, pad } from './pad';
+export type { Pool2dOptions } from './pool2d';
 export { isFinite, isInf } from './predicates';
 export { type ArgReduceOptions, argmax, argmin, type KeepDimsOptions, max, min, prod, sum } from './reduce';
 export { all, any, logsumexp, mean, std, type VarianceOptions, variance } from './reduce-composites';
@@ -28,7 +52,9 @@ export { logSoftmax, softmax } from './softmax';
 export { split } from './split';
 export { stack } from './stack';
 export { tile } from './tile';
+export { type TopkOptions, topk } from './topk';
 export { broadcastTo, expand, transpose } from './transpose';
+export type { Padding2d, Size2d } from './window2d';
 export {
   abs,
   ceil,

@@ -1,6 +1,7 @@
 import type { OpCase } from '../op-case';
 import { elementwiseCases } from './elementwise';
 import { indexingCases } from './indexing';
+import { nnCases } from './nn';
 import { optimizerUpdateCases } from './optimizer-updates';
 import { shapeCases } from './shape';
 import { slicePadCases } from './slice-pad';
@@ -11,5 +12,6 @@ export const ALL_CASES: readonly OpCase[] = [
   ...shapeCases,
   ...slicePadCases,
   ...indexingCases,
+  ...nnCases,
   ...optimizerUpdateCases,
 ];

@@ -1,0 +1,40 @@
+import type { JsKernel } from '../kernel-types';
+import { convGeometry, im2col } from './im2col';
+
+/**
+ * conv2d as im2col + GEMM per (image, group, chunk of output rows): y[o, :] = Σ_p w[o, p] · cols[p, :],
+ * the matmul kernel's loop order, so the innermost loop runs over contiguous output positions.
+ * Accumulates in float64.
+ */
+export const conv2dKernel: JsKernel<'conv2d'> = ([x, w], attrs, [y]) => {
+  const g = convGeometry(x.shape, w.shape, y.shape, attrs);
+  const { n, c, h, o, og, k, outH, outW, chunkRows } = g;
+  const planeOut = outH * outW;
+  const cols = new Float64Array(k * chunkRows * outW);
+  const acc = new Float64Array(chunkRows * outW);
+  const X = x.data;
+  const W = w.data;
+  const Y = y.data;
+  for (let image = 0; image < n; image++) {
+    for (let group = 0; group < g.groups; group++) {
+      const xOffset = (image * c + group * g.cg) * h * g.w;
+      for (let rowStart = 0; rowStart < outH; rowStart += chunkRows) {
+        const rowEnd = Math.min(outH, rowStart + chunkRows);
+        const width = (rowEnd - rowStart) * outW;
+        im2col(X, xOffset, g, rowStart, rowEnd, cols);
+        for (let oo = 0; oo < og; oo++) {
+          const channel = group * og + oo;
+          const wBase = channel * k;
+          acc.fill(0, 0, width);
+          for (let p = 0; p < k; p++) {
+            const wp = W[wBase + p];
+            const row = p * width;
+            for (let j = 0; j < width; j++) acc[j] += wp * cols[row + j];
+          }
+          const yBase = (image * o + channel) * planeOut + rowStart * outW;
+          for (let j = 0; j < width; j++) Y[yBase + j] = acc[j];
+        }
+      }
+    }
+  }
+};

@@ -1,0 +1,142 @@
+import type { Conv2dAttrs } from '../../../op-attrs';
+import type { Shape, TypedArray } from '../../../types';
+
+/** First output position o with o·stride + offset ≥ 0 (the window tap lands inside the input). */
+export function firstInside(offset: number, stride: number): number {
+  return offset >= 0 ? 0 : Math.ceil(-offset / stride);
+}
+
+/** One past the last output position (capped at `outLength`) whose tap o·stride + offset < inLength. */
+export function endInside(offset: number, stride: number, inLength: number, outLength: number): number {
+  const last = inLength - 1 - offset;
+  return last < 0 ? 0 : Math.min(outLength, Math.floor(last / stride) + 1);
+}
+
+/** Sizes of one conv2d call, read once from the shapes so the loops see plain numbers. */
+export interface ConvGeometry {
+  n: number;
+  c: number;
+  h: number;
+  w: number;
+  o: number;
+  kh: number;
+  kw: number;
+  outH: number;
+  outW: number;
+  groups: number;
+  /** Input channels per group. */
+  cg: number;
+  /** Output channels per group. */
+  og: number;
+  /** Rows of the column matrix: cg·kh·kw. */
+  k: number;
+  /** Output rows per chunk, so the column matrix stays about COLUMN_BUDGET elements. */
+  chunkRows: number;
+  attrs: Conv2dAttrs;
+}
+
+// ~1 MB of float64 columns: small enough to stay in cache while every output channel of the group
+// sweeps over it, large enough that the inner loops are long.
+const COLUMN_BUDGET = 1 << 17;
+
+/** Reads the geometry of a convolution of `xShape` by `wShape` producing `yShape`. */
+export function convGeometry(xShape: Shape, wShape: Shape, yShape: Shape, attrs: Conv2dAttrs): ConvGeometry {
+  const [n, c, h, w] = xShape;
+  const [o, cg, kh, kw] = wShape;
+  const [outH, outW] = [yShape[2], yShape[3]];
+  const k = cg * kh * kw;
+  const chunkRows = Math.max(1, Math.min(outH, Math.floor(COLUMN_BUDGET / Math.max(1, k * outW))));
+  return {
+    n,
+    c,
+    h,
+    w,
+    o,
+    kh,
+    kw,
+    outH,
+    outW,
+    groups: attrs.groups,
+    cg,
+    og: o / attrs.groups,
+    k,
+    chunkRows,
+    attrs,
+  };
+}
+
+/**
+ * Copies the receptive fields of output rows [rowStart, rowEnd) of one channel group into `cols`,
+ * laid out [k, (rowEnd − rowStart)·outW]: row p = (channel, ki, kj) holds that tap for every
+ * output position. Taps in the padding read as 0. `xOffset` is the group's first input channel.
+ */
+export function im2col(
+  x: TypedArray,
+  xOffset: number,
+  g: ConvGeometry,
+  rowStart: number,
+  rowEnd: number,
+  cols: Float64Array,
+): void {
+  const { h, w, kh, kw, outW } = g;
+  const [strideH, strideW] = g.attrs.stride;
+  const [dilationH, dilationW] = g.attrs.dilation;
+  const [padTop, , padLeft] = g.attrs.padding;
+  const width = (rowEnd - rowStart) * outW;
+  for (let c = 0; c < g.cg; c++) {
+    for (let ki = 0; ki < kh; ki++) {
+      const offsetH = ki * dilationH - padTop;
+      for (let kj = 0; kj < kw; kj++) {
+        const offsetW = kj * dilationW - padLeft;
+        const first = firstInside(offsetW, strideW);
+        const end = Math.max(first, endInside(offsetW, strideW, w, outW));
+        const row = ((c * kh + ki) * kw + kj) * width;
+        for (let oh = rowStart; oh < rowEnd; oh++) {
+          const dst = row + (oh - rowStart) * outW;
+          const ih = oh * strideH + offsetH;
+          if (ih < 0 || ih >= h) {
+            cols.fill(0, dst, dst + outW);
+            continue;
+          }
+          const src = xOffset + (c * h + ih) * w + offsetW;
+          cols.fill(0, dst, dst + first);
+          for (let ow = first; ow < end; ow++) cols[dst + ow] = x[src + ow * strideW];
+          cols.fill(0, dst + end, dst + outW);
+        }
+      }
+    }
+  }
+}
+
+/** The adjoint of `im2col`: adds every column entry back onto the input position it was read from. */
+export function col2im(
+  cols: Float64Array,
+  g: ConvGeometry,
+  rowStart: number,
+  rowEnd: number,
+  dx: Float64Array,
+): void {
+  const { h, w, kh, kw, outW } = g;
+  const [strideH, strideW] = g.attrs.stride;
+  const [dilationH, dilationW] = g.attrs.dilation;
+  const [padTop, , padLeft] = g.attrs.padding;
+  const width = (rowEnd - rowStart) * outW;
+  for (let c = 0; c < g.cg; c++) {
+    for (let ki = 0; ki < kh; ki++) {
+      const offsetH = ki * dilationH - padTop;
+      for (let kj = 0; kj < kw; kj++) {
+        const offsetW = kj * dilationW - padLeft;
+        const first = firstInside(offsetW, strideW);
+        const end = endInside(offsetW, strideW, w, outW);
+        const row = ((c * kh + ki) * kw + kj) * width;
+        for (let oh = rowStart; oh < rowEnd; oh++) {
+          const ih = oh * strideH + offsetH;
+          if (ih < 0 || ih >= h) continue;
+          const src = row + (oh - rowStart) * outW;
+          const dst = (c * h + ih) * w + offsetW;
+          for (let ow = first; ow < end; ow++) dx[dst + ow * strideW] += cols[src + ow];
+        }
+      }
+    }
+  }
+}
