@@ -59,8 +59,10 @@ function checkBound(name: string, value: number, axis: number): void {
 }
 
 /**
- * Normalizes one axis' start/stop/step as NumPy and ONNX do: negative values count from the end,
- * then start and stop are clamped to the axis ([0, dim] going forward, [−1, dim − 1] going back).
+ * Normalizes one axis' start/stop/step as NumPy does (and ONNX's reference implementation):
+ * negative values count from the end, then start and stop are clamped to [0, dim] going forward
+ * and [−1, dim − 1] going back. ONNX's spec text clamps a backward start to 0 instead, which would
+ * read element 0 for a start before the beginning; NumPy reads nothing, and so do we.
  */
 function normalizeSliceAxis(
   start: number,
@@ -72,7 +74,7 @@ function normalizeSliceAxis(
   const to = stop < 0 ? stop + dim : stop;
   const clamp = (v: number, low: number, high: number) => Math.min(Math.max(v, low), high);
   const [begin, end] =
-    step > 0 ? [clamp(from, 0, dim), clamp(to, 0, dim)] : [clamp(from, 0, dim - 1), clamp(to, -1, dim - 1)];
+    step > 0 ? [clamp(from, 0, dim), clamp(to, 0, dim)] : [clamp(from, -1, dim - 1), clamp(to, -1, dim - 1)];
   const size = Math.max(0, Math.ceil((end - begin) / step));
   // An empty slice reads nothing; begin 0 keeps the normalized attributes valid for any axis.
   return size === 0 ? { begin: 0, size } : { begin, size };

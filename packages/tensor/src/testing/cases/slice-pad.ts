@@ -48,9 +48,15 @@ const sliceCases: OpCase[] = [
   },
   {
     op: 'slice',
-    name: 'negative step clamps as ONNX',
+    name: 'negative step clamps as NumPy',
     run: () => nt.slice(tensor([0, 1, 2]), [100], [-100], { steps: [-1] }),
     expected: [2, 1, 0],
+  },
+  {
+    op: 'slice',
+    name: 'negative step from before the start is empty',
+    run: () => nt.slice(tensor([0, 1, 2]), [-5], [-10], { steps: [-1] }),
+    expected: [],
   },
   {
     op: 'slice',
