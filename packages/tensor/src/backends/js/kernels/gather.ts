@@ -23,6 +23,8 @@ export const gatherKernel: JsKernel<'gather'> = ([x, indices], { axis }, [y]) =>
       const row = raw < 0 ? raw + length : raw;
       const target = (o * count + j) * inner;
       if (row < 0 || row >= length) y.data.fill(0, target, target + inner);
+      // A subarray per element costs more than the copy when rows are single values (take along the last axis).
+      else if (inner === 1) y.data[target] = x.data[o * length + row];
       else y.data.set(x.data.subarray((o * length + row) * inner, (o * length + row + 1) * inner), target);
     }
   }
