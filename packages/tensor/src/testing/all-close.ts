@@ -34,7 +34,13 @@ export function compareAllClose(
 ): string | null {
   const a = flattenValues(actual);
   const e = flattenValues(expected);
-  const isShapeKnown = actual instanceof Tensor && (expected instanceof Tensor || Array.isArray(expected));
+  // A plain number or boolean expects a scalar (shape []); a flat typed array leaves the shape open.
+  const isShapeKnown =
+    actual instanceof Tensor &&
+    (expected instanceof Tensor ||
+      Array.isArray(expected) ||
+      typeof expected === 'number' ||
+      typeof expected === 'boolean');
   if (isShapeKnown && a.shape.join() !== e.shape.join())
     return `shape [${a.shape}] differs from expected [${e.shape}]`;
   if (a.values.length !== e.values.length) return `${a.values.length} values, expected ${e.values.length}`;

@@ -15,6 +15,8 @@ export interface OpCase {
   expected: NestedArray | NestedArray[];
   /** Expected dtype of each output (checked when given). */
   dtype?: DType | DType[];
+  /** Expected shape of the (single) output, for shapes nested arrays cannot spell, like [0, 3]. */
+  shape?: readonly number[];
   tolerance?: Tolerance;
   skip?: Record<string, string>;
 }

@@ -2,7 +2,9 @@ import type { Backend } from '../backend';
 import { getBackend, tidy, useBackend } from '../engine';
 import type { Tensor } from '../tensor';
 import type { NestedArray } from '../types';
-import { compareAllClose } from './all-close';
+import { compareAllClose, flattenValues } from './all-close';
+
+const flatten = (value: NestedArray) => flattenValues(value).values;
 import { ALL_CASES } from './cases';
 import type { OpCase } from './op-case';
 
@@ -21,7 +23,14 @@ export function checkOpCase(c: OpCase): string | null {
     for (let i = 0; i < outputs.length; i++) {
       if (dtypes[i] && outputs[i].dtype !== dtypes[i])
         return `output ${i}: dtype ${outputs[i].dtype}, want ${dtypes[i]}`;
-      const problem = compareAllClose(outputs[i], expected[i], c.tolerance ?? { rtol: 1e-5, atol: 1e-6 });
+      if (c.shape && i === 0 && outputs[0].shape.join() !== c.shape.join()) {
+        return `output 0: shape [${outputs[0].shape.join(', ')}], want [${c.shape.join(', ')}]`;
+      }
+      // With an explicit shape (checked above), compare the flat values.
+      const [actual, wanted] = c.shape
+        ? [outputs[i].dataSync(), flatten(expected[i])]
+        : [outputs[i], expected[i]];
+      const problem = compareAllClose(actual, wanted, c.tolerance ?? { rtol: 1e-5, atol: 1e-6 });
       if (problem) return `output ${i}: ${problem}`;
     }
     return null;

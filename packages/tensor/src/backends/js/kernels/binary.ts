@@ -5,13 +5,22 @@ import { broadcastIndex } from './broadcast';
 
 const truthy = (x: number) => x !== 0;
 
+/**
+ * aᵇ with IEEE 754 / C99 pow special cases, which NumPy, PyTorch and ONNX follow: 1ᵇ = 1 and
+ * (−1)^±∞ = 1, where JavaScript's `**` gives NaN.
+ */
+function powScalar(a: number, b: number): number {
+  if (a === 1 || (a === -1 && (b === Number.POSITIVE_INFINITY || b === Number.NEGATIVE_INFINITY))) return 1;
+  return a ** b;
+}
+
 /** The scalar function of each binary op. */
 export const BINARY_FUNCTIONS: { [K in BinaryOpName]: (a: number, b: number) => number } = {
   add: (a, b) => a + b,
   sub: (a, b) => a - b,
   mul: (a, b) => a * b,
   div: (a, b) => a / b,
-  pow: (a, b) => a ** b,
+  pow: powScalar,
   maximum: (a, b) => (a > b || Number.isNaN(a) ? a : b),
   minimum: (a, b) => (a < b || Number.isNaN(a) ? a : b),
   eq: (a, b) => (a === b ? 1 : 0),
