@@ -1,6 +1,43 @@
 // @nagare/layers — the public surface. Everything not listed here is internal.
 import * as init from './init/index';
 
+export { type HardSigmoidOptions, hardSigmoid, hardSwish } from './activations/hard';
+export { maxout } from './activations/maxout';
+export {
+  CELU,
+  Cos,
+  ELU,
+  GELU,
+  HardSigmoid,
+  HardSwish,
+  LeakyReLU,
+  LogSoftmax,
+  Maxout,
+  Mish,
+  ReLU,
+  SELU,
+  Sigmoid,
+  SiLU,
+  Softmax,
+  Softplus,
+  Softsign,
+  Step,
+  Swish,
+  Tanh,
+} from './activations/modules';
+export { PReLU, type PReLUOptions } from './activations/prelu';
+export { celu, elu, leakyRelu, prelu, SELU_ALPHA, SELU_SCALE, selu } from './activations/rectifiers';
+export {
+  type GeluOptions,
+  gelu,
+  mish,
+  type SoftplusOptions,
+  silu,
+  softplus,
+  softsign,
+  swish,
+} from './activations/smooth';
+
 export { ModuleDict } from './containers/module-dict';
 export { ModuleList } from './containers/module-list';
 export { Residual } from './containers/residual';

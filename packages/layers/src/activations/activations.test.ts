@@ -1,0 +1,171 @@
+import {
+  ArgumentError,
+  cos,
+  mean,
+  randn,
+  relu,
+  ShapeError,
+  sigmoid,
+  step,
+  type Tensor,
+  tanh,
+  tensor,
+  variance,
+} from '@nagare/tensor';
+import { expectAllClose } from '@nagare/tensor/testing';
+import { expect, test } from 'vitest';
+import { describeBackends } from '../test-support/backends';
+import { referenceErfc, SAMPLE_POINTS } from '../test-support/closed-form';
+import { hardSigmoid, hardSwish } from './hard';
+import { maxout } from './maxout';
+import * as layers from './modules';
+import { PReLU } from './prelu';
+import { celu, elu, leakyRelu, prelu, SELU_ALPHA, SELU_SCALE, selu } from './rectifiers';
+import { gelu, mish, silu, softplus, softsign, swish } from './smooth';
+
+const ALPHA = SELU_ALPHA;
+const LAMBDA = SELU_SCALE;
+const sigma = (x: number) => 1 / (1 + Math.exp(-x));
+const softplusRef = (x: number, beta = 1) => (beta * x > 20 ? x : Math.log1p(Math.exp(beta * x)) / beta);
+const hardSigmoidRef = (x: number) => Math.min(Math.max(x / 6 + 0.5, 0), 1);
+
+/** Each activation with its float64 closed form (hand-written with Math, independent of the ops). */
+export const ACTIVATIONS: { name: string; fn: (x: Tensor) => Tensor; reference: (x: number) => number }[] = [
+  { name: 'step', fn: step, reference: (x) => (x > 0 ? 1 : 0) },
+  { name: 'sigmoid', fn: sigmoid, reference: sigma },
+  { name: 'tanh', fn: tanh, reference: Math.tanh },
+  { name: 'relu', fn: relu, reference: (x) => Math.max(x, 0) },
+  { name: 'leakyRelu(0.1)', fn: (x) => leakyRelu(x, 0.1), reference: (x) => (x > 0 ? x : 0.1 * x) },
+  {
+    name: 'prelu (shared 0.3)',
+    fn: (x) => prelu(x, tensor([0.3], { dtype: x.dtype })),
+    reference: (x) => (x > 0 ? x : 0.3 * x),
+  },
+  { name: 'elu(1.3)', fn: (x) => elu(x, 1.3), reference: (x) => (x > 0 ? x : 1.3 * (Math.exp(x) - 1)) },
+  { name: 'selu', fn: selu, reference: (x) => LAMBDA * (x > 0 ? x : ALPHA * (Math.exp(x) - 1)) },
+  { name: 'celu(2)', fn: (x) => celu(x, 2), reference: (x) => (x > 0 ? x : 2 * (Math.exp(x / 2) - 1)) },
+  { name: 'softplus', fn: (x) => softplus(x), reference: (x) => softplusRef(x) },
+  { name: 'softplus(β = 2)', fn: (x) => softplus(x, { beta: 2 }), reference: (x) => softplusRef(x, 2) },
+  { name: 'softsign', fn: softsign, reference: (x) => x / (1 + Math.abs(x)) },
+  { name: 'gelu (exact)', fn: (x) => gelu(x), reference: (x) => 0.5 * x * referenceErfc(-x / Math.sqrt(2)) },
+  {
+    name: 'gelu (tanh)',
+    fn: (x) => gelu(x, { approximate: 'tanh' }),
+    reference: (x) => 0.5 * x * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x ** 3))),
+  },
+  { name: 'silu', fn: silu, reference: (x) => x * sigma(x) },
+  { name: 'mish', fn: mish, reference: (x) => x * Math.tanh(Math.log1p(Math.exp(x))) },
+  { name: 'hardSigmoid', fn: (x) => hardSigmoid(x), reference: hardSigmoidRef },
+  { name: 'hardSwish', fn: hardSwish, reference: (x) => x * hardSigmoidRef(x) },
+  { name: 'cos', fn: cos, reference: Math.cos },
+];
+
+describeBackends('activations', () => {
+  test.each(ACTIVATIONS)('$name matches its float64 closed form', ({ fn, reference }) => {
+    const expected = SAMPLE_POINTS.map(reference);
+    expectAllClose(fn(tensor(SAMPLE_POINTS, { dtype: 'float64' })), expected, { rtol: 1e-10, atol: 1e-12 });
+    const y = fn(tensor(SAMPLE_POINTS));
+    expect(y.dtype).toBe('float32');
+    expectAllClose(y, expected, { rtol: 3e-6, atol: 1e-6 });
+  });
+
+  test('prelu applies one slope per channel on axis 1', () => {
+    const x = tensor([[[-1, 2]], [[-3, -4]]]).reshape([1, 2, 2]);
+    expectAllClose(prelu(x, tensor([0.1, 0.5])), [
+      [
+        [-0.1, 2],
+        [-1.5, -2],
+      ],
+    ]);
+    expectAllClose(prelu(tensor([-2, -2]), tensor([0.25, 0.5])), [-0.5, -1]);
+    expect(() => prelu(x, tensor([0.1, 0.2, 0.3]))).toThrow(ShapeError);
+    expect(() => prelu(x, tensor([[0.1]]))).toThrow(ShapeError);
+  });
+
+  test('maxout takes the max of each group of k consecutive features', () => {
+    expectAllClose(maxout(tensor([[1, 5, 2, 0, -1, -3]]), 2), [[5, 2, -1]]);
+    expectAllClose(maxout(tensor([[1, 5, 2, 0, -1, -3]]), 3), [[5, 0]]);
+    const images = maxout(randn([2, 6, 3, 3], { seed: 1 }), 3);
+    expect(images.shape).toEqual([2, 2, 3, 3]);
+    expectAllClose(
+      maxout(
+        tensor([
+          [1, 9],
+          [4, 2],
+        ]),
+        2,
+        { axis: 0 },
+      ),
+      [[4, 9]],
+    );
+    expect(() => maxout(tensor([[1, 2, 3]]), 2)).toThrow(ShapeError);
+    expect(() => maxout(tensor([[1, 2]]), 0)).toThrow(ArgumentError);
+  });
+
+  test('selu keeps a standard normal input near mean 0 and variance 1', () => {
+    const y = selu(randn([100_000], { seed: 3, dtype: 'float64' }));
+    expect(Math.abs(mean(y).item())).toBeLessThan(0.01);
+    expect(Math.abs(variance(y).item() - 1)).toBeLessThan(0.02);
+  });
+
+  test('swish is silu; softplus and gelu reject bad options', () => {
+    expect(swish).toBe(silu);
+    expect(() => softplus(tensor([1]), { beta: 0 })).toThrow(ArgumentError);
+    expect(() => gelu(tensor([1]), { approximate: 'erf' as 'none' })).toThrow(ArgumentError);
+  });
+
+  test('hardSigmoid takes the ONNX line through options', () => {
+    expectAllClose(hardSigmoid(tensor([-3, 0, 1, 3]), { alpha: 0.2, beta: 0.5 }), [0, 0.5, 0.7, 1]);
+  });
+});
+
+const MODULES: { name: string; module: () => import('../module').Module; fn: (x: Tensor) => Tensor }[] = [
+  { name: 'Step', module: () => new layers.Step(), fn: step },
+  { name: 'Sigmoid', module: () => new layers.Sigmoid(), fn: sigmoid },
+  { name: 'Tanh', module: () => new layers.Tanh(), fn: tanh },
+  { name: 'ReLU', module: () => new layers.ReLU(), fn: relu },
+  { name: 'LeakyReLU', module: () => new layers.LeakyReLU(0.2), fn: (x) => leakyRelu(x, 0.2) },
+  { name: 'ELU', module: () => new layers.ELU(0.5), fn: (x) => elu(x, 0.5) },
+  { name: 'SELU', module: () => new layers.SELU(), fn: selu },
+  { name: 'CELU', module: () => new layers.CELU(3), fn: (x) => celu(x, 3) },
+  {
+    name: 'Softplus',
+    module: () => new layers.Softplus({ beta: 3, threshold: 5 }),
+    fn: (x) => softplus(x, { beta: 3, threshold: 5 }),
+  },
+  { name: 'Softsign', module: () => new layers.Softsign(), fn: softsign },
+  {
+    name: 'GELU',
+    module: () => new layers.GELU({ approximate: 'tanh' }),
+    fn: (x) => gelu(x, { approximate: 'tanh' }),
+  },
+  { name: 'SiLU', module: () => new layers.SiLU(), fn: silu },
+  { name: 'Swish', module: () => new layers.Swish(), fn: silu },
+  { name: 'Mish', module: () => new layers.Mish(), fn: mish },
+  { name: 'HardSigmoid', module: () => new layers.HardSigmoid(), fn: (x) => hardSigmoid(x) },
+  { name: 'HardSwish', module: () => new layers.HardSwish(), fn: hardSwish },
+  { name: 'Cos', module: () => new layers.Cos(), fn: cos },
+  { name: 'Maxout', module: () => new layers.Maxout(2), fn: (x) => maxout(x, 2) },
+  { name: 'Softmax', module: () => new layers.Softmax(1), fn: (x) => x.softmax(1) },
+  { name: 'LogSoftmax', module: () => new layers.LogSoftmax(), fn: (x) => x.logSoftmax(-1) },
+];
+
+describeBackends('activation layers', () => {
+  test.each(MODULES)('$name layer equals its function and has no parameters', ({ module, fn }) => {
+    const x = randn([3, 4], { seed: 11 });
+    const layer = module();
+    expect(layer.call(x).toArray()).toEqual(fn(x).toArray());
+    expect(layer.numParameters()).toBe(0);
+  });
+
+  test('PReLU learns one slope or one per channel, initialized to 0.25', () => {
+    const shared = new PReLU();
+    expect(shared.namedParameters().map(([n, p]) => [n, p.shape])).toEqual([['weight', [1]]]);
+    expect(shared.weight.toArray()).toEqual([0.25]);
+    const perChannel = new PReLU(3, { init: 0.5 });
+    expectAllClose(perChannel.call(tensor([[-2, -2, 2]])), [[-1, -1, 2]]);
+    expect(perChannel.toString()).toContain('PReLU: numParameters=3');
+    shared.dispose();
+    perChannel.dispose();
+  });
+});
