@@ -26,6 +26,7 @@ export function nagareTestConfig(test: NonNullable<ViteUserConfig['test']> = {})
       reporters: ['default', 'json'],
       outputFile: { json: '.test-results/vitest.json' },
       testTimeout: 60_000,
+      passWithNoTests: true,
       ...test,
     },
   });

@@ -1,3 +1,3 @@
-import { nagareTestConfig } from '../../vitest.shared';
+import { nagareTestConfig } from '../../vitest.shared.ts';
 
 export default nagareTestConfig();

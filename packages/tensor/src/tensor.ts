@@ -176,6 +176,8 @@ export class Tensor {
   min(axis?: number | number[], options?: ops.KeepDimsOptions): Tensor { return ops.min(this, axis, options); }
   argmax(axis?: number, options?: ops.KeepDimsOptions): Tensor { return ops.argmax(this, axis, options); }
   argmin(axis?: number, options?: ops.KeepDimsOptions): Tensor { return ops.argmin(this, axis, options); }
+  cumsum(axis: number, options?: ops.CumsumOptions): Tensor { return ops.cumsum(this, axis, options); }
+  topk(k: number, options?: ops.TopkOptions): [Tensor, Tensor] { return ops.topk(this, k, options); }
   reshape(shape: readonly number[]): Tensor { return ops.reshape(this, shape); }
   flatten(startAxis?: number, endAxis?: number): Tensor { return ops.flatten(this, startAxis, endAxis); }
   transpose(perm?: readonly number[]): Tensor { return ops.transpose(this, perm); }
