@@ -1,4 +1,6 @@
 // Every public op function, for Tensor's methods and the package index.
+
+export { type AvgPool2dOptions, avgPool2d, avgPool2dBackward } from './avg-pool2d';
 export {
   add,
   div,
@@ -18,7 +20,6 @@ export {
   where,
 } from './binary';
 export { assign, cast, clone, detach, dispose } from './cast';
-export { type AvgPool2dOptions, avgPool2d, avgPool2dBackward } from './avg-pool2d';
 export { clip } from './clip';
 export { concat } from './concat';
 export { type Conv1dOptions, conv1d } from './conv1d';
@@ -26,7 +27,7 @@ export { type Conv2dOptions, conv2d } from './conv2d';
 export { conv2dBackpropFilter, conv2dBackpropInput } from './conv2d-backprop';
 export { type CumsumOptions, cumsum } from './cumsum';
 export { gather } from './gather';
-export { matmul, type MatmulOptions } from './matmul';
+export { type MatmulOptions, matmul } from './matmul';
 export { maxPool2d, maxPool2dBackward, maxPool2dWithIndices } from './max-pool2d';
 export { oneHot } from './one-hot';
 export {
@@ -54,7 +55,6 @@ export { stack } from './stack';
 export { tile } from './tile';
 export { type TopkOptions, topk } from './topk';
 export { broadcastTo, expand, transpose } from './transpose';
-export type { Padding2d, Size2d } from './window2d';
 export {
   abs,
   ceil,
@@ -81,3 +81,4 @@ export {
   step,
   tanh,
 } from './unary';
+export type { Padding2d, Size2d } from './window2d';

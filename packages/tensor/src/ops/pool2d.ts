@@ -54,7 +54,7 @@ export function pool2dOutputShape(op: string, xShape: readonly number[], attrs: 
   checkWindowAttrs(op, attrs);
   const { kernelSize, stride, padding, dilation, ceilMode } = attrs;
   if (kernelSize.length !== 2 || !kernelSize.every((k) => Number.isInteger(k) && k >= 1)) {
-    throw new ArgumentError(op, `kernelSize must be two positive integers, got [${kernelSize}]`);
+    throw new ArgumentError(op, `kernelSize must be two positive integers, got [${kernelSize.join(', ')}]`);
   }
   const extent = [dilation[0] * (kernelSize[0] - 1) + 1, dilation[1] * (kernelSize[1] - 1) + 1];
   // A side padded by a whole window would give windows that see only padding.
@@ -66,7 +66,7 @@ export function pool2dOutputShape(op: string, xShape: readonly number[], attrs: 
   ) {
     throw new ArgumentError(
       op,
-      `padding [${padding}] must be smaller than the window extent ${extent[0]}x${extent[1]} on every side`,
+      `padding [${padding.join(', ')}] must be smaller than the window extent ${extent[0]}x${extent[1]} on every side`,
     );
   }
   const outH = windowCount(h, padding[0], padding[1], kernelSize[0], stride[0], dilation[0], ceilMode);

@@ -98,14 +98,14 @@ export function windowCount(
 export function checkWindowAttrs(op: string, { stride, padding, dilation }: Window2dAttrs): void {
   const isPositive = (v: number) => Number.isInteger(v) && v >= 1;
   if (stride.length !== 2 || !stride.every(isPositive))
-    throw new ArgumentError(op, `stride must be two positive integers, got [${stride}]`);
+    throw new ArgumentError(op, `stride must be two positive integers, got [${stride.join(', ')}]`);
   if (dilation.length !== 2 || !dilation.every(isPositive)) {
-    throw new ArgumentError(op, `dilation must be two positive integers, got [${dilation}]`);
+    throw new ArgumentError(op, `dilation must be two positive integers, got [${dilation.join(', ')}]`);
   }
   if (padding.length !== 4 || !padding.every((v) => Number.isInteger(v) && v >= 0)) {
     throw new ArgumentError(
       op,
-      `padding must be four non-negative integers [top, bottom, left, right], got [${padding}]`,
+      `padding must be four non-negative integers [top, bottom, left, right], got [${padding.join(', ')}]`,
     );
   }
 }
