@@ -1,0 +1,176 @@
+import { add, assign, clone, isFloat, keep, ShapeError, shapesEqual, Tensor, zeros } from '@nagare/tensor';
+import { GraphFreedError } from './errors/graph-freed-error';
+import { withGradMode } from './grad-mode';
+import { type Edge, edgeKey, edgeOf, freeNode, type GraphNode, isNodeOutput, type NodeOutput } from './graph';
+import { fitToInput } from './sum-to-shape';
+
+type Key = Tensor | NodeOutput;
+
+/** One run of the backward pass. */
+export interface BackwardPass {
+  /** The tensors to differentiate (each must have a graph identity). */
+  readonly roots: readonly Tensor[];
+  /** The upstream gradient of each root, at its shape. */
+  readonly rootGradients: readonly Tensor[];
+  /** Record the pass, so the gradients can be differentiated again. */
+  readonly createGraph: boolean;
+  /** Keep saved tensors, so backward can run through the graph again. */
+  readonly retainGraph: boolean;
+  /**
+   * Return the gradients of these positions instead of accumulating into leaves' `.grad`
+   * (functional style); when absent, every leaf and `retainGrad()` tensor gets its `.grad`.
+   */
+  readonly targets?: readonly Edge[];
+  /** Treat targets as the end of the graph: never run the ops that produced them (checkpoint). */
+  readonly stopAtTargets?: boolean;
+  /** The public function the user called, for error messages. */
+  readonly op: string;
+}
+
+/**
+ * Runs the backward pass: visits the graph from the roots in reverse topological order, calls
+ * each node's rule once with its outputs' summed gradients, and frees each node after use unless
+ * `retainGraph`. Call inside `tidy`: everything it creates and does not store is disposable.
+ * Returns the gradient of each target (null where none flowed).
+ */
+export function runBackward(pass: BackwardPass): (Tensor | null)[] {
+  return withGradMode(pass.createGraph, pass.op, () => {
+    const targetKeys = new Set(pass.targets?.map(edgeKey));
+    const isAccumulating = pass.targets === undefined;
+    const isSink = (edge: Edge) => pass.stopAtTargets === true && targetKeys.has(edgeKey(edge));
+    const { order, isNeeded } = plan(pass.roots, isAccumulating, targetKeys, isSink);
+    const wants = (edge: Edge | null): edge is Edge =>
+      edge !== null &&
+      (isAccumulating ||
+        targetKeys.has(edgeKey(edge)) ||
+        (isNodeOutput(edge) && !isSink(edge) && isNeeded(edge.node)));
+    const buffers = new Map<Key, Tensor>();
+    pass.roots.forEach((root, i) => {
+      accumulate(buffers, edgeKey(edgeOf(root)!), pass.rootGradients[i]);
+    });
+    for (const node of order) {
+      runNode(node, buffers, wants, pass, isAccumulating);
+      if (!pass.retainGraph) freeNode(node);
+    }
+    for (const [key, g] of buffers) {
+      if (!(key instanceof Tensor)) continue;
+      if (isAccumulating) storeGradient(key, runHooks(key, g), pass.createGraph);
+      else if (targetKeys.has(key)) buffers.set(key, runHooks(key, g));
+    }
+    return (pass.targets ?? []).map((edge) => buffers.get(edgeKey(edge)) ?? null);
+  });
+}
+
+/** Reverse topological order of the nodes the pass must run (iterative: graphs can be deep). */
+function plan(
+  roots: readonly Tensor[],
+  isAccumulating: boolean,
+  targetKeys: ReadonlySet<Key>,
+  isSink: (edge: Edge) => boolean,
+): { order: GraphNode[]; isNeeded: (node: GraphNode) => boolean } {
+  const needed = new Map<GraphNode, boolean>();
+  const postOrder: GraphNode[] = [];
+  const stack: { node: GraphNode; next: number }[] = [];
+  const visit = (edge: Edge | null) => {
+    if (!edge || !isNodeOutput(edge) || isSink(edge) || needed.has(edge.node)) return;
+    needed.set(edge.node, false);
+    stack.push({ node: edge.node, next: 0 });
+  };
+  for (const root of roots) visit(edgeOf(root));
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.next < top.node.edges.length) {
+      visit(top.node.edges[top.next++]);
+      continue;
+    }
+    stack.pop();
+    const leadsOn = top.node.edges.some(
+      (edge) =>
+        edge !== null &&
+        (targetKeys.has(edgeKey(edge)) || (isNodeOutput(edge) && needed.get(edge.node) === true)),
+    );
+    needed.set(top.node, isAccumulating || leadsOn);
+    postOrder.push(top.node);
+  }
+  const order = postOrder.filter((node) => needed.get(node)).reverse();
+  return { order, isNeeded: (node) => needed.get(node) === true };
+}
+
+function runNode(
+  node: GraphNode,
+  buffers: Map<Key, Tensor>,
+  wants: (edge: Edge | null) => edge is Edge,
+  pass: BackwardPass,
+  isAccumulating: boolean,
+): void {
+  const dys = node.refs.map((ref) => buffers.get(ref) ?? null);
+  if (dys.every((dy) => dy === null)) return;
+  if (node.isFreed) throw new GraphFreedError(pass.op, node.name);
+  dys.forEach((dy, i) => {
+    const output = node.outputTensors[i];
+    if (!dy || !output) return;
+    const hooked = runHooks(output, dy);
+    buffers.set(node.refs[i], hooked);
+    dys[i] = hooked;
+    if (isAccumulating && output.isRetainingGrad) storeGradient(output, hooked, pass.createGraph);
+  });
+  const filled = node.outputMeta.map(
+    (meta, i) => dys[i] ?? (isFloat(meta.dtype) ? zeros(meta.shape, { dtype: meta.dtype }) : null),
+  );
+  const needsGrad = node.edges.map((edge) => wants(edge));
+  const gradients = node.backward({
+    dy: filled[0]!,
+    dys: filled,
+    inputs: node.saved.inputs,
+    outputs: node.saved.outputs,
+    inputShapes: node.inputMeta.map((meta) => meta.shape),
+    inputDTypes: node.inputMeta.map((meta) => meta.dtype),
+    needsGrad,
+  });
+  node.edges.forEach((edge, j) => {
+    const g = gradients[j];
+    if (!needsGrad[j] || !g || !edge) return;
+    const meta = node.inputMeta[j];
+    accumulate(buffers, edgeKey(edge), fitToInput(g, meta.shape, meta.dtype, node.name));
+  });
+}
+
+function accumulate(buffers: Map<Key, Tensor>, key: Key, g: Tensor): void {
+  const previous = buffers.get(key);
+  buffers.set(key, previous ? add(previous, g) : g);
+}
+
+/** Calls `t`'s hooks in order; a hook that returns a tensor replaces the gradient. */
+function runHooks(t: Tensor, g: Tensor): Tensor {
+  let current = g;
+  for (const hook of [...t.gradHooks]) {
+    const replaced = hook(current);
+    if (replaced instanceof Tensor) {
+      if (!shapesEqual(replaced.shape, current.shape)) {
+        throw new ShapeError('registerHook', 'a hook must return a gradient of the same shape', {
+          gradient: current.shape,
+          returned: replaced.shape,
+        });
+      }
+      current = replaced;
+    }
+  }
+  return current;
+}
+
+/**
+ * Adds `g` into `t.grad`. The first gradient is copied, so `.grad` never shares a buffer with
+ * another tensor; later ones are added in place, so references to `.grad` stay valid. With
+ * `createGraph` the sum is recorded instead and `.grad` becomes a new tensor (the old one is freed).
+ */
+function storeGradient(t: Tensor, g: Tensor, createGraph: boolean): void {
+  const current = t.grad;
+  if (!current || current.isDisposed) {
+    t.grad = keep(clone(g));
+  } else if (createGraph || current.requiresGrad) {
+    t.grad = keep(add(current, g));
+    current.dispose();
+  } else {
+    assign(current, add(current, g));
+  }
+}
