@@ -2,6 +2,7 @@
 // The one command that runs every test: installs dependencies, builds every package, runs each
 // package's vitest suite (one package at a time: the machine has 2 cores and the suites are CPU-bound),
 // checks the ONNX conformance floor, and prints one line "N passed, N failed[, N skipped]".
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runPnpm } from './pnpm.mjs';
@@ -43,6 +44,35 @@ for (const dir of workspaceDirs) {
   failed += report.testResults.filter(
     (suite) => suite.status === 'failed' && suite.assertionResults.length === 0,
   ).length;
+}
+// ONNX conformance (apps/conformance): one test that fails when fewer cases pass on the js backend
+// than the floor recorded in apps/conformance/floor.json.
+const conformanceCases = join(root, '..', 'shared', 'conformance', 'onnx-node');
+if (setupFailed) {
+  // Nothing was built: the failed setup step is already counted.
+} else if (!existsSync(conformanceCases)) {
+  console.log(`\n== conformance: skipped, ${conformanceCases} is absent`);
+  skipped += 1;
+} else {
+  console.log('\n== conformance (js backend, against apps/conformance/floor.json)');
+  const conformance = spawnSync(
+    process.execPath,
+    [
+      join(root, 'apps/conformance/dist/cli.js'),
+      '--dir',
+      conformanceCases,
+      '--backend',
+      'js',
+      '--quiet',
+      '--floor',
+      join(root, 'apps/conformance/floor.json'),
+      '--json',
+      join(root, 'apps/conformance/.test-results/conformance.json'),
+    ],
+    { stdio: 'inherit', cwd: root },
+  );
+  if (conformance.status === 0) passed += 1;
+  else failed += 1;
 }
 if (testCode !== 0 && failed === 0) failed += 1;
 

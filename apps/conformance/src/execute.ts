@@ -1,0 +1,81 @@
+import {
+  OnnxDataType,
+  type OnnxDataTypeCode,
+  type OnnxModel,
+  type OnnxTensor,
+  onnxTensorToTensor,
+} from '@nagare/io';
+import type { DType } from '@nagare/tensor';
+import { type GraphValue, OpContext, type OpTable } from './op-context';
+import { UnsupportedOnnxError } from './unsupported-onnx-error';
+
+const DEFAULT_ONNX_TYPE: Record<DType, OnnxDataTypeCode> = {
+  float32: OnnxDataType.FLOAT,
+  float64: OnnxDataType.DOUBLE,
+  int32: OnnxDataType.INT32,
+  bool: OnnxDataType.BOOL,
+};
+
+/** The key of a node's mapping: the op type, prefixed by its domain outside ai.onnx. */
+export function opKey(domain: string, opType: string): string {
+  return domain === '' || domain === 'ai.onnx' ? opType : `${domain}:${opType}`;
+}
+
+/**
+ * Runs a model's nodes in order on nagare tensors. Also lets a mapping (Gradient) re-evaluate part
+ * of the graph with some values replaced.
+ */
+export class GraphRuntime {
+  private readonly opsets = new Map<string, number>();
+  private readonly declaredTypes = new Map<string, OnnxDataTypeCode>();
+
+  constructor(
+    readonly model: OnnxModel,
+    private readonly table: OpTable,
+  ) {
+    for (const { domain, version } of model.opsetImports)
+      this.opsets.set(domain === 'ai.onnx' ? '' : domain, version);
+    const { graph } = model;
+    for (const info of [...graph.inputs, ...graph.valueInfo, ...graph.outputs]) {
+      if (info.elemType) this.declaredTypes.set(info.name, info.elemType);
+    }
+  }
+
+  /** The graph's initializers and the fed inputs, as graph values. */
+  initialValues(feeds: ReadonlyMap<string, OnnxTensor>): Map<string, GraphValue> {
+    const values = new Map<string, GraphValue>();
+    for (const source of [...this.model.graph.initializers, ...feeds.values()]) {
+      values.set(source.name, { tensor: onnxTensorToTensor(source), onnxType: source.dataType, source });
+    }
+    return values;
+  }
+
+  /**
+   * Evaluates nodes in order into `values` until every name in `targets` is known (all nodes when
+   * `targets` is omitted). Values already present are not recomputed.
+   */
+  run(values: Map<string, GraphValue>, targets?: readonly string[]): Map<string, GraphValue> {
+    for (const node of this.model.graph.nodes) {
+      if (targets?.every((name) => values.has(name))) break;
+      if (node.outputs.every((name) => name === '' || values.has(name))) continue;
+      const inputs = node.inputs.map((name) => (name === '' ? undefined : values.get(name)));
+      node.inputs.forEach((name, i) => {
+        if (name !== '' && !inputs[i])
+          throw new UnsupportedOnnxError(node.opType, `input "${name}" is not available`);
+      });
+      const handler = this.table[opKey(node.domain, node.opType)];
+      if (!handler) throw new UnsupportedOnnxError(node.opType);
+      const opset = this.opsets.get(node.domain === 'ai.onnx' ? '' : node.domain) ?? 1;
+      const outputs = handler(new OpContext(node, opset, inputs, this));
+      node.outputs.forEach((name, j) => {
+        const tensor = outputs[j];
+        if (name === '' || !tensor) return;
+        values.set(name, {
+          tensor,
+          onnxType: this.declaredTypes.get(name) ?? DEFAULT_ONNX_TYPE[tensor.dtype],
+        });
+      });
+    }
+    return values;
+  }
+}

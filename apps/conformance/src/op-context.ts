@@ -1,0 +1,142 @@
+import {
+  type OnnxAttribute,
+  type OnnxDataTypeCode,
+  type OnnxNode,
+  type OnnxTensor,
+  onnxDataTypeName,
+} from '@nagare/io';
+import { ArgumentError, type Tensor } from '@nagare/tensor';
+import type { GraphRuntime } from './execute';
+import { UnsupportedOnnxError } from './unsupported-onnx-error';
+
+/** A value flowing through the graph: the nagare tensor and the ONNX element type it stands for. */
+export interface GraphValue {
+  tensor: Tensor;
+  onnxType: OnnxDataTypeCode;
+  /** The original ONNX tensor for graph inputs, so integer inputs (axes, shapes) are read exactly. */
+  source?: OnnxTensor;
+}
+
+/** What an operator mapping sees: the node, its opset version, its inputs and attributes. */
+export class OpContext {
+  constructor(
+    readonly node: OnnxNode,
+    /** The opset version of the node's domain, which decides the operator's semantics. */
+    readonly opset: number,
+    private readonly values: readonly (GraphValue | undefined)[],
+    /** The graph being run, for mappings that re-evaluate part of it (Gradient). */
+    readonly runtime: GraphRuntime,
+  ) {}
+
+  get opType(): string {
+    return this.node.opType;
+  }
+
+  /** Number of input slots, omitted optional inputs included. */
+  get inputCount(): number {
+    return this.node.inputs.length;
+  }
+
+  /** True when input `i` is given (not omitted with an empty name or past the end). */
+  has(i: number): boolean {
+    return this.values[i] !== undefined;
+  }
+
+  /** Input `i` as a nagare tensor; throws when it is missing. */
+  input(i: number): Tensor {
+    const value = this.values[i];
+    if (!value) throw new ArgumentError(this.opType, `input ${i} is required`);
+    return value.tensor;
+  }
+
+  /** Input `i`, or undefined when omitted. */
+  optionalInput(i: number): Tensor | undefined {
+    return this.values[i]?.tensor;
+  }
+
+  /** Every given input, in order (for variadic operators). */
+  inputs(): Tensor[] {
+    return this.values.flatMap((v) => (v ? [v.tensor] : []));
+  }
+
+  /** The ONNX element type of input `i`. */
+  inputType(i: number): OnnxDataTypeCode {
+    const value = this.values[i];
+    if (!value) throw new ArgumentError(this.opType, `input ${i} is required`);
+    return value.onnxType;
+  }
+
+  /** The values of an integer input (axes, shapes, pads) as numbers, or undefined when omitted. */
+  inputInts(i: number): number[] | undefined {
+    const value = this.values[i];
+    if (!value) return undefined;
+    // INT64 values beyond ±2^53 (INT64_MAX as "to the end") only need to stay huge, not exact.
+    if (value.source?.values instanceof BigInt64Array)
+      return Array.from(value.source.values, (v) => Number(v));
+    return Array.from(value.tensor.dataSync(), Number);
+  }
+
+  /** The single value of a scalar (or one-element) input, or undefined when omitted. */
+  inputScalar(i: number): number | undefined {
+    const values = this.inputInts(i);
+    if (values === undefined) return undefined;
+    if (values.length !== 1)
+      throw new ArgumentError(this.opType, `input ${i} must hold one value, got ${values.length}`);
+    return values[0];
+  }
+
+  private attribute(name: string, type: OnnxAttribute['type']): OnnxAttribute | undefined {
+    const attribute = this.node.attributes[name];
+    if (attribute && attribute.type !== type) {
+      throw new ArgumentError(this.opType, `attribute ${name} should be ${type}, got ${attribute.type}`);
+    }
+    return attribute;
+  }
+
+  /** An int attribute, or `fallback` (the operator's default for this opset) when not stored. */
+  int(name: string, fallback: number): number {
+    return (this.attribute(name, 'int')?.value as number | undefined) ?? fallback;
+  }
+
+  float(name: string, fallback: number): number {
+    return (this.attribute(name, 'float')?.value as number | undefined) ?? fallback;
+  }
+
+  string(name: string, fallback: string): string {
+    return (this.attribute(name, 'string')?.value as string | undefined) ?? fallback;
+  }
+
+  ints(name: string): number[] | undefined {
+    return this.attribute(name, 'ints')?.value as number[] | undefined;
+  }
+
+  floats(name: string): number[] | undefined {
+    return this.attribute(name, 'floats')?.value as number[] | undefined;
+  }
+
+  tensor(name: string): OnnxTensor | undefined {
+    return this.attribute(name, 'tensor')?.value as OnnxTensor | undefined;
+  }
+
+  /** True when the node stores attribute `name`. */
+  hasAttribute(name: string): boolean {
+    return Object.hasOwn(this.node.attributes, name);
+  }
+
+  /** Gives up on this node: the case is reported UNSUPPORTED with `reason`. */
+  unsupported(reason: string): never {
+    throw new UnsupportedOnnxError(this.opType, reason);
+  }
+
+  /** Gives up when an input has an ONNX element type the mapping cannot reproduce. */
+  requireTypes(i: number, allowed: readonly OnnxDataTypeCode[]): void {
+    const type = this.inputType(i);
+    if (!allowed.includes(type)) this.unsupported(`input ${i} of type ${onnxDataTypeName(type)}`);
+  }
+}
+
+/** One operator mapping: computes the node's outputs (in order; `undefined` for an output not produced). */
+export type OpHandler = (context: OpContext) => (Tensor | undefined)[];
+
+/** A family of mappings keyed by ONNX op type (`Domain:OpType` outside the default domain). */
+export type OpTable = Record<string, OpHandler>;

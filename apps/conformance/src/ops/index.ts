@@ -1,0 +1,32 @@
+import type { OpTable } from '../op-context';
+import { activationOps } from './activations';
+import { basicOps } from './basic';
+import { convPoolOps } from './conv-pool';
+import { convTransposeOps } from './conv-transpose';
+import { dropoutOps } from './dropout';
+import { einsumOps } from './einsum';
+import { elementwiseOps } from './elementwise';
+import { indexingOps } from './indexing';
+import { linalgOps } from './linalg';
+import { reduceOps } from './reduce';
+import { shapeOps } from './shape';
+import { variadicOps } from './variadic';
+
+/**
+ * Every ONNX operator the runner maps onto nagare, one family per file. To map a new operator, add
+ * an entry to its family's table (or a new family file here); key it `Domain:OpType` outside ai.onnx.
+ */
+export const ONNX_OPS: OpTable = {
+  ...elementwiseOps,
+  ...activationOps,
+  ...variadicOps,
+  ...reduceOps,
+  ...linalgOps,
+  ...einsumOps,
+  ...shapeOps,
+  ...basicOps,
+  ...indexingOps,
+  ...convPoolOps,
+  ...convTransposeOps,
+  ...dropoutOps,
+};

@@ -1,0 +1,62 @@
+import * as nt from '@nagare/tensor';
+import type { OpContext, OpTable } from '../op-context';
+
+/**
+ * Reshape: a 0 entry copies the input's length at that position unless `allowzero` is set (then
+ * it means length 0); one −1 is inferred.
+ */
+function reshape(c: OpContext) {
+  const x = c.input(0);
+  const requested = c.inputInts(1) ?? [];
+  const allowZero = c.int('allowzero', 0) === 1;
+  return [
+    nt.reshape(
+      x,
+      requested.map((d, i) => (d === 0 && !allowZero ? x.shape[i] : d)),
+    ),
+  ];
+}
+
+/** Flatten to 2-D: [product of the axes before `axis`, product of the rest] (axis default 1). */
+function flatten(c: OpContext) {
+  const x = c.input(0);
+  // axis may be anything in [−rank, rank]; a negative one counts from the rank.
+  const requested = c.int('axis', 1);
+  const axis =
+    requested < 0
+      ? nt.normalizeAxis('Flatten', requested, x.rank)
+      : nt.normalizeAxis('Flatten', requested, x.rank + 1);
+  const rows = x.shape.slice(0, axis).reduce((p, d) => p * d, 1);
+  const cols = x.shape.slice(axis).reduce((p, d) => p * d, 1);
+  return [nt.reshape(x, [rows, cols])];
+}
+
+/** Squeeze/Unsqueeze take `axes` as an input from opset 13, as an attribute before. */
+const axesOf = (c: OpContext) => (c.opset >= 13 ? c.inputInts(1) : c.ints('axes'));
+
+/** Unsqueeze: axes index the output, so negative ones count from the output's rank. */
+function unsqueeze(c: OpContext) {
+  const x = c.input(0);
+  const axes = axesOf(c) ?? [];
+  const rank = x.rank + axes.length;
+  const positions = axes.map((a) => nt.normalizeAxis('Unsqueeze', a, rank)).sort((a, b) => a - b);
+  const shape = [...x.shape];
+  for (const p of positions) shape.splice(p, 0, 1);
+  return [nt.reshape(x, shape)];
+}
+
+/** Expand: broadcasts both ways (a length-1 requested axis keeps the input's length). */
+function expand(c: OpContext) {
+  const x = c.input(0);
+  return [nt.expand(x, nt.broadcastShapes('Expand', x.shape, c.inputInts(1) ?? []))];
+}
+
+/** Reshape, Flatten, Squeeze, Unsqueeze, Transpose, Expand. */
+export const shapeOps: OpTable = {
+  Reshape: reshape,
+  Flatten: flatten,
+  Squeeze: (c) => [nt.squeeze(c.input(0), axesOf(c))],
+  Unsqueeze: unsqueeze,
+  Transpose: (c) => [nt.transpose(c.input(0), c.ints('perm'))],
+  Expand: expand,
+};
