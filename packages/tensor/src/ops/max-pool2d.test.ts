@@ -195,6 +195,16 @@ describe('maxPool2d', () => {
     ]);
   });
 
+  test('a dilated window whose taps all miss the input gives −∞ and index −1, and no gradient', () => {
+    // A one-row input, windows starting at rows −3..0 with taps 3 apart: the middle two miss it.
+    const attrs = attrsOf({ kernelSize: [2, 1], stride: [1, 1], dilation: [3, 1], padding: [3, 3, 0, 0] });
+    const [values, indices] = maxPool2dWithIndices(tensor([[[[5]]]]), attrs);
+    expect(Array.from(values.dataSync())).toEqual([5, -Infinity, -Infinity, 5]);
+    expect(Array.from(indices.dataSync())).toEqual([0, -1, -1, 0]);
+    const dy = tensor([1, 2, 3, 4]).reshape([1, 1, 4, 1]);
+    expect(maxPool2dBackward(dy, indices, [1, 1, 1, 1], attrs).toArray()).toEqual([[[[5]]]]);
+  });
+
   test('errors name the op and the shapes', () => {
     expect(() => maxPool2d(ones([1, 1, 4, 4]), {} as never)).toThrow(
       /maxPool2d: options.kernelSize is required/,

@@ -1,4 +1,5 @@
 import type { JsKernel } from '../kernel-types';
+import { filtersTransposedTimesGradient, gradientTimesColumns } from './conv-gemm';
 import { col2im, convGeometry, im2col } from './im2col';
 
 /**
@@ -9,11 +10,8 @@ export const conv2dBackpropInputKernel: JsKernel<'conv2dBackpropInput'> = ([dy, 
   const g = convGeometry(dx.shape, w.shape, dy.shape, attrs);
   const { n, c, h, o, og, k, outH, outW, chunkRows } = g;
   const planeOut = outH * outW;
-  const groupSize = g.cg * h * g.w;
   const columns = new Float64Array(k * chunkRows * outW);
-  const groupGrad = new Float64Array(groupSize);
-  const DY = dy.data;
-  const W = w.data;
+  const groupGrad = new Float64Array(g.cg * h * g.w);
   for (let image = 0; image < n; image++) {
     for (let group = 0; group < g.groups; group++) {
       groupGrad.fill(0);
@@ -21,15 +19,21 @@ export const conv2dBackpropInputKernel: JsKernel<'conv2dBackpropInput'> = ([dy, 
         const rowEnd = Math.min(outH, rowStart + chunkRows);
         const width = (rowEnd - rowStart) * outW;
         columns.fill(0, 0, k * width);
-        for (let oo = 0; oo < og; oo++) {
+        for (let oo = 0; oo < og; oo += 4) {
           const channel = group * og + oo;
-          const wBase = channel * k;
           const dyBase = (image * o + channel) * planeOut + rowStart * outW;
-          for (let p = 0; p < k; p++) {
-            const wp = W[wBase + p];
-            const row = p * width;
-            for (let j = 0; j < width; j++) columns[row + j] += wp * DY[dyBase + j];
-          }
+          const count = Math.min(4, og - oo);
+          filtersTransposedTimesGradient(
+            w.data,
+            channel * k,
+            k,
+            count,
+            dy.data,
+            dyBase,
+            planeOut,
+            columns,
+            width,
+          );
         }
         col2im(columns, g, rowStart, rowEnd, groupGrad);
       }
@@ -48,24 +52,18 @@ export const conv2dBackpropFilterKernel: JsKernel<'conv2dBackpropFilter'> = ([x,
   const planeOut = outH * outW;
   const cols = new Float64Array(k * chunkRows * outW);
   const grad = new Float64Array(o * k);
-  const X = x.data;
-  const DY = dy.data;
   for (let image = 0; image < n; image++) {
     for (let group = 0; group < g.groups; group++) {
       const xOffset = (image * c + group * g.cg) * h * g.w;
       for (let rowStart = 0; rowStart < outH; rowStart += chunkRows) {
         const rowEnd = Math.min(outH, rowStart + chunkRows);
         const width = (rowEnd - rowStart) * outW;
-        im2col(X, xOffset, g, rowStart, rowEnd, cols);
-        for (let oo = 0; oo < og; oo++) {
+        im2col(x.data, xOffset, g, rowStart, rowEnd, cols);
+        for (let oo = 0; oo < og; oo += 4) {
           const channel = group * og + oo;
           const dyBase = (image * o + channel) * planeOut + rowStart * outW;
-          for (let p = 0; p < k; p++) {
-            const row = p * width;
-            let acc = 0;
-            for (let j = 0; j < width; j++) acc += DY[dyBase + j] * cols[row + j];
-            grad[channel * k + p] += acc;
-          }
+          const count = Math.min(4, og - oo);
+          gradientTimesColumns(dy.data, dyBase, planeOut, count, cols, width, k, grad, channel * k);
         }
       }
     }

@@ -1,4 +1,5 @@
 import type { JsKernel } from '../kernel-types';
+import { filtersTimesColumns } from './conv-gemm';
 import { convGeometry, im2col } from './im2col';
 
 /**
@@ -11,28 +12,22 @@ export const conv2dKernel: JsKernel<'conv2d'> = ([x, w], attrs, [y]) => {
   const { n, c, h, o, og, k, outH, outW, chunkRows } = g;
   const planeOut = outH * outW;
   const cols = new Float64Array(k * chunkRows * outW);
-  const acc = new Float64Array(chunkRows * outW);
-  const X = x.data;
-  const W = w.data;
-  const Y = y.data;
+  const acc = new Float64Array(4 * chunkRows * outW);
   for (let image = 0; image < n; image++) {
     for (let group = 0; group < g.groups; group++) {
       const xOffset = (image * c + group * g.cg) * h * g.w;
       for (let rowStart = 0; rowStart < outH; rowStart += chunkRows) {
         const rowEnd = Math.min(outH, rowStart + chunkRows);
         const width = (rowEnd - rowStart) * outW;
-        im2col(X, xOffset, g, rowStart, rowEnd, cols);
-        for (let oo = 0; oo < og; oo++) {
+        im2col(x.data, xOffset, g, rowStart, rowEnd, cols);
+        for (let oo = 0; oo < og; oo += 4) {
           const channel = group * og + oo;
-          const wBase = channel * k;
-          acc.fill(0, 0, width);
-          for (let p = 0; p < k; p++) {
-            const wp = W[wBase + p];
-            const row = p * width;
-            for (let j = 0; j < width; j++) acc[j] += wp * cols[row + j];
+          const count = Math.min(4, og - oo);
+          filtersTimesColumns(w.data, channel * k, k, count, cols, width, acc);
+          for (let t = 0; t < count; t++) {
+            const yBase = (image * o + channel + t) * planeOut + rowStart * outW;
+            y.data.set(acc.subarray(t * width, (t + 1) * width), yBase);
           }
-          const yBase = (image * o + channel) * planeOut + rowStart * outW;
-          for (let j = 0; j < width; j++) Y[yBase + j] = acc[j];
         }
       }
     }
