@@ -1,3 +1,4 @@
+import { tidy } from '../engine';
 import { ArgumentError } from '../errors/argument-error';
 import { ShapeError } from '../errors/shape-error';
 import type { Tensor } from '../tensor';
@@ -53,12 +54,15 @@ export function conv1d(x: Tensor, w: Tensor, options: Conv1dOptions = {}): Tenso
   ) {
     throw new ShapeError('conv1d', 'kernel is larger than the padded input', shapes);
   }
-  const y = conv2d(reshape(x, [n, c, 1, length]), reshape(w, [o, cPerGroup, 1, k]), {
-    bias: options.bias,
-    stride: [1, stride],
-    dilation: [1, dilation],
-    padding: pads,
-    groups,
+  // tidy frees the height-1 views and the 4-D result, leaving only the returned tensor.
+  return tidy(() => {
+    const y = conv2d(reshape(x, [n, c, 1, length]), reshape(w, [o, cPerGroup, 1, k]), {
+      bias: options.bias,
+      stride: [1, stride],
+      dilation: [1, dilation],
+      padding: pads,
+      groups,
+    });
+    return reshape(y, [n, o, y.shape[3]]);
   });
-  return reshape(y, [n, o, y.shape[3]]);
 }

@@ -2,10 +2,12 @@ import { describe, expect, test } from 'vitest';
 import {
   ArgumentError,
   type Conv2dAttrs,
+  conv1d,
   conv2d,
   type DType,
   DTypeError,
   maxPool2d,
+  memory,
   ones,
   randn,
   ShapeError,
@@ -160,6 +162,23 @@ describe('conv2d', () => {
 
   test('an empty batch gives an empty output of the right shape', () => {
     expect(conv2d(zeros([0, 3, 8, 8]), ones([4, 3, 3, 3])).shape).toEqual([0, 4, 6, 6]);
+  });
+});
+
+describe('the network ops leave only their results alive', () => {
+  const x = randn([1, 2, 6, 6], { seed: 13 });
+  const [x1d, w, w1d, bias] = [x.reshape([1, 2, 36]), ones([3, 2, 3, 3]), ones([3, 2, 3]), ones([3])];
+  const calls: [string, () => Tensor[]][] = [
+    ['conv2d with a bias', () => [conv2d(x, w, { bias })]],
+    ['conv1d with a bias', () => [conv1d(x1d, w1d, { bias })]],
+    ['maxPool2d (drops the indices)', () => [maxPool2d(x, { kernelSize: 2 })]],
+  ];
+  test.each(calls)('%s', (_, call) => {
+    const before = memory();
+    const results = call();
+    expect(memory().tensors).toBe(before.tensors + results.length);
+    for (const t of results) t.dispose();
+    expect(memory().bytes).toBe(before.bytes);
   });
 });
 

@@ -1,4 +1,4 @@
-import { runOp } from '../engine';
+import { runOp, tidy } from '../engine';
 import { ArgumentError } from '../errors/argument-error';
 import { DTypeError } from '../errors/dtype-error';
 import { ShapeError } from '../errors/shape-error';
@@ -133,6 +133,7 @@ export function conv2d(x: Tensor, w: Tensor, options: Conv2dOptions = {}): Tenso
   }
   if (bias && bias.dtype !== x.dtype)
     throw new DTypeError('conv2d', 'bias must have the dtype of x', { x: x.dtype, bias: bias.dtype });
-  const y = runOp(conv2dOp, [x, w], attrs)[0];
-  return bias ? add(y, reshape(bias, [1, bias.shape[0], 1, 1])) : y;
+  if (!bias) return runOp(conv2dOp, [x, w], attrs)[0];
+  // tidy frees the bias-free result and the bias view; autograd keeps its own handles.
+  return tidy(() => add(runOp(conv2dOp, [x, w], attrs)[0], reshape(bias, [1, bias.shape[0], 1, 1])));
 }

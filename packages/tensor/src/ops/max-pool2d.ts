@@ -1,4 +1,4 @@
-import { runOp } from '../engine';
+import { runOp, tidy } from '../engine';
 import { DTypeError } from '../errors/dtype-error';
 import { ShapeError } from '../errors/shape-error';
 import type { Pool2dAttrs } from '../op-attrs';
@@ -47,7 +47,8 @@ const maxPool2dBackwardOp = defineOp({
  * maxPool2d(x, { kernelSize: 3, stride: 2, padding: 1 });
  */
 export function maxPool2d(x: Tensor, options: Pool2dOptions): Tensor {
-  return maxPool2dWithIndices(x, options)[0];
+  // The indices are dropped here (tidy frees them); autograd saves its own handle when recording.
+  return tidy(() => maxPool2dWithIndices(x, options)[0]);
 }
 
 /**
