@@ -10,6 +10,7 @@ import { indexingOps } from './indexing';
 import { linalgOps } from './linalg';
 import { reduceOps } from './reduce';
 import { shapeOps } from './shape';
+import { trainingOps } from './training';
 import { variadicOps } from './variadic';
 
 /**
@@ -29,4 +30,5 @@ export const ONNX_OPS: OpTable = {
   ...convPoolOps,
   ...convTransposeOps,
   ...dropoutOps,
+  ...trainingOps,
 };

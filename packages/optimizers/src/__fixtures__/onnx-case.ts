@@ -2,9 +2,13 @@
 // ModelProto (the node's attributes) and TensorProto (dims, data_type, raw_data). Test-only.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type DType, type Tensor, tensor } from '@nagare/tensor';
 
-export const ONNX_NODE_DIR = '/work/shared/conformance/onnx-node';
+// The shared conformance data sits beside the repository (DESIGN.md, External oracles).
+export const ONNX_NODE_DIR = fileURLToPath(
+  new URL('../../../../../shared/conformance/onnx-node', import.meta.url),
+);
 
 type Field = { wire: number; value: bigint | Uint8Array };
 
