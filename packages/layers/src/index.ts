@@ -43,9 +43,35 @@ export { ModuleList } from './containers/module-list';
 export { Residual } from './containers/residual';
 export { Sequential, type TensorModule } from './containers/sequential';
 export { type ShapeMismatch, StateDictError } from './errors/state-dict-error';
+export {
+  AdaptiveAvgPool2d,
+  AdaptiveMaxPool2d,
+  type AdaptiveSize,
+  adaptiveAvgPool2d,
+  adaptiveMaxPool2d,
+} from './layers/adaptive-pool';
+export { AlphaDropout } from './layers/alpha-dropout';
+export { BatchNorm, BatchNorm1d, BatchNorm2d, type BatchNormOptions } from './layers/batch-norm';
+export { Conv1d, type Conv1dLayerOptions } from './layers/conv1d';
+export { Conv2d, type Conv2dLayerOptions, type PaddingMode } from './layers/conv2d';
+export { Dropout, type DropoutOptions, dropout } from './layers/dropout';
+export { Dropout2d } from './layers/dropout2d';
+export { Embedding, type EmbeddingOptions } from './layers/embedding';
+export { Flatten } from './layers/flatten';
+export { GlobalAvgPool } from './layers/global-avg-pool';
 export { Identity } from './layers/identity';
+export { LayerNorm, type LayerNormOptions } from './layers/layer-norm';
 export { Linear } from './layers/linear';
-export type { FloatDType, Initializer, ParameterOptions, WeightBiasOptions } from './layers/options';
+export {
+  defaultBiasInit,
+  defaultWeightInit,
+  type FloatDType,
+  type Initializer,
+  type ParameterOptions,
+  type WeightBiasOptions,
+} from './layers/options';
+export { AvgPool2d, MaxPool2d } from './layers/pool2d';
+export { SpatialPyramidPool, type SpatialPyramidPoolOptions } from './layers/spatial-pyramid-pool';
 export { type AnyModule, type ForwardHook, Module, type NamedOptions } from './module';
 export type { RandomSource } from './random';
 export type { LoadStateDictOptions, LoadStateDictResult, StateDict } from './state-dict';
