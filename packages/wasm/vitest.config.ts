@@ -1,3 +1,5 @@
-import { nagareTestConfig } from '../../vitest.shared.ts';
+import { nagareTestConfig } from '../../vitest.shared';
 
-export default nagareTestConfig();
+// The global setup rebuilds the wasm kernels (src/generated/) when assembly/ changed, so a plain
+// `npx vitest run` always tests the current sources.
+export default nagareTestConfig({ globalSetup: ['./scripts/vitest-global-setup.ts'] });

@@ -1,2 +1,6 @@
 // @nagare/wasm — the public surface. Everything not listed here is internal.
-export {};
+export type { WasmBackendOptions } from './create-wasm-backend';
+export { createWasmBackend } from './create-wasm-backend';
+export type { SimdLevel } from './runtime/binaries';
+export { supportsRelaxedSimd } from './runtime/binaries';
+export type { WasmBackend } from './wasm-backend';

@@ -1,0 +1,164 @@
+// Binary elementwise kernels over one contiguous run of n outputs. The run "mode" says which operand
+// is a full vector and which a single value repeated (broadcast), so same-shape, scalar and
+// row-vector cases all reach the vector loop; binary-strided.ts walks the outer axes.
+import * as OP from '../src/kernels/opcodes';
+import { at4, at8, loadPartial32, storePartial32 } from './lanes';
+import { pow64 } from './math/scalar';
+
+// @ts-ignore: decorator
+@inline function powF32x4(a: v128, b: v128): v128 {
+  // The reference computes a ** b in float64 and rounds once; do the same lane by lane.
+  let y = f32x4.splat(<f32>pow64(<f64>f32x4.extract_lane(a, 0), <f64>f32x4.extract_lane(b, 0)));
+  y = f32x4.replace_lane(y, 1, <f32>pow64(<f64>f32x4.extract_lane(a, 1), <f64>f32x4.extract_lane(b, 1)));
+  y = f32x4.replace_lane(y, 2, <f32>pow64(<f64>f32x4.extract_lane(a, 2), <f64>f32x4.extract_lane(b, 2)));
+  return f32x4.replace_lane(y, 3, <f32>pow64(<f64>f32x4.extract_lane(a, 3), <f64>f32x4.extract_lane(b, 3)));
+}
+
+// @ts-ignore: decorator
+@inline function vectorF32(op: i32, a: v128, b: v128): v128 {
+  switch (op) {
+    case OP.BINARY_ADD: return f32x4.add(a, b);
+    case OP.BINARY_SUB: return f32x4.sub(a, b);
+    case OP.BINARY_MUL: return f32x4.mul(a, b);
+    case OP.BINARY_DIV: return f32x4.div(a, b);
+    case OP.BINARY_MAXIMUM: return f32x4.max(a, b);
+    case OP.BINARY_MINIMUM: return f32x4.min(a, b);
+    default: return powF32x4(a, b);
+  }
+}
+
+// @ts-ignore: decorator
+@inline function runF32(op: i32, mode: i32, a: usize, b: usize, y: usize, n: i32): void {
+  const sa = v128.load32_splat(a);
+  const sb = v128.load32_splat(b);
+  let i = 0;
+  if (mode == OP.RUN_SCALAR_SCALAR) {
+    const v = vectorF32(op, sa, sb);
+    for (; i + 4 <= n; i += 4) v128.store(at4(y, i), v);
+    if (i < n) storePartial32(at4(y, i), v, n - i);
+    return;
+  }
+  for (; i + 4 <= n; i += 4) {
+    const va = mode == OP.RUN_SCALAR_VECTOR ? sa : v128.load(at4(a, i));
+    const vb = mode == OP.RUN_VECTOR_SCALAR ? sb : v128.load(at4(b, i));
+    v128.store(at4(y, i), vectorF32(op, va, vb));
+  }
+  if (i < n) {
+    const va = mode == OP.RUN_SCALAR_VECTOR ? sa : loadPartial32(at4(a, i), n - i);
+    const vb = mode == OP.RUN_VECTOR_SCALAR ? sb : loadPartial32(at4(b, i), n - i);
+    storePartial32(at4(y, i), vectorF32(op, va, vb), n - i);
+  }
+}
+
+// @ts-ignore: decorator
+@inline function modesF32(op: i32, mode: i32, a: usize, b: usize, y: usize, n: i32): void {
+  switch (mode) {
+    case OP.RUN_VECTOR_VECTOR: runF32(op, OP.RUN_VECTOR_VECTOR, a, b, y, n); break;
+    case OP.RUN_VECTOR_SCALAR: runF32(op, OP.RUN_VECTOR_SCALAR, a, b, y, n); break;
+    case OP.RUN_SCALAR_VECTOR: runF32(op, OP.RUN_SCALAR_VECTOR, a, b, y, n); break;
+    default: runF32(op, OP.RUN_SCALAR_SCALAR, a, b, y, n);
+  }
+}
+
+/** y = a op b over n float32 outputs (arithmetic ops); `mode` marks broadcast operands. */
+export function binaryRunF32(op: i32, mode: i32, a: usize, b: usize, y: usize, n: i32): void {
+  switch (op) {
+    case OP.BINARY_ADD: modesF32(OP.BINARY_ADD, mode, a, b, y, n); break;
+    case OP.BINARY_SUB: modesF32(OP.BINARY_SUB, mode, a, b, y, n); break;
+    case OP.BINARY_MUL: modesF32(OP.BINARY_MUL, mode, a, b, y, n); break;
+    case OP.BINARY_DIV: modesF32(OP.BINARY_DIV, mode, a, b, y, n); break;
+    case OP.BINARY_MAXIMUM: modesF32(OP.BINARY_MAXIMUM, mode, a, b, y, n); break;
+    case OP.BINARY_MINIMUM: modesF32(OP.BINARY_MINIMUM, mode, a, b, y, n); break;
+    default: modesF32(OP.BINARY_POW, mode, a, b, y, n);
+  }
+}
+
+// @ts-ignore: decorator
+@inline function scalarF64(op: i32, a: f64, b: f64): f64 {
+  switch (op) {
+    case OP.BINARY_ADD: return a + b;
+    case OP.BINARY_SUB: return a - b;
+    case OP.BINARY_MUL: return a * b;
+    case OP.BINARY_DIV: return a / b;
+    case OP.BINARY_MAXIMUM: return a > b || a != a ? a : b;
+    case OP.BINARY_MINIMUM: return a < b || a != a ? a : b;
+    default: return pow64(a, b);
+  }
+}
+
+/** y = a op b over n float64 outputs (arithmetic ops). */
+export function binaryRunF64(op: i32, mode: i32, a: usize, b: usize, y: usize, n: i32): void {
+  const strideA: i32 = mode == OP.RUN_SCALAR_VECTOR || mode == OP.RUN_SCALAR_SCALAR ? 0 : 1;
+  const strideB: i32 = mode == OP.RUN_VECTOR_SCALAR || mode == OP.RUN_SCALAR_SCALAR ? 0 : 1;
+  for (let i = 0; i < n; i++) {
+    store<f64>(at8(y, i), scalarF64(op, load<f64>(at8(a, i * strideA)), load<f64>(at8(b, i * strideB))));
+  }
+}
+
+/** ToInt32 of a float64 (wraps modulo 2^32, as JavaScript stores into an Int32Array; NaN/±Inf → 0). */
+// @ts-ignore: decorator
+@inline export function toInt32(x: f64): i32 {
+  if (!(Math.abs(x) < Infinity)) return 0;
+  const t = Math.trunc(x);
+  return <i32>(<i64>(t - Math.floor(t / 4294967296.0) * 4294967296.0));
+}
+
+// @ts-ignore: decorator
+@inline function scalarI32(op: i32, a: i32, b: i32): i32 {
+  switch (op) {
+    case OP.BINARY_ADD: return a + b;
+    case OP.BINARY_SUB: return a - b;
+    case OP.BINARY_MUL: return a * b;
+    case OP.BINARY_MAXIMUM: return a > b ? a : b;
+    case OP.BINARY_MINIMUM: return a < b ? a : b;
+    default: return toInt32(pow64(<f64>a, <f64>b));
+  }
+}
+
+/** y = a op b over n int32 outputs (arithmetic ops, wrapping on overflow). */
+export function binaryRunI32(op: i32, mode: i32, a: usize, b: usize, y: usize, n: i32): void {
+  const strideA: i32 = mode == OP.RUN_SCALAR_VECTOR || mode == OP.RUN_SCALAR_SCALAR ? 0 : 1;
+  const strideB: i32 = mode == OP.RUN_VECTOR_SCALAR || mode == OP.RUN_SCALAR_SCALAR ? 0 : 1;
+  for (let i = 0; i < n; i++) {
+    store<i32>(at4(y, i), scalarI32(op, load<i32>(at4(a, i * strideA)), load<i32>(at4(b, i * strideB))));
+  }
+}
+
+// @ts-ignore: decorator
+@inline function compare<T>(op: i32, a: T, b: T): bool {
+  switch (op) {
+    case OP.BINARY_EQ: return a == b;
+    case OP.BINARY_NE: return a != b;
+    case OP.BINARY_LT: return a < b;
+    case OP.BINARY_LE: return a <= b;
+    case OP.BINARY_GT: return a > b;
+    case OP.BINARY_GE: return a >= b;
+    case OP.BINARY_LOGICAL_AND: return a != 0 && b != 0;
+    default: return a != 0 || b != 0;
+  }
+}
+
+// @ts-ignore: decorator
+@inline function compareTyped<T>(op: i32, mode: i32, a: usize, b: usize, y: usize, n: i32): void {
+  const strideA: usize = mode == OP.RUN_SCALAR_VECTOR || mode == OP.RUN_SCALAR_SCALAR ? 0 : sizeof<T>();
+  const strideB: usize = mode == OP.RUN_VECTOR_SCALAR || mode == OP.RUN_SCALAR_SCALAR ? 0 : sizeof<T>();
+  for (let i = 0; i < n; i++) {
+    store<u8>(y + <usize>i, <u8>compare<T>(op, load<T>(a + <usize>i * strideA), load<T>(b + <usize>i * strideB)));
+  }
+}
+
+/** Comparisons and logical ops: one bool byte per output; operands share `dtype`. */
+export function compareRun(dtype: i32, op: i32, mode: i32, a: usize, b: usize, y: usize, n: i32): void {
+  if (dtype == OP.DTYPE_FLOAT32) compareTyped<f32>(op, mode, a, b, y, n);
+  else if (dtype == OP.DTYPE_FLOAT64) compareTyped<f64>(op, mode, a, b, y, n);
+  else if (dtype == OP.DTYPE_INT32) compareTyped<i32>(op, mode, a, b, y, n);
+  else compareTyped<u8>(op, mode, a, b, y, n);
+}
+
+/** Dispatches a run to the kernel of `dtype`; `op` is any binary op code. */
+export function binaryRun(dtype: i32, op: i32, mode: i32, a: usize, b: usize, y: usize, n: i32): void {
+  if (op >= OP.BINARY_EQ) compareRun(dtype, op, mode, a, b, y, n);
+  else if (dtype == OP.DTYPE_FLOAT32) binaryRunF32(op, mode, a, b, y, n);
+  else if (dtype == OP.DTYPE_FLOAT64) binaryRunF64(op, mode, a, b, y, n);
+  else binaryRunI32(op, mode, a, b, y, n);
+}

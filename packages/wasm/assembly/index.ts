@@ -1,0 +1,13 @@
+// The kernels the JavaScript side calls. Every pointer is a byte offset into the shared linear
+// memory laid out by src/runtime/heap.ts; no kernel allocates (the AssemblyScript heap is unused).
+export { binaryRun, binaryRunF32 } from './binary';
+export { cast, clip } from './cast';
+export { reduceF32, reduceScalar } from './reduce';
+export { binaryFlat, binaryStrided } from './strided';
+export { unaryF32, unaryF64, unaryI32, unaryToBool } from './unary';
+
+/** Start of the free memory after the module's static data. */
+export function heapBase(): usize {
+  return __heap_base;
+}
+export { whereStrided } from './where';

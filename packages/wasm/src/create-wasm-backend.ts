@@ -1,0 +1,58 @@
+import { ArgumentError } from '@nagare/tensor';
+import { MAXIMUM_PAGES } from './generated/wasm-binaries';
+import { PARAMS_BYTES } from './kernels/context';
+import { type SimdLevel, selectBinary } from './runtime/binaries';
+import { WasmHeap } from './runtime/heap';
+import type { KernelExports } from './runtime/kernel-exports';
+import { ScratchArenas, SerialRunner } from './runtime/task-runner';
+import { createBackendObject, type WasmBackend } from './wasm-backend';
+
+/** Options of `createWasmBackend`. */
+export interface WasmBackendOptions {
+  /**
+   * Threads for large kernels (default 1). More than one needs worker threads and a shared
+   * `WebAssembly.Memory`: Node's `worker_threads`, or a cross-origin isolated page in browsers.
+   */
+  threads?: number;
+  /** 'auto' (default) uses relaxed SIMD where the engine validates it, else plain SIMD128. */
+  simd?: SimdLevel | 'auto';
+  /** Initial heap size in MiB (default 4); the heap grows on demand. */
+  initialMemoryMiB?: number;
+}
+
+const PAGE_BYTES = 65536;
+
+/**
+ * Creates the WebAssembly SIMD backend: tensors live in the module's linear memory and every op
+ * runs a wasm kernel (or throws `UnsupportedOpError`, never falling back to js).
+ *
+ * @example
+ * import { useBackend } from '@nagare/tensor';
+ * useBackend(await createWasmBackend({ threads: 2 }));
+ */
+export async function createWasmBackend(options: WasmBackendOptions = {}): Promise<WasmBackend> {
+  const threads = options.threads ?? 1;
+  if (!Number.isInteger(threads) || threads < 1) {
+    throw new ArgumentError('createWasmBackend', `threads must be a positive integer, got ${threads}`);
+  }
+  const initialMiB = options.initialMemoryMiB ?? 4;
+  if (!(initialMiB > 0 && initialMiB * 2 ** 20 <= MAXIMUM_PAGES * PAGE_BYTES)) {
+    throw new ArgumentError(
+      'createWasmBackend',
+      `initialMemoryMiB must be in (0, ${(MAXIMUM_PAGES * PAGE_BYTES) / 2 ** 20}], got ${initialMiB}`,
+    );
+  }
+  const isShared = false;
+  const { level, bytes } = selectBinary(options.simd ?? 'auto', isShared);
+  const memory = new WebAssembly.Memory({
+    initial: Math.ceil((initialMiB * 2 ** 20) / PAGE_BYTES),
+    maximum: MAXIMUM_PAGES,
+    shared: isShared,
+  });
+  const { instance } = await WebAssembly.instantiate(bytes as BufferSource, { env: { memory } });
+  const exports = instance.exports as unknown as KernelExports;
+  const heap = new WasmHeap(memory, exports.heapBase(), MAXIMUM_PAGES);
+  const params = heap.allocate(PARAMS_BYTES);
+  const tasks = new SerialRunner(exports, new ScratchArenas(heap));
+  return createBackendObject({ exports, heap, tasks, params }, level, () => {});
+}

@@ -1,0 +1,51 @@
+// The functions the kernel module exports (assembly/index.ts). Pointers are byte offsets into the
+// heap. Partitioned kernels take the range [begin, end) first, so the thread pool can call any of
+// them the same way; kernels that need per-thread scratch memory take its address third.
+
+type Range = [begin: number, end: number];
+
+export interface KernelExports {
+  heapBase(): number;
+  unaryF32(...args: [...Range, op: number, x: number, y: number]): void;
+  unaryF64(...args: [...Range, op: number, x: number, y: number]): void;
+  unaryI32(...args: [...Range, op: number, x: number, y: number]): void;
+  unaryToBool(...args: [...Range, op: number, dtype: number, x: number, y: number]): void;
+  cast(...args: [...Range, from: number, to: number, x: number, y: number]): void;
+  clip(...args: [...Range, dtype: number, x: number, y: number, min: number, max: number]): void;
+  binaryRun(dtype: number, op: number, mode: number, a: number, b: number, y: number, n: number): void;
+  binaryFlat(
+    ...args: [...Range, dtype: number, op: number, mode: number, a: number, b: number, y: number]
+  ): void;
+  binaryStrided(
+    ...args: [...Range, dtype: number, op: number, a: number, b: number, y: number, params: number]
+  ): void;
+  whereStrided(
+    ...args: [...Range, bytes: number, c: number, a: number, b: number, y: number, params: number]
+  ): void;
+  reduceF32(
+    ...args: [...Range, scratch: number, op: number, x: number, y: number, n: number, inner: number]
+  ): void;
+  reduceScalar(
+    ...args: [...Range, dtype: number, op: number, x: number, y: number, n: number, inner: number]
+  ): void;
+}
+
+/** Kernels the thread pool may split: each takes [begin, end) first. */
+export const TASKS = [
+  'unaryF32',
+  'unaryF64',
+  'unaryI32',
+  'unaryToBool',
+  'cast',
+  'clip',
+  'binaryFlat',
+  'binaryStrided',
+  'whereStrided',
+  'reduceF32',
+  'reduceScalar',
+] as const satisfies readonly (keyof KernelExports)[];
+
+export type TaskName = (typeof TASKS)[number];
+
+/** Tasks whose third argument is the calling thread's scratch memory. */
+export const SCRATCH_TASKS: ReadonlySet<TaskName> = new Set<TaskName>(['reduceF32']);
