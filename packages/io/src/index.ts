@@ -22,3 +22,12 @@ export type {
 export { OnnxDataType, onnxDataTypeName } from './onnx/onnx-types';
 export { type OnnxReadOptions, readOnnxModel, readTensorProto } from './onnx/read-onnx';
 export { writeOnnxModel, writeTensorProto } from './onnx/write-onnx';
+export { KNOWN_SAFETENSORS_DTYPES, type SafetensorsDType } from './safetensors/dtypes';
+export {
+  downloadSafetensors,
+  loadSafetensors,
+  type SafetensorsSink,
+  saveSafetensors,
+} from './safetensors/files';
+export { type ParseSafetensorsOptions, parseSafetensors, type SafetensorsContent } from './safetensors/parse';
+export { type SaveSafetensorsOptions, serializeSafetensors, type TensorDict } from './safetensors/serialize';

@@ -15,6 +15,7 @@ export type SafetensorsProblem =
   | 'overlap'
   | 'byte-count'
   | 'trailing-bytes'
+  | 'value-range'
   | 'invalid-state-dict';
 
 /**
