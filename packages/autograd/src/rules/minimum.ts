@@ -5,7 +5,8 @@ import { pickLarger } from './pick-larger';
 export const minimumGrad: GradRule<'minimum'> = {
   save: 'inputs',
   backward: ({ dy, inputs: [a, b], needsGrad }) => {
-    const [gb, ga] = pickLarger(dy, b, a, [needsGrad[1], needsGrad[0]]);
+    // pickLarger's first result is where a > b, which is where b is the minimum.
+    const [gb, ga] = pickLarger(dy, a, b, [needsGrad[1], needsGrad[0]]);
     return [ga, gb];
   },
 };

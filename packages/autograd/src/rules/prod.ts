@@ -3,19 +3,20 @@ import type { GradRule } from '../grad-rule';
 import { keptShape } from './kept-shape';
 
 /**
- * ∂(Π x)/∂xᵢ = the product of the other elements. y/xᵢ would divide by zero, so zeros are
- * counted: with no zero it is P/xᵢ (P = product of the non-zero elements); with exactly one
- * zero only that element gets P; with two or more every partial derivative is 0.
+ * ∂(Π x)/∂xᵢ = the product of the other elements. Where xᵢ ≠ 0 that is y/xᵢ (y is the saved,
+ * recorded output, so second derivatives flow through it). Where xᵢ = 0 it is the product of
+ * the non-zero elements when xᵢ is the only zero, else 0. (Second derivatives at a slice with two
+ * or more zeros are taken as 0 there.)
  */
 export const prodGrad: GradRule<'prod'> = {
-  save: 'inputs',
-  backward: ({ dy, inputs: [x], attrs: { axes } }) => {
+  save: 'both',
+  backward: ({ dy, inputs: [x], outputs: [y], attrs: { axes } }) => {
+    const kept = keptShape(x.shape, axes);
     const isZero = eq(x, 0);
-    const zeroCount = sum(cast(isZero, x.dtype), axes, { keepDims: true });
     const nonZero = where(isZero, 1, x);
-    const product = prod(nonZero, axes, { keepDims: true });
-    const atNonZero = where(eq(zeroCount, 0), div(product, nonZero), 0);
-    const atZero = where(eq(zeroCount, 1), product, 0);
-    return [mul(reshape(dy, keptShape(x.shape, axes)), where(isZero, atZero, atNonZero))];
+    const zeroCount = sum(cast(isZero, x.dtype), axes, { keepDims: true });
+    const atZero = where(eq(zeroCount, 1), prod(nonZero, axes, { keepDims: true }), 0);
+    const atNonZero = div(reshape(y, kept), nonZero);
+    return [mul(reshape(dy, kept), where(isZero, atZero, atNonZero))];
   },
 };
