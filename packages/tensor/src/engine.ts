@@ -1,7 +1,7 @@
 import type { Backend, DataId, KernelTensor } from './backend';
 import { createJsBackend } from './backends/js/js-backend';
-import { BackendError } from './errors/backend-error';
 import { ArgumentError } from './errors/argument-error';
+import { BackendError } from './errors/backend-error';
 import { DisposedTensorError } from './errors/disposed-tensor-error';
 import type { OpAttrs, OpName } from './op-attrs';
 import type { OpDef } from './op-registry';

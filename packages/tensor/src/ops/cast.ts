@@ -68,6 +68,8 @@ export function dispose(x: Tensor | readonly Tensor[]): void {
  * assign(weight, weight.sub(grad.mul(lr)));
  */
 export function assign(target: Tensor, value: Tensor): Tensor {
+  if (target.isDisposed) throw new DisposedTensorError('assign', 'target');
+  if (value.isDisposed) throw new DisposedTensorError('assign', 'value');
   if (!shapesEqual(target.shape, value.shape))
     throw new ShapeError('assign', 'shapes differ', { target: target.shape, value: value.shape });
   runInPlace(castOp, [value], { dtype: target.dtype }, [target]);

@@ -67,7 +67,7 @@ function inferShape(data: NestedArray): number[] {
         `ragged nested array: element [${path.join(', ')}] has ${found}, expected length ${shape[axis]}`,
       );
     }
-    value.forEach((item, i) => check(item, axis + 1, [...path, i]));
+    for (let i = 0; i < value.length; i++) check(value[i], axis + 1, [...path, i]);
   };
   check(data, 0, []);
   return shape;

@@ -1,7 +1,7 @@
 import { tidy } from '../engine';
 import type { Tensor } from '../tensor';
 import { eq, logicalOr } from './binary';
-import { abs, isNaN, logicalNot } from './unary';
+import { abs, isNaN as isNaNOp, logicalNot } from './unary';
 
 /**
  * True (bool) where x is +∞ or −∞.
@@ -19,6 +19,7 @@ export function isInf(x: Tensor): Tensor {
  * @example
  * isFinite(tensor([1, Infinity, NaN])); // [true, false, false]
  */
+// biome-ignore lint/suspicious/noShadowRestrictedNames: the tensor op is named like NumPy's and PyTorch's isfinite.
 export function isFinite(x: Tensor): Tensor {
-  return tidy(() => logicalNot(logicalOr(isNaN(x), isInf(x))));
+  return tidy(() => logicalNot(logicalOr(isNaNOp(x), isInf(x))));
 }

@@ -4,7 +4,7 @@ import type { Tensor } from '../tensor';
 import { isFloat, toFloat } from '../types';
 import { add, div, mul, sub, where } from './binary';
 import { cast, detach } from './cast';
-import { isFinite } from './predicates';
+import { isFinite as isFiniteOp } from './predicates';
 import { type KeepDimsOptions, max, min, sum } from './reduce';
 import { exp, log, sqrt } from './unary';
 
@@ -42,7 +42,7 @@ export function logsumexp(
     // The shift cancels out of the value, so autograd need not differentiate through max.
     const peak = detach(max(x, axis, { keepDims: true }));
     // An all −∞ (or empty) slice has peak −∞; shift by 0 there so the result stays −∞ instead of NaN.
-    const shift = where(isFinite(peak), peak, 0);
+    const shift = where(isFiniteOp(peak), peak, 0);
     const total = log(sum(exp(sub(x, shift)), axis, options));
     return add(total, options.keepDims ? shift : shift.reshape(total.shape));
   });

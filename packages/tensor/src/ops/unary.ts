@@ -105,4 +105,5 @@ export const erf = unary(defs.erf);
 /** Elementwise logical NOT; any non-zero value is true. */
 export const logicalNot = unary(defs.logicalNot);
 /** True where x is NaN. */
+// biome-ignore lint/suspicious/noShadowRestrictedNames: the tensor op is named like NumPy's and PyTorch's isnan.
 export const isNaN = unary(defs.isNaN);

@@ -5,6 +5,7 @@ import type { NestedArray } from '../types';
 import { compareAllClose, flattenValues } from './all-close';
 
 const flatten = (value: NestedArray) => flattenValues(value).values;
+
 import { ALL_CASES } from './cases';
 import type { OpCase } from './op-case';
 

@@ -81,10 +81,7 @@ export const clipKernel: JsKernel<'clip'> = ([x], { min, max }, [y]) => {
   const a = x.data;
   const out = y.data;
   // max applies last, so min > max gives max everywhere (NumPy and ONNX); NaN passes through.
-  for (let i = 0; i < out.length; i++) {
-    const v = a[i] < min ? min : a[i];
-    out[i] = v > max ? max : v;
-  }
+  for (let i = 0; i < out.length; i++) out[i] = Math.min(Math.max(a[i], min), max);
 };
 
 export const castKernel: JsKernel<'cast'> = ([x], { dtype }, [y]) => {
