@@ -1,14 +1,19 @@
 // Test problems and a harness that runs an optimizer and a float64 reference rule side by side.
-import { type Tensor, tensor } from '@nagare/tensor';
+// Importing @nagare/autograd installs its gradient engine, so the harness trains with backward().
+import '@nagare/autograd';
+import { matmul, mul, square, sub, sum, type Tensor, tensor, tidy } from '@nagare/tensor';
 import { expect } from 'vitest';
 import type { Optimizer } from '../optimizer';
 
-/** A differentiable test function: where to start and its gradient (closed form, float64). */
+/** A test function: where to start, the loss as tensor ops (for backward) and its closed-form gradient. */
 export interface Problem {
   name: string;
   start: readonly number[];
+  loss(x: Tensor): Tensor;
   gradient(x: readonly number[]): number[];
 }
+
+const f64 = (values: number[] | number[][]) => tensor(values, { dtype: 'float64' });
 
 const A = [
   [3, 0.5, 0],
@@ -21,6 +26,7 @@ const B = [1, -2, 0.5];
 export const QUADRATIC: Problem = {
   name: 'quadratic',
   start: [1, 1, -1],
+  loss: (x) => sub(mul(sum(mul(x, matmul(f64(A), x))), 0.5), sum(mul(f64(B), x))),
   gradient: (x) => A.map((row, i) => row.reduce((sum, a, j) => sum + a * x[j], 0) - B[i]),
 };
 
@@ -28,6 +34,10 @@ export const QUADRATIC: Problem = {
 export const ROSENBROCK: Problem = {
   name: 'Rosenbrock',
   start: [-1.2, 1],
+  loss: (p) => {
+    const [x, y] = [sum(mul(p, f64([1, 0]))), sum(mul(p, f64([0, 1])))];
+    return square(sub(1, x)).add(mul(square(sub(y, square(x))), 100));
+  },
   gradient: ([x, y]) => [-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)],
 };
 
@@ -44,7 +54,10 @@ export type ReferenceRule = (
   state: Record<string, number[]>,
 ) => void;
 
-/** Runs `steps` optimizer steps on a float64 parameter; returns the iterates (start included). */
+/**
+ * Runs `steps` optimizer steps on a float64 parameter, the gradient from `loss(x).backward()`;
+ * returns the iterates (start included).
+ */
 export function runOptimizer(
   make: (params: Tensor[]) => Optimizer,
   problem: Problem,
@@ -55,7 +68,7 @@ export function runOptimizer(
   const path = [[...problem.start]];
   for (let i = 0; i < steps; i++) {
     optimizer.zeroGrad();
-    param.grad = tensor(problem.gradient(path[i]), { dtype: 'float64' });
+    tidy(() => problem.loss(param).backward());
     optimizer.step();
     path.push(Array.from(param.dataSync()));
   }

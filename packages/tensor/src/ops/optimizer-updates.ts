@@ -22,10 +22,9 @@ import { isFloat } from '../types';
 // Fused optimizer updates: one kernel reads [param, grad, ...state] and writes param and state in
 // place (runInPlace), so an optimizer step allocates nothing. Not differentiable, never recorded.
 
-/** Allowed range of each hyper-parameter an update takes. */
+/** Allowed range of each hyper-parameter an update takes (dampening is free: ONNX Momentum's beta is any float). */
 const RANGES: Record<string, readonly [number, number]> = {
   momentum: [0, Infinity],
-  dampening: [0, 1],
   eps: [0, Infinity],
   rho: [0, 1],
   alpha: [0, 1],
