@@ -72,6 +72,17 @@ export {
 } from './layers/options';
 export { AvgPool2d, MaxPool2d } from './layers/pool2d';
 export { SpatialPyramidPool, type SpatialPyramidPoolOptions } from './layers/spatial-pyramid-pool';
+export {
+  type BinaryCrossEntropyOptions,
+  binaryCrossEntropy,
+  binaryCrossEntropyWithLogits,
+} from './losses/binary';
+export { type CrossEntropyOptions, crossEntropy } from './losses/cross-entropy';
+export { hingeLoss, type MultiMarginLossOptions, multiMarginLoss } from './losses/hinge';
+export { type KlDivOptions, klDiv } from './losses/kl-div';
+export { type NllLossOptions, nllLoss } from './losses/nll';
+export type { Reduction, ReductionOptions } from './losses/reduction';
+export { huberLoss, l1Loss, mseLoss } from './losses/regression';
 export { type AnyModule, type ForwardHook, Module, type NamedOptions } from './module';
 export type { RandomSource } from './random';
 export type { LoadStateDictOptions, LoadStateDictResult, StateDict } from './state-dict';
