@@ -111,4 +111,11 @@ test('methods call the free functions', () => {
   expect(x.min(1).toArray()).toEqual([1, 2]);
   expect(x.argmax(1).toArray()).toEqual([1, 0]);
   expect(x.argmin(0, { keepDims: true }).toArray()).toEqual([[0, 1]]);
+  expect(tensor([1, 1]).argmax(0, { selectLastIndex: true }).item()).toBe(1);
+  expect(x.prod(1).toArray()).toEqual([5, 14]);
+  expect(x.logsumexp().item()).toBeCloseTo(nt.logsumexp(x).item(), 6);
+  expect(x.variance(0, { correction: 0 }).toArray()).toEqual([9, 2.25]);
+  expect(x.std(0, { correction: 0 }).toArray()).toEqual([3, 1.5]);
+  expect(x.all().item()).toBe(1);
+  expect(x.sub(1).any(1).toArray()).toEqual([true, true]);
 });

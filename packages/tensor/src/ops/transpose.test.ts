@@ -62,6 +62,7 @@ test('methods call the free functions', () => {
     [2, 4],
   ]);
   expect(x.permute([1, 0]).toArray()).toEqual(x.transpose().toArray());
+  expect(tensor([1]).broadcastTo([2]).toArray()).toEqual([1, 1]);
   expect(tensor([1, 2]).expand([2, 2]).toArray()).toEqual([
     [1, 2],
     [1, 2],

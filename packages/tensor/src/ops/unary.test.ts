@@ -59,6 +59,18 @@ test('methods call the free functions', () => {
     [x.tanh(), nt.tanh(x)],
     [x.sigmoid(), nt.sigmoid(x)],
     [x.relu(), nt.relu(x)],
+    [x.expm1(), nt.expm1(x)],
+    [x.log1p(), nt.log1p(x)],
+    [x.rsqrt(), nt.rsqrt(x)],
+    [x.softplus(), nt.softplus(x)],
+    [x.erf(), nt.erf(x)],
+    [x.step(), nt.step(x)],
+    [x.floor(), nt.floor(x)],
+    [x.ceil(), nt.ceil(x)],
+    [x.round(), nt.round(x)],
+    [x.logicalNot(), nt.logicalNot(x)],
+    [x.logicalAnd(0), nt.logicalAnd(x, 0)],
+    [x.logicalOr(0), nt.logicalOr(x, 0)],
   ];
   for (const [method, free] of pairs) expect(method.toArray()).toEqual(free.toArray());
 });
