@@ -38,11 +38,12 @@ export type {
 export type { OpDef, TensorSpec } from './op-registry';
 export { defineOp, getOpDef, listOps } from './op-registry';
 export * from './ops/all';
-export type { CreationOptions } from './ops/creation';
+export type { CreationOptions, TensorData } from './ops/creation';
 export { arange, eye, full, fullLike, linspace, ones, onesLike, scalar, tensor, zeros, zerosLike } from './ops/creation';
 export type { RandomOptions } from './ops/random';
 export { bernoulli, normal, permutation, rand, randint, randn, uniform } from './ops/random';
 export type { TensorLike } from './ops/tensor-like';
+export type { GeneratorState } from './random/generator';
 export { Generator, getDefaultGenerator, manualSeed } from './random/generator';
 export { broadcastShapes, normalizeAxes, normalizeAxis, shapesEqual, sizeOf, stridesOf } from './shape';
 export { Tensor } from './tensor';
