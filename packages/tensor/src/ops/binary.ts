@@ -82,35 +82,112 @@ const binary = (def: OpDef) => (a: TensorLike, b: TensorLike) => {
   }
 };
 
-/** a + b with broadcasting. */
+/**
+ * a + b with NumPy broadcasting (shapes align from the right; length-1 axes stretch). A plain
+ * number takes the other operand's dtype when it fits; otherwise dtypes promote
+ * bool < int32 < float32 < float64, and bool + bool is int32.
+ *
+ * @example
+ * add(tensor([[1], [2]]), tensor([10, 20])); // [[11, 21], [12, 22]]
+ */
 export const add = binary(defs.add);
-/** a − b with broadcasting. */
+/**
+ * a − b with broadcasting.
+ *
+ * @example
+ * sub(tensor([5, 6]), 1); // [4, 5]
+ */
 export const sub = binary(defs.sub);
-/** a × b with broadcasting. */
+/**
+ * a × b with broadcasting.
+ *
+ * @example
+ * mul(tensor([1, 2]), tensor([3, 4])); // [3, 8]
+ */
 export const mul = binary(defs.mul);
-/** a ÷ b with broadcasting; true division, so integer inputs give float32. */
+/**
+ * a ÷ b with broadcasting; true division, so integer inputs give float32.
+ *
+ * @example
+ * div(tensor([1, 3], { dtype: 'int32' }), 2); // float32 [0.5, 1.5]
+ */
 export const div = binary(defs.div);
-/** aᵇ with broadcasting. */
+/**
+ * aᵇ with broadcasting.
+ *
+ * @example
+ * pow(tensor([2, 3]), 2); // [4, 9]
+ */
 export const pow = binary(defs.pow);
-/** Elementwise larger of a and b (NaN wins). */
+/**
+ * Elementwise larger of a and b (NaN wins).
+ *
+ * @example
+ * maximum(tensor([1, NaN, 3]), 2); // [2, NaN, 3]
+ */
 export const maximum = binary(defs.maximum);
-/** Elementwise smaller of a and b (NaN wins). */
+/**
+ * Elementwise smaller of a and b (NaN wins).
+ *
+ * @example
+ * minimum(tensor([1, NaN, 3]), 2); // [1, NaN, 2]
+ */
 export const minimum = binary(defs.minimum);
-/** a == b (bool). */
+/**
+ * a == b (bool).
+ *
+ * @example
+ * eq(tensor([1, NaN]), tensor([1, NaN])); // [true, false]
+ */
 export const eq = binary(defs.eq);
-/** a != b (bool). */
+/**
+ * a != b (bool).
+ *
+ * @example
+ * ne(tensor([1, 2]), 1); // [false, true]
+ */
 export const ne = binary(defs.ne);
-/** a < b (bool). */
+/**
+ * a < b (bool).
+ *
+ * @example
+ * lt(tensor([1, 2]), 2); // [true, false]
+ */
 export const lt = binary(defs.lt);
-/** a <= b (bool). */
+/**
+ * a <= b (bool).
+ *
+ * @example
+ * le(tensor([1, 2]), 2); // [true, true]
+ */
 export const le = binary(defs.le);
-/** a > b (bool). */
+/**
+ * a > b (bool).
+ *
+ * @example
+ * gt(tensor([1, 2]), 1); // [false, true]
+ */
 export const gt = binary(defs.gt);
-/** a >= b (bool). */
+/**
+ * a >= b (bool).
+ *
+ * @example
+ * ge(tensor([1, 2]), 2); // [false, true]
+ */
 export const ge = binary(defs.ge);
-/** Logical AND; non-zero is true. */
+/**
+ * Logical AND; non-zero is true.
+ *
+ * @example
+ * logicalAnd(tensor([1, 0]), tensor([2, 2])); // [true, false]
+ */
 export const logicalAnd = binary(defs.logicalAnd);
-/** Logical OR; non-zero is true. */
+/**
+ * Logical OR; non-zero is true.
+ *
+ * @example
+ * logicalOr(tensor([1, 0]), tensor([0, 0])); // [true, false]
+ */
 export const logicalOr = binary(defs.logicalOr);
 
 const whereOp = defineOp({

@@ -56,7 +56,13 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
   return runOp(reshapeOp, [x], { shape: resolveShape('reshape', shape, x.size, x.shape) })[0];
 }
 
-/** Merges axes `startAxis..endAxis` (inclusive; default all) into one. */
+/**
+ * Merges axes `startAxis..endAxis` (inclusive; default all) into one. Free, like reshape; a scalar
+ * becomes shape [1].
+ *
+ * @example
+ * flatten(zeros([2, 3, 4]), 1).shape; // [2, 12]
+ */
 export function flatten(x: Tensor, startAxis = 0, endAxis = -1): Tensor {
   if (x.rank === 0) return reshape(x, [1]);
   const start = normalizeAxis('flatten', startAxis, x.rank);
@@ -67,7 +73,13 @@ export function flatten(x: Tensor, startAxis = 0, endAxis = -1): Tensor {
   return reshape(x, [...x.shape.slice(0, start), merged, ...x.shape.slice(end + 1)]);
 }
 
-/** Removes length-1 axes: the listed ones (each must have length 1), or all of them. */
+/**
+ * Removes length-1 axes: the listed ones (each must have length 1), or all of them. Free.
+ *
+ * @example
+ * squeeze(zeros([1, 3, 1])).shape;     // [3]
+ * squeeze(zeros([1, 3, 1]), 0).shape;  // [3, 1]
+ */
 export function squeeze(x: Tensor, axis?: number | readonly number[]): Tensor {
   const axes =
     axis === undefined
@@ -83,7 +95,12 @@ export function squeeze(x: Tensor, axis?: number | readonly number[]): Tensor {
   );
 }
 
-/** Inserts a length-1 axis at `axis` (−1 appends). */
+/**
+ * Inserts a length-1 axis at `axis` (−1 appends). Free.
+ *
+ * @example
+ * unsqueeze(tensor([1, 2]), 0).shape; // [1, 2]
+ */
 export function unsqueeze(x: Tensor, axis: number): Tensor {
   const position = normalizeAxis('unsqueeze', axis, x.rank + 1);
   const shape = [...x.shape];

@@ -30,7 +30,13 @@ export function softmax(x: Tensor, axis = -1): Tensor {
   return runOp(softmaxOp, [x], { axis: normalizeAxis('softmax', axis, x.rank) })[0];
 }
 
-/** log(softmax(x)) along `axis`, computed as x − logsumexp(x) without forming softmax. */
+/**
+ * log(softmax(x)) along `axis` (default the last), computed as x − logsumexp(x) without forming
+ * softmax, so it stays finite where softmax underflows to 0.
+ *
+ * @example
+ * logSoftmax(tensor([1000, 0])); // [0, -1000]
+ */
 export function logSoftmax(x: Tensor, axis = -1): Tensor {
   return runOp(logSoftmaxOp, [x], { axis: normalizeAxis('logSoftmax', axis, x.rank) })[0];
 }

@@ -30,12 +30,6 @@ export function toTensorPair(op: string, a: TensorLike, b: TensorLike): [Tensor,
   return [scalarTensor(checkNumber(op, 'a', a), dtype), scalarTensor(checkNumber(op, 'b', b), dtype)];
 }
 
-/** Converts one operand; numbers become float32 scalars. */
-export function toTensor(op: string, name: string, value: TensorLike): Tensor {
-  if (value instanceof Tensor) return value;
-  return scalarTensor(checkNumber(op, name, value), Number.isInteger(value) ? 'int32' : 'float32');
-}
-
 function checkNumber(op: string, name: string, value: unknown): number {
   if (typeof value !== 'number')
     throw new ArgumentError(op, `${name} must be a Tensor or a number, got ${typeof value}`);
