@@ -11,3 +11,8 @@ export function heapBase(): usize {
   return __heap_base;
 }
 export { whereStrided } from './where';
+export { argReduce, cumsum, topk } from './axis-ops';
+export { copyRows, gatherRows, oneHotRows, padMapped, scatterAddRows, stridedCopy } from './copy';
+export { gemm, gemmScratchBytes } from './gemm/gemm';
+export { matmulScalar } from './gemm/matmul-scalar';
+export { softmax } from './softmax';

@@ -54,5 +54,6 @@ export async function createWasmBackend(options: WasmBackendOptions = {}): Promi
   const heap = new WasmHeap(memory, exports.heapBase(), MAXIMUM_PAGES);
   const params = heap.allocate(PARAMS_BYTES);
   const tasks = new SerialRunner(exports, new ScratchArenas(heap));
-  return createBackendObject({ exports, heap, tasks, params }, level, () => {});
+  const gemmScratchBytes = exports.gemmScratchBytes();
+  return createBackendObject({ exports, heap, tasks, params, gemmScratchBytes }, level, () => {});
 }

@@ -12,6 +12,8 @@ export interface KernelContext {
   readonly tasks: TaskRunner;
   /** Address of a 64 KiB block for kernel parameters (shapes, strides); valid during one kernel. */
   readonly params: number;
+  /** Scratch bytes one thread of a float32 GEMM needs (packed panels). */
+  readonly gemmScratchBytes: number;
 }
 
 /** The glue of one op: validates dtypes it cannot run (UnsupportedOpError) and calls the kernels. */

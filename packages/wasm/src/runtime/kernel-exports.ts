@@ -6,6 +6,7 @@ type Range = [begin: number, end: number];
 
 export interface KernelExports {
   heapBase(): number;
+  gemmScratchBytes(): number;
   unaryF32(...args: [...Range, op: number, x: number, y: number]): void;
   unaryF64(...args: [...Range, op: number, x: number, y: number]): void;
   unaryI32(...args: [...Range, op: number, x: number, y: number]): void;
@@ -43,9 +44,26 @@ export const TASKS = [
   'whereStrided',
   'reduceF32',
   'reduceScalar',
+  'argReduce',
+  'cumsum',
+  'topk',
+  'softmax',
+  'stridedCopy',
+  'copyRows',
+  'padMapped',
+  'gatherRows',
+  'scatterAddRows',
+  'oneHotRows',
+  'gemm',
+  'matmulScalar',
 ] as const satisfies readonly (keyof KernelExports)[];
 
 export type TaskName = (typeof TASKS)[number];
 
 /** Tasks whose third argument is the calling thread's scratch memory. */
-export const SCRATCH_TASKS: ReadonlySet<TaskName> = new Set<TaskName>(['reduceF32']);
+export const SCRATCH_TASKS: ReadonlySet<TaskName> = new Set<TaskName>([
+  'reduceF32',
+  'cumsum',
+  'topk',
+  'gemm',
+]);

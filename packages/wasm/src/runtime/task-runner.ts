@@ -28,6 +28,8 @@ export interface TaskRunner {
     a5?: number,
     a6?: number,
     a7?: number,
+    a8?: number,
+    a9?: number,
   ): void;
   destroy(): void;
 }
@@ -78,11 +80,13 @@ export class SerialRunner implements TaskRunner {
     a5?: number,
     a6?: number,
     a7?: number,
+    a8?: number,
+    a9?: number,
   ): void {
     const fn = this.functions[task];
     if (SCRATCH_TASKS.has(task))
-      fn(0, total, this.scratch.get(0, scratchBytes), a0, a1!, a2!, a3!, a4!, a5!, a6!, a7!);
-    else fn(0, total, a0, a1!, a2!, a3!, a4!, a5!, a6!, a7!);
+      fn(0, total, this.scratch.get(0, scratchBytes), a0, a1!, a2!, a3!, a4!, a5!, a6!, a7!, a8!, a9!);
+    else fn(0, total, a0, a1!, a2!, a3!, a4!, a5!, a6!, a7!, a8!, a9!);
   }
 
   destroy(): void {}
