@@ -2,10 +2,11 @@ import {
   OnnxDataType,
   type OnnxDataTypeCode,
   type OnnxModel,
+  type OnnxNode,
   type OnnxTensor,
   onnxTensorToTensor,
 } from '@nagare/io';
-import type { DType } from '@nagare/tensor';
+import type { DType, Tensor } from '@nagare/tensor';
 import { type GraphValue, OpContext, type OpTable } from './op-context';
 import { UnsupportedOnnxError } from './unsupported-onnx-error';
 
@@ -28,6 +29,8 @@ export function opKey(domain: string, opType: string): string {
 export class GraphRuntime {
   private readonly opsets = new Map<string, number>();
   private readonly declaredTypes = new Map<string, OnnxDataTypeCode>();
+  /** Nodes being evaluated, so re-evaluating the graph from inside a node cannot recurse into it. */
+  readonly #evaluating = new Set<OnnxNode>();
 
   constructor(
     readonly model: OnnxModel,
@@ -57,6 +60,9 @@ export class GraphRuntime {
   run(values: Map<string, GraphValue>, targets?: readonly string[]): Map<string, GraphValue> {
     for (const node of this.model.graph.nodes) {
       if (targets?.every((name) => values.has(name))) break;
+      if (this.#evaluating.has(node)) {
+        throw new UnsupportedOnnxError(node.opType, 'the graph needs this node to compute its own input');
+      }
       if (node.outputs.every((name) => name === '' || values.has(name))) continue;
       const inputs = node.inputs.map((name) => (name === '' ? undefined : values.get(name)));
       node.inputs.forEach((name, i) => {
@@ -66,7 +72,13 @@ export class GraphRuntime {
       const handler = this.table[opKey(node.domain, node.opType)];
       if (!handler) throw new UnsupportedOnnxError(node.opType);
       const opset = this.opsets.get(node.domain === 'ai.onnx' ? '' : node.domain) ?? 1;
-      const outputs = handler(new OpContext(node, opset, inputs, this));
+      this.#evaluating.add(node);
+      let outputs: (Tensor | undefined)[];
+      try {
+        outputs = handler(new OpContext(node, opset, inputs, this, values));
+      } finally {
+        this.#evaluating.delete(node);
+      }
       node.outputs.forEach((name, j) => {
         const tensor = outputs[j];
         if (name === '' || !tensor) return;
@@ -77,5 +89,25 @@ export class GraphRuntime {
       });
     }
     return values;
+  }
+
+  /**
+   * Recomputes `target` from the graph's inputs and initializers in `values`, with some values
+   * replaced (`overrides`): every node output is computed afresh, so it depends on the overrides.
+   */
+  evaluate(
+    values: ReadonlyMap<string, GraphValue>,
+    overrides: ReadonlyMap<string, Tensor>,
+    target: string,
+  ): Tensor {
+    const fresh = new Map<string, GraphValue>();
+    for (const [name, value] of values) if (value.source) fresh.set(name, value);
+    for (const [name, tensor] of overrides) {
+      fresh.set(name, { tensor, onnxType: values.get(name)?.onnxType ?? DEFAULT_ONNX_TYPE[tensor.dtype] });
+    }
+    const result = this.run(fresh, [target]).get(target);
+    if (!result)
+      throw new UnsupportedOnnxError('Gradient', `"${target}" cannot be computed from the graph inputs`);
+    return result.tensor;
   }
 }

@@ -26,6 +26,8 @@ export class OpContext {
     private readonly values: readonly (GraphValue | undefined)[],
     /** The graph being run, for mappings that re-evaluate part of it (Gradient). */
     readonly runtime: GraphRuntime,
+    /** Every value computed so far, by name. */
+    readonly environment: ReadonlyMap<string, GraphValue>,
   ) {}
 
   get opType(): string {

@@ -6,8 +6,11 @@ import { convTransposeOps } from './conv-transpose';
 import { dropoutOps } from './dropout';
 import { einsumOps } from './einsum';
 import { elementwiseOps } from './elementwise';
+import { gradientOps } from './gradient';
 import { indexingOps } from './indexing';
 import { linalgOps } from './linalg';
+import { lossOps } from './losses';
+import { normalizationOps } from './normalization';
 import { reduceOps } from './reduce';
 import { shapeOps } from './shape';
 import { trainingOps } from './training';
@@ -31,4 +34,7 @@ export const ONNX_OPS: OpTable = {
   ...convTransposeOps,
   ...dropoutOps,
   ...trainingOps,
+  ...normalizationOps,
+  ...lossOps,
+  ...gradientOps,
 };

@@ -54,7 +54,7 @@ function momentum(c: OpContext) {
   const attributes = {
     alpha: c.float('alpha', 0),
     beta: c.float('beta', 0),
-    mode,
+    mode: mode as 'standard' | 'nesterov',
     normCoefficient: c.float('norm_coefficient', 0),
   };
   const result = onnxMomentumStep({ r, t, x, g, v }, attributes);
