@@ -29,6 +29,94 @@ export interface KernelExports {
   reduceScalar(
     ...args: [...Range, dtype: number, op: number, x: number, y: number, n: number, inner: number]
   ): void;
+  argReduce(
+    ...args: [
+      ...Range,
+      dtype: number,
+      isMax: number,
+      selectLast: number,
+      x: number,
+      y: number,
+      n: number,
+      inner: number,
+    ]
+  ): void;
+  cumsum(
+    ...args: [
+      ...Range,
+      scratch: number,
+      dtype: number,
+      exclusive: number,
+      reverse: number,
+      x: number,
+      y: number,
+      n: number,
+      inner: number,
+    ]
+  ): void;
+  topk(
+    ...args: [
+      ...Range,
+      scratch: number,
+      dtype: number,
+      largest: number,
+      x: number,
+      values: number,
+      indices: number,
+      n: number,
+      inner: number,
+      k: number,
+    ]
+  ): void;
+  softmax(
+    ...args: [...Range, dtype: number, isLog: number, x: number, y: number, n: number, inner: number]
+  ): void;
+  stridedCopy(...args: [...Range, bytes: number, x: number, y: number, params: number]): void;
+  copyRows(
+    ...args: [...Range, x: number, sourcePitch: number, y: number, targetPitch: number, rowBytes: number]
+  ): void;
+  padMapped(...args: [...Range, dtype: number, x: number, y: number, value: number, params: number]): void;
+  gatherRows(
+    ...args: [
+      ...Range,
+      bytes: number,
+      x: number,
+      indices: number,
+      y: number,
+      length: number,
+      count: number,
+      inner: number,
+    ]
+  ): void;
+  scatterAddRows(
+    ...args: [
+      ...Range,
+      dtype: number,
+      x: number,
+      indices: number,
+      updates: number,
+      y: number,
+      length: number,
+      count: number,
+      inner: number,
+    ]
+  ): void;
+  oneHotRows(...args: [...Range, indices: number, y: number, depth: number]): void;
+  gemm(...args: [...Range, scratch: number, params: number]): void;
+  matmulScalar(
+    ...args: [
+      ...Range,
+      dtype: number,
+      transA: number,
+      transB: number,
+      a: number,
+      b: number,
+      c: number,
+      m: number,
+      n: number,
+      k: number,
+    ]
+  ): void;
 }
 
 /** Kernels the thread pool may split: each takes [begin, end) first. */
