@@ -2,7 +2,12 @@ import { ArgumentError } from '@nagare/tensor';
 
 let isEnabled = true;
 
-/** True while ops are recorded for autograd (the default; false inside `noGrad`). */
+/**
+ * True while ops are recorded for autograd (the default; false inside `noGrad`).
+ *
+ * @example
+ * noGrad(() => isGradEnabled()); // false
+ */
 export function isGradEnabled(): boolean {
   return isEnabled;
 }

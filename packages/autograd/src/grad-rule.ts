@@ -59,7 +59,12 @@ export function nonDifferentiable(reason: string): NonDifferentiable {
   return { nonDifferentiable: true, reason };
 }
 
-/** True for a `nonDifferentiable(...)` mark. */
+/**
+ * True for a `nonDifferentiable(...)` mark, false for a gradient rule.
+ *
+ * @example
+ * isNonDifferentiable(gradRules.argmax); // true
+ */
 export function isNonDifferentiable(rule: GradRule | NonDifferentiable): rule is NonDifferentiable {
   return 'nonDifferentiable' in rule;
 }

@@ -2,7 +2,12 @@ import { NagareError } from '@nagare/tensor';
 
 /**
  * A backward pass reached an op whose saved tensors were already freed by an earlier
- * `backward()`: `backward: the graph of mul was freed by an earlier backward() (...)`.
+ * `backward()`: `backward: the graph of mul was freed by an earlier backward(); ...`.
+ *
+ * @example
+ * const y = sum(exp(x));
+ * y.backward();
+ * y.backward(); // throws GraphFreedError (pass { retainGraph: true } to the first call)
  */
 export class GraphFreedError extends NagareError {
   readonly code = 'GRAPH_FREED';

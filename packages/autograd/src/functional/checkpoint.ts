@@ -19,8 +19,7 @@ import { watchArgs } from './watch-args';
 export function checkpoint<A extends Tensor[]>(fn: (...xs: A) => Tensor): (...xs: A) => Tensor {
   return (...xs: A) => {
     if (!isGradEnabled()) return fn(...xs);
-    const generator = getDefaultGenerator();
-    const rngState = generator.state;
+    const rngState = getDefaultGenerator().state;
     const { output, discovery } = discover(fn, xs);
     const externals = [...discovery.externals.values()];
     recordNode({
@@ -29,6 +28,8 @@ export function checkpoint<A extends Tensor[]>(fn: (...xs: A) => Tensor): (...xs
       outputs: [output],
       save: 'inputs',
       backward: ({ dy, inputs, needsGrad }) => {
+        // The state carries the key, so this replays the forward stream even after manualSeed.
+        const generator = getDefaultGenerator();
         const current = generator.state;
         generator.state = rngState;
         try {

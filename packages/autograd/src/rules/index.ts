@@ -64,7 +64,13 @@ const IN_PLACE_UPDATE = nonDifferentiable(
   'it is an in-place optimizer update, run with runInPlace and never recorded',
 );
 
-/** Every op's gradient rule or its nonDifferentiable mark. */
+/**
+ * Every primitive op's gradient rule or its `nonDifferentiable` mark, by op name.
+ *
+ * @example
+ * gradRules.exp.save; // 'outputs': exp's rule reuses y = eˣ
+ * isNonDifferentiable(gradRules.argmax); // true
+ */
 export const gradRules: GradRuleTable = {
   abs: absGrad,
   adadeltaUpdate: IN_PLACE_UPDATE,
