@@ -1,0 +1,82 @@
+import { saveSafetensors } from '@nagare/io';
+import { ArgumentError, type Tensor } from '@nagare/tensor';
+import { stringifyJson } from '../json';
+import {
+  CALLBACK_PREFIX,
+  CHECKPOINT_VERSION,
+  type CheckpointContents,
+  METADATA_KEYS,
+  OPTIMIZER_PREFIX,
+  RESERVED_PREFIX,
+} from './checkpoint-contents';
+
+/** The tensors and the `__metadata__` map a checkpoint is written as. */
+export function checkpointEntries(contents: CheckpointContents): {
+  tensors: Map<string, Tensor>;
+  metadata: Record<string, string>;
+} {
+  const tensors = new Map<string, Tensor>();
+  for (const [name, tensor] of Object.entries(contents.weights)) {
+    if (name.startsWith(RESERVED_PREFIX))
+      throw new ArgumentError(
+        'saveCheckpoint',
+        `model tensor "${name}" uses the reserved prefix "${RESERVED_PREFIX}"`,
+      );
+    tensors.set(name, tensor);
+  }
+  const optimizer = contents.optimizer;
+  for (const [index, saved] of Object.entries(optimizer?.state ?? {})) {
+    for (const [name, tensor] of Object.entries(saved.tensors))
+      tensors.set(`${OPTIMIZER_PREFIX}${index}.${name}`, tensor);
+  }
+  for (const [callback, state] of Object.entries(contents.callbacks)) {
+    if (callback.includes('.'))
+      throw new ArgumentError('saveCheckpoint', `callback name "${callback}" contains a "."`);
+    for (const [name, tensor] of Object.entries(state.tensors ?? {}))
+      tensors.set(`${CALLBACK_PREFIX}${callback}.${name}`, tensor);
+  }
+  const metadata: Record<string, string> = { ...contents.metadata, format: 'pt' };
+  metadata[METADATA_KEYS.version] = CHECKPOINT_VERSION;
+  if (contents.state) {
+    metadata[METADATA_KEYS.epoch] = String(contents.state.epochsCompleted);
+    metadata[METADATA_KEYS.step] = String(contents.state.step);
+    const callbackValues = Object.fromEntries(
+      Object.entries(contents.callbacks).flatMap(([name, state]) =>
+        state.values === undefined ? [] : [[name, state.values]],
+      ),
+    );
+    metadata[METADATA_KEYS.state] = stringifyJson({ ...contents.state, callbacks: callbackValues });
+  }
+  if (optimizer) {
+    const steps = Object.fromEntries(
+      Object.entries(optimizer.state).map(([index, saved]) => [index, saved.step]),
+    );
+    metadata[METADATA_KEYS.optimizer] = stringifyJson({
+      stepCount: optimizer.stepCount,
+      paramGroups: optimizer.paramGroups,
+      steps,
+      buffers: Object.fromEntries(
+        Object.entries(optimizer.state).map(([index, saved]) => [index, Object.keys(saved.tensors)]),
+      ),
+    });
+  }
+  return { tensors, metadata };
+}
+
+/**
+ * Writes a checkpoint as one safetensors file, creating its directory. The file is written to a
+ * temporary name in the same directory, flushed and renamed over `path`, so a crash or `kill -9`
+ * at any moment leaves either the previous checkpoint or the new one, never a torn file. The
+ * tensors must stay alive and unchanged until the promise settles. Needs Node (a file system).
+ *
+ * @example
+ * const contents = context.checkpoint();
+ * await saveCheckpoint('run/last.safetensors', contents);
+ * contents.dispose();
+ */
+export async function saveCheckpoint(path: string, contents: CheckpointContents): Promise<void> {
+  const { tensors, metadata } = checkpointEntries(contents);
+  const [{ mkdir }, { dirname }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
+  await mkdir(dirname(path), { recursive: true });
+  await saveSafetensors(path, tensors, metadata);
+}
