@@ -1,6 +1,7 @@
 // @nagare/layers — the public surface. Everything not listed here is internal.
 import * as init from './init/index';
 
+export { ACTIVATION_NAMES, type ActivationName, createActivation } from './activations/by-name';
 export { type HardSigmoidOptions, hardSigmoid, hardSwish } from './activations/hard';
 export { maxout } from './activations/maxout';
 export {

@@ -1,3 +1,4 @@
+import { noGrad } from '@nagare/autograd';
 import { type DType, Tensor, tidy, zeros } from '@nagare/tensor';
 import type { AnyModule } from './module';
 
@@ -69,8 +70,8 @@ export interface SummaryOptions {
 /**
  * A Keras-style summary of `model`: every module with its output shape and parameter count, and
  * the totals. The output shapes come from one forward pass on zeros of `inputShape` (one shape,
- * or a list of shapes for a model with several inputs), run in evaluation mode so BatchNorm's
- * running statistics are not touched; the model's modes are restored after.
+ * or a list of shapes for a model with several inputs), run without gradients in evaluation mode so
+ * BatchNorm's running statistics are not touched; the model's modes are restored after.
  *
  * @example
  * console.log(summary(model, [1, 1, 28, 28]));
@@ -92,9 +93,12 @@ export function summary(
     );
   model.eval();
   try {
-    tidy(() => {
-      model.call(...shapes.map((shape) => zeros(shape, { dtype: options.dtype ?? 'float32' })));
-    });
+    // No gradient tape: the pass only measures shapes.
+    noGrad(() =>
+      tidy(() => {
+        model.call(...shapes.map((shape) => zeros(shape, { dtype: options.dtype ?? 'float32' })));
+      }),
+    );
   } finally {
     for (const remove of removers) remove();
     for (const [module, training] of modes) module.training = training;

@@ -1,3 +1,5 @@
+import '@nagare/autograd';
+import { expectGradcheck } from '@nagare/autograd/testing';
 import {
   ArgumentError,
   cos,
@@ -67,6 +69,37 @@ describeBackends('activations', () => {
     const y = fn(tensor(SAMPLE_POINTS));
     expect(y.dtype).toBe('float32');
     expectAllClose(y, expected, { rtol: 3e-6, atol: 1e-6 });
+  });
+
+  // Points away from every kink (0; ±3 for the hard functions; βx = threshold for softplus).
+  const GRAD_POINTS = [-3.6, -2.4, -1.3, -0.4, 0.35, 1.1, 2.2, 3.3];
+  test.each(ACTIVATIONS)('$name passes gradcheck', ({ fn }) => {
+    expectGradcheck(fn, [tensor(GRAD_POINTS, { dtype: 'float64' })]);
+  });
+
+  test('prelu and maxout pass gradcheck for every input', () => {
+    const x = tensor(
+      [
+        [
+          [-1.2, 0.7],
+          [2.1, -0.3],
+        ],
+      ],
+      { dtype: 'float64' },
+    );
+    expectGradcheck((input, weight) => prelu(input, weight), [x, tensor([0.2, 0.6], { dtype: 'float64' })]);
+    expectGradcheck(
+      (input) => maxout(input, 2),
+      [tensor([[0.1, 0.9, -2, -1.5, 3, 2.2]], { dtype: 'float64' })],
+    );
+  });
+
+  test('elu, selu, celu, softplus and mish have finite gradients at huge inputs', () => {
+    for (const fn of [elu, selu, celu, mish, (x: Tensor) => softplus(x, { beta: 3 })]) {
+      const x = tensor([-1e4, 1e4], { requiresGrad: true });
+      fn(x).sum().backward();
+      expect(Array.from(x.grad!.dataSync()).every(Number.isFinite)).toBe(true);
+    }
   });
 
   test('prelu applies one slope per channel on axis 1', () => {

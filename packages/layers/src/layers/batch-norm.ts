@@ -1,3 +1,4 @@
+import { noGrad } from '@nagare/autograd';
 import {
   ArgumentError,
   add,
@@ -109,15 +110,18 @@ export abstract class BatchNorm extends Module {
   }
 
   #updateRunningStats(x: Tensor, biasedVariance: Tensor, axes: number[], count: number): void {
-    if (!this.runningMean || !this.runningVar || !this.numBatchesTracked) return;
-    assign(this.numBatchesTracked, add(this.numBatchesTracked, 1));
-    // Only the cumulative average (momentum null) needs the count on the host.
-    const factor = this.momentum ?? 1 / this.numBatchesTracked.item();
-    // Statistics are data, not part of the graph: detach so autograd records nothing here.
-    const batchMean = mean(x.detach(), axes);
-    const unbiased = mul(biasedVariance.detach().reshape([this.numFeatures]), count / (count - 1));
-    assign(this.runningMean, add(mul(this.runningMean, 1 - factor), mul(batchMean, factor)));
-    assign(this.runningVar, add(mul(this.runningVar, 1 - factor), mul(unbiased, factor)));
+    const { runningMean, runningVar, numBatchesTracked } = this;
+    if (!runningMean || !runningVar || !numBatchesTracked) return;
+    // Statistics are data, not part of the graph: nothing here is recorded for autograd.
+    noGrad(() => {
+      assign(numBatchesTracked, add(numBatchesTracked, 1));
+      // Only the cumulative average (momentum null) needs the count on the host.
+      const factor = this.momentum ?? 1 / numBatchesTracked.item();
+      const batchMean = mean(x, axes);
+      const unbiased = mul(biasedVariance.reshape([this.numFeatures]), count / (count - 1));
+      assign(runningMean, add(mul(runningMean, 1 - factor), mul(batchMean, factor)));
+      assign(runningVar, add(mul(runningVar, 1 - factor), mul(unbiased, factor)));
+    });
   }
 
   /** Resets the running statistics to mean 0, variance 1 and the batch count to 0. */
