@@ -44,7 +44,9 @@ describe('tidy', () => {
     const result = tidy(() => {
       const a = tensor([1, 2]);
       inner = a.mul(3);
-      return { pair: [a.add(1), inner], nested: { b: a.neg() }, label: 'kept', bare: Object.create(null) };
+      const cyclic: Record<string, unknown> = { label: 'kept' };
+      cyclic.self = cyclic;
+      return { pair: [a.add(1), inner], nested: { b: a.neg() }, cyclic, bare: Object.create(null) };
     });
     expect(memory().tensors).toBe(before + 3);
     expect(result.pair[0].toArray()).toEqual([2, 3]);

@@ -58,7 +58,14 @@ export function setOpRecorder(recorder: OpRecorder | null): void {
   state.recorder = recorder;
 }
 
-/** Live tensors and bytes on the active backend. */
+/**
+ * Live tensor handles (on every backend), and the bytes and name of the active backend.
+ *
+ * @example
+ * const before = memory().tensors;
+ * trainStep();
+ * console.assert(memory().tensors === before); // nothing leaked
+ */
 export function memory(): { tensors: number; bytes: number; backend: string; highWater?: number } {
   const backend = getBackend();
   return { tensors: state.liveTensors, backend: backend.name, ...backend.memory() };
@@ -155,11 +162,13 @@ function isPlainObject(value: object): boolean {
   return prototype === Object.prototype || prototype === null;
 }
 
-function collectTensors(value: unknown, into: Set<Tensor>): void {
+function collectTensors(value: unknown, into: Set<Tensor>, seen = new Set<object>()): void {
   if (value instanceof Tensor) into.add(value);
-  else if (Array.isArray(value)) for (const item of value) collectTensors(item, into);
-  else if (value && typeof value === 'object' && isPlainObject(value)) {
-    for (const item of Object.values(value)) collectTensors(item, into);
+  else if (value && typeof value === 'object' && !seen.has(value)) {
+    // `seen` stops at cycles (a result object that refers back to itself).
+    seen.add(value);
+    if (Array.isArray(value)) for (const item of value) collectTensors(item, into, seen);
+    else if (isPlainObject(value)) for (const item of Object.values(value)) collectTensors(item, into, seen);
   }
 }
 

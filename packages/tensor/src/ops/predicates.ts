@@ -1,5 +1,6 @@
 import { tidy } from '../engine';
 import type { Tensor } from '../tensor';
+import { isFloat } from '../types';
 import { eq, logicalOr } from './binary';
 import { abs, isNaN as isNaNOp, logicalNot } from './unary';
 
@@ -10,7 +11,8 @@ import { abs, isNaN as isNaNOp, logicalNot } from './unary';
  * isInf(tensor([1, Infinity, -Infinity, NaN])); // [false, true, true, false]
  */
 export function isInf(x: Tensor): Tensor {
-  return tidy(() => eq(abs(x), Infinity));
+  // Integers and bools are never infinite; isNaN gives their all-false mask.
+  return isFloat(x.dtype) ? tidy(() => eq(abs(x), Infinity)) : isNaNOp(x);
 }
 
 /**
