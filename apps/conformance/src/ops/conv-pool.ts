@@ -1,6 +1,8 @@
 import type { Tensor } from '@nagare/tensor';
 import * as nt from '@nagare/tensor';
 import type { OpContext, OpTable } from '../op-context';
+import { pool3d } from './pool3d';
+import { samePadding } from './same-padding';
 
 /** The 2-D window attributes of Conv/MaxPool/AveragePool in nagare's form. */
 interface Window {
@@ -45,18 +47,6 @@ function readWindow(c: OpContext, x: Tensor, kernel: [number, number], isOneD: b
   return { kernel, stride, dilation, padding: [pads[0], pads[2], pads[1], pads[3]] };
 }
 
-function samePadding(
-  size: number,
-  kernel: number,
-  stride: number,
-  dilation: number,
-  mode: string,
-): [number, number] {
-  const total = Math.max((Math.ceil(size / stride) - 1) * stride + (kernel - 1) * dilation + 1 - size, 0);
-  const small = Math.floor(total / 2);
-  return mode === 'SAME_UPPER' ? [small, total - small] : [total - small, small];
-}
-
 /**
  * Runs a 2-D mapping on 1-D (N, C, L) or 2-D (N, C, H, W) inputs; a 1-D input gets height 1 and
  * loses it again in the outputs. 3-D and higher windows are unsupported.
@@ -84,23 +74,25 @@ function conv(c: OpContext): Tensor[] {
 
 function pool(kind: 'max' | 'average') {
   return (c: OpContext): Tensor[] =>
-    spatial2d(c, (x, isOneD) => {
-      const kernel = windowInts(c, 'kernel_shape', isOneD, 1);
-      if (kernel?.length !== 2) return c.unsupported('kernel_shape must match the input rank');
-      const window = readWindow(c, x, [kernel[0], kernel[1]], isOneD);
-      const options = {
-        kernelSize: window.kernel,
-        stride: window.stride,
-        padding: window.padding,
-        dilation: window.dilation,
-        ceilMode: c.int('ceil_mode', 0) === 1,
-      };
-      if (kind === 'average')
-        return [nt.avgPool2d(x, { ...options, countIncludePad: c.int('count_include_pad', 0) === 1 })];
-      if (c.node.outputs.length < 2) return [nt.maxPool2d(x, options)];
-      const [values, indices] = nt.maxPool2dWithIndices(x, options);
-      return [values, onnxPoolIndices(indices, x.shape, c.int('storage_order', 0) === 1)];
-    });
+    c.input(0).rank === 5 && c.node.outputs.length === 1
+      ? [pool3d(c, kind)]
+      : spatial2d(c, (x, isOneD) => {
+          const kernel = windowInts(c, 'kernel_shape', isOneD, 1);
+          if (kernel?.length !== 2) return c.unsupported('kernel_shape must match the input rank');
+          const window = readWindow(c, x, [kernel[0], kernel[1]], isOneD);
+          const options = {
+            kernelSize: window.kernel,
+            stride: window.stride,
+            padding: window.padding,
+            dilation: window.dilation,
+            ceilMode: c.int('ceil_mode', 0) === 1,
+          };
+          if (kind === 'average')
+            return [nt.avgPool2d(x, { ...options, countIncludePad: c.int('count_include_pad', 0) === 1 })];
+          if (c.node.outputs.length < 2) return [nt.maxPool2d(x, options)];
+          const [values, indices] = nt.maxPool2dWithIndices(x, options);
+          return [values, onnxPoolIndices(indices, x.shape, c.int('storage_order', 0) === 1)];
+        });
 }
 
 /**
