@@ -15,7 +15,7 @@ import {
 } from '@nagare/tensor';
 import { describe, expect, test } from 'vitest';
 import { GraphFreedError } from './errors/graph-freed-error';
-import './install';
+import './index';
 
 describe('Tensor.backward', () => {
   test('a scalar backward fills .grad of every leaf', () => {

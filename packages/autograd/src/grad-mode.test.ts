@@ -1,7 +1,7 @@
 import { ArgumentError, memory, mul, sum, tensor } from '@nagare/tensor';
 import { describe, expect, test } from 'vitest';
 import { enableGrad, isGradEnabled, noGrad } from './grad-mode';
-import './install';
+import './index';
 
 describe('noGrad / enableGrad', () => {
   test('nothing is recorded under noGrad: outputs need no grad and no tensor is saved', () => {

@@ -2,7 +2,7 @@ import { ArgumentError, gather, mul, sum, type Tensor, tanh, tensor, where } fro
 import { describe, expect, test } from 'vitest';
 import { customGrad } from './functional/custom-grad';
 import { gradcheck } from './gradcheck';
-import './install';
+import './index';
 
 // x² with a backward that is wrong at exactly one position, [1, 2].
 const wrongAtOnePlace = customGrad(

@@ -17,7 +17,7 @@ import {
 } from '@nagare/tensor';
 import { describe, expect, test } from 'vitest';
 import { grad } from './functional/grad';
-import './install';
+import './index';
 
 type Elementwise = (x: Tensor) => Tensor;
 

@@ -1,6 +1,6 @@
 import { mul, ShapeError, sum, type Tensor, tensor, zeros } from '@nagare/tensor';
 import { describe, expect, test } from 'vitest';
-import './install';
+import './index';
 
 describe('registerHook', () => {
   test('a hook on a leaf sees the total gradient of this backward pass', () => {

@@ -1,6 +1,9 @@
 // @nagare/autograd — the public surface. Everything not listed here is internal.
-// Importing this module installs the op recorder and the gradient engine (see ./install.ts).
-import './install';
+import { install } from './install';
+
+// Importing the package installs the op recorder and the gradient engine (see ./install.ts). A
+// call, not a bare `import './install'`: bundlers honouring "sideEffects" would drop the latter.
+install();
 
 export { GraphFreedError } from './errors/graph-freed-error';
 export { checkpoint } from './functional/checkpoint';

@@ -18,7 +18,7 @@ import {
 import { describe, expect, test } from 'vitest';
 import { valueAndGrad } from './functional/grad';
 import { noGrad } from './grad-mode';
-import './install';
+import './index';
 
 const x = randn([16, 4], { seed: 21 });
 const y = oneHot(randint(0, 3, [16], { seed: 22 }), 3);

@@ -13,7 +13,7 @@ import {
   tidy,
 } from '@nagare/tensor';
 import { describe, expect, test } from 'vitest';
-import '../install';
+import '../index';
 import { checkpoint } from './checkpoint';
 import { grad } from './grad';
 

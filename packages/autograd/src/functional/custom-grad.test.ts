@@ -1,6 +1,6 @@
 import { ArgumentError, add, clip, exp, log, mul, round, sum, type Tensor, tensor } from '@nagare/tensor';
 import { describe, expect, test } from 'vitest';
-import '../install';
+import '../index';
 import { expectGradcheck } from '../testing';
 import { customGrad } from './custom-grad';
 import { grad } from './grad';

@@ -11,7 +11,7 @@ import {
   tensor,
 } from '@nagare/tensor';
 import { describe, expect, test } from 'vitest';
-import '../install';
+import '../index';
 import { grad, valueAndGrad } from './grad';
 
 const f = (x: Tensor) => sum(mul(x, x));

@@ -1,7 +1,7 @@
 import { memory, mul, ShapeError, sin, type Tensor, tensor } from '@nagare/tensor';
 import { describe, expect, test } from 'vitest';
 import { GraphFreedError } from '../errors/graph-freed-error';
-import '../install';
+import '../index';
 import { vjp } from './vjp';
 
 describe('vjp', () => {

@@ -1,7 +1,7 @@
 import { detach, mul, type Tensor, tanh, tensor } from '@nagare/tensor';
 import { describe, expect, test } from 'vitest';
 import { customGrad } from '../functional/custom-grad';
-import '../install';
+import '../index';
 import { expectGradcheck, expectGradgradcheck } from './index';
 
 describe('@nagare/autograd/testing', () => {
