@@ -5,7 +5,19 @@ export { createJsBackend } from './backends/js/js-backend';
 export type { JsKernel, JsTensor } from './backends/js/kernels';
 export { jsKernels } from './backends/js/kernels';
 export type { OpRecord, OpRecorder, Storage } from './engine';
-export { fromValues, getBackend, keep, memory, readValues, runInPlace, runOp, setOpRecorder, shareData, tidy, useBackend } from './engine';
+export {
+  fromValues,
+  getBackend,
+  keep,
+  memory,
+  readValues,
+  runInPlace,
+  runOp,
+  setOpRecorder,
+  shareData,
+  tidy,
+  useBackend,
+} from './engine';
 export { ArgumentError } from './errors/argument-error';
 export { BackendError } from './errors/backend-error';
 export { DisposedTensorError } from './errors/disposed-tensor-error';
@@ -39,7 +51,19 @@ export type { OpDef, TensorSpec } from './op-registry';
 export { defineOp, getOpDef, listOps } from './op-registry';
 export * from './ops/all';
 export type { CreationOptions, TensorData } from './ops/creation';
-export { arange, eye, full, fullLike, linspace, ones, onesLike, scalar, tensor, zeros, zerosLike } from './ops/creation';
+export {
+  arange,
+  eye,
+  full,
+  fullLike,
+  linspace,
+  ones,
+  onesLike,
+  scalar,
+  tensor,
+  zeros,
+  zerosLike,
+} from './ops/creation';
 export type { RandomOptions } from './ops/random';
 export { bernoulli, normal, permutation, rand, randint, randn, uniform } from './ops/random';
 export type { TensorLike } from './ops/tensor-like';
