@@ -6,5 +6,9 @@ export default defineConfig({
   dts: true,
   sourcemap: true,
   clean: true,
+  // One shared chunk for both entry points in CJS too, so models and the index share one Module class.
+  splitting: true,
+  // Summaries and error messages name layers by their class name: keep it through bundling.
+  keepNames: true,
   target: 'es2022',
 });
