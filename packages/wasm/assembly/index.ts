@@ -16,3 +16,7 @@ export { copyRows, gatherRows, oneHotRows, padMapped, scatterAddRows, stridedCop
 export { gemm, gemmScratchBytes } from './gemm/gemm';
 export { matmulScalar } from './gemm/matmul-scalar';
 export { softmax } from './softmax';
+export { conv2dBackpropInput, conv2dForward } from './conv';
+export { conv2dF64 } from './conv-scalar';
+export { avgPool2d, maxPool2d, maxPool2dBackward } from './pool';
+export { optimizerUpdate } from './optimizer';

@@ -2,7 +2,10 @@ import type { OpName } from '@nagare/tensor';
 import { argmaxKernel, argminKernel, cumsumKernel, softmaxKernels, topkKernel } from './axis';
 import { binaryKernels } from './binary';
 import type { WasmKernel } from './context';
+import { conv2dBackpropFilterKernel, conv2dBackpropInputKernel, conv2dKernel } from './conv';
 import { matmulKernel } from './matmul';
+import { optimizerKernels } from './optimizer';
+import { avgPool2dBackwardKernel, avgPool2dKernel, maxPool2dBackwardKernel, maxPool2dKernel } from './pool';
 import { reduceKernels } from './reduce';
 import {
   concatKernel,
@@ -40,4 +43,12 @@ export const wasmKernels: Partial<{ [K in OpName]: WasmKernel<K> }> = {
   oneHot: oneHotKernel,
   matmul: matmulKernel,
   ...softmaxKernels,
+  conv2d: conv2dKernel,
+  conv2dBackpropInput: conv2dBackpropInputKernel,
+  conv2dBackpropFilter: conv2dBackpropFilterKernel,
+  maxPool2d: maxPool2dKernel,
+  maxPool2dBackward: maxPool2dBackwardKernel,
+  avgPool2d: avgPool2dKernel,
+  avgPool2dBackward: avgPool2dBackwardKernel,
+  ...optimizerKernels,
 };

@@ -103,6 +103,25 @@ export interface KernelExports {
   ): void;
   oneHotRows(...args: [...Range, indices: number, y: number, depth: number]): void;
   gemm(...args: [...Range, scratch: number, params: number]): void;
+  conv2dForward(...args: [...Range, scratch: number, conv: number]): void;
+  conv2dBackpropInput(...args: [...Range, scratch: number, conv: number]): void;
+  conv2dF64(...args: [...Range, mode: number, conv: number]): void;
+  maxPool2d(...args: [...Range, dtype: number, params: number, x: number, y: number, indices: number]): void;
+  maxPool2dBackward(
+    ...args: [
+      ...Range,
+      dtype: number,
+      planeIn: number,
+      planeOut: number,
+      dy: number,
+      indices: number,
+      dx: number,
+    ]
+  ): void;
+  avgPool2d(
+    ...args: [...Range, dtype: number, isBackward: number, params: number, x: number, y: number]
+  ): void;
+  optimizerUpdate(...args: [...Range, kind: number, dtype: number, params: number]): void;
   matmulScalar(
     ...args: [
       ...Range,
@@ -144,6 +163,13 @@ export const TASKS = [
   'oneHotRows',
   'gemm',
   'matmulScalar',
+  'conv2dForward',
+  'conv2dBackpropInput',
+  'conv2dF64',
+  'maxPool2d',
+  'maxPool2dBackward',
+  'avgPool2d',
+  'optimizerUpdate',
 ] as const satisfies readonly (keyof KernelExports)[];
 
 export type TaskName = (typeof TASKS)[number];
@@ -154,4 +180,6 @@ export const SCRATCH_TASKS: ReadonlySet<TaskName> = new Set<TaskName>([
   'cumsum',
   'topk',
   'gemm',
+  'conv2dForward',
+  'conv2dBackpropInput',
 ]);

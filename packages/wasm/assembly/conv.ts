@@ -1,0 +1,148 @@
+// float32 convolutions on the packed GEMM: forward as W·im2col(x) with the image read straight
+// into B panels, the input gradient as col2im(Wᵀ·dy) through a column buffer. (The filter
+// gradient is one GEMM per group, issued from JavaScript.) Work is split in tiles that never
+// share an output element, so threads give results identical to one thread.
+import { A_DENSE, A_TRANSPOSED, B_DENSE, B_IM2COL } from './gemm/pack';
+import * as G from './gemm/gemm';
+import * as I from './gemm/im2col';
+
+// Byte offsets of the int32 fields after the im2col geometry (im2col.ts) in a conv parameter block.
+export const BATCH = 60;
+export const GROUPS = 64;
+export const OUT_CHANNELS_PER_GROUP = 68;
+export const IN_CHANNELS = 72;
+export const OUT_CHANNELS = 76;
+export const X_POINTER = 80;
+export const W_POINTER = 84;
+export const Y_POINTER = 88;
+export const CHUNK = 92;
+
+/** Bytes of a GEMM parameter block kept at the start of each thread's scratch. */
+const LOCAL_PARAMS = 64;
+
+// @ts-ignore: decorator
+@inline function setGemm(local: usize, aKind: i32, a: usize, lda: i32, bKind: i32, b: usize, ldb: i32, c: usize, ldc: i32, m: i32, n: i32, k: i32, conv: usize): void {
+  store<i32>(local, aKind, G.A_KIND);
+  store<i32>(local, <i32>a, G.A_POINTER);
+  store<i32>(local, lda, G.A_LD);
+  store<i32>(local, 0, G.A_BATCH_STRIDE);
+  store<i32>(local, bKind, G.B_KIND);
+  store<i32>(local, <i32>b, G.B_POINTER);
+  store<i32>(local, ldb, G.B_LD);
+  store<i32>(local, <i32>c, G.C_POINTER);
+  store<i32>(local, ldc, G.C_LD);
+  store<i32>(local, m, G.M);
+  store<i32>(local, n, G.N);
+  store<i32>(local, k, G.K);
+  store<i32>(local, 0, G.SPLIT_COLUMNS);
+  store<i32>(local, <i32>conv, G.CONV);
+  store<i32>(local, 0, G.ACCUMULATE);
+}
+
+/** Elements of the im2col matrix's depth: channels per group · kernel area. */
+// @ts-ignore: decorator
+@inline function depthOf(conv: usize): i32 {
+  return load<i32>(conv, I.CHANNELS) * load<i32>(conv, I.KERNEL_H) * load<i32>(conv, I.KERNEL_W);
+}
+
+/**
+ * conv2d forward tiles [begin, end): tile t covers image t / (G·chunks), group (t / chunks) % G
+ * and output-pixel chunk t % chunks of CHUNK pixels.
+ */
+export function conv2dForward(begin: i32, end: i32, scratch: usize, conv: usize): void {
+  const groups = load<i32>(conv, GROUPS);
+  const plane = load<i32>(conv, I.PLANE);
+  const chunk = load<i32>(conv, CHUNK);
+  const chunks = (plane + chunk - 1) / chunk;
+  const og = load<i32>(conv, OUT_CHANNELS_PER_GROUP);
+  const depth = depthOf(conv);
+  const imageIn = <usize>load<i32>(conv, I.IMAGE_STRIDE);
+  const groupIn = <usize>load<i32>(conv, I.CHANNELS) * <usize>load<i32>(conv, I.HEIGHT) * <usize>load<i32>(conv, I.WIDTH);
+  const outChannels = <usize>load<i32>(conv, OUT_CHANNELS);
+  const x = <usize>load<i32>(conv, X_POINTER);
+  const w = <usize>load<i32>(conv, W_POINTER);
+  const y = <usize>load<i32>(conv, Y_POINTER);
+  for (let t = begin; t < end; t++) {
+    const image = <usize>(t / (groups * chunks));
+    const group = (t / chunks) % groups;
+    const first = (t % chunks) * chunk;
+    const a = w + ((<usize>group * <usize>og * <usize>depth) << 2);
+    const b = x + ((image * imageIn + <usize>group * groupIn) << 2);
+    const c = y + (((image * outChannels + <usize>group * <usize>og) * <usize>plane) << 2);
+    setGemm(scratch, A_DENSE, a, depth, B_IM2COL, b, 0, c, plane, og, plane, depth, conv);
+    G.gemmRect(scratch, 0, og, first, min(first + chunk, plane), scratch + LOCAL_PARAMS);
+  }
+}
+
+/** Adds columns [first, first + count) of `columns` (depth rows, pitch `count`) back onto dx. */
+function col2im(conv: usize, columns: usize, first: i32, count: i32, dx: usize): void {
+  const kernelH = load<i32>(conv, I.KERNEL_H);
+  const kernelW = load<i32>(conv, I.KERNEL_W);
+  const height = load<i32>(conv, I.HEIGHT);
+  const width = load<i32>(conv, I.WIDTH);
+  const outW = load<i32>(conv, I.OUT_W);
+  const strideH = load<i32>(conv, I.STRIDE_H);
+  const strideW = load<i32>(conv, I.STRIDE_W);
+  const channels = load<i32>(conv, I.CHANNELS);
+  let row = columns;
+  for (let c = 0; c < channels; c++) {
+    for (let ky = 0; ky < kernelH; ky++) {
+      const offsetH = ky * load<i32>(conv, I.DILATION_H) - load<i32>(conv, I.PAD_TOP);
+      for (let kx = 0; kx < kernelW; kx++) {
+        const offsetW = kx * load<i32>(conv, I.DILATION_W) - load<i32>(conv, I.PAD_LEFT);
+        for (let j = 0; j < count; j++) {
+          const pixel = first + j;
+          const oy = pixel / outW;
+          const iy = oy * strideH + offsetH;
+          const ix = (pixel - oy * outW) * strideW + offsetW;
+          if (<u32>iy < <u32>height && <u32>ix < <u32>width) {
+            const at = dx + (<usize>((c * height + iy) * width + ix) << 2);
+            store<f32>(at, load<f32>(at) + load<f32>(row + (<usize>j << 2)));
+          }
+        }
+        row += <usize>count << 2;
+      }
+    }
+  }
+}
+
+/**
+ * conv2d input gradient for images [begin, end): per group, dx_g = col2im(W_gᵀ · dy_g), CHUNK
+ * output pixels at a time through a column buffer after the GEMM scratch. Here x is dx, y is dy.
+ */
+export function conv2dBackpropInput(begin: i32, end: i32, scratch: usize, conv: usize): void {
+  const groups = load<i32>(conv, GROUPS);
+  const plane = load<i32>(conv, I.PLANE);
+  const chunk = load<i32>(conv, CHUNK);
+  const og = load<i32>(conv, OUT_CHANNELS_PER_GROUP);
+  const depth = depthOf(conv);
+  const imageIn = <usize>load<i32>(conv, I.IMAGE_STRIDE);
+  const groupIn = <usize>load<i32>(conv, I.CHANNELS) * <usize>load<i32>(conv, I.HEIGHT) * <usize>load<i32>(conv, I.WIDTH);
+  const outChannels = <usize>load<i32>(conv, OUT_CHANNELS);
+  const dx = <usize>load<i32>(conv, X_POINTER);
+  const w = <usize>load<i32>(conv, W_POINTER);
+  const dy = <usize>load<i32>(conv, Y_POINTER);
+  const columns = scratch + LOCAL_PARAMS + G.GEMM_SCRATCH_BYTES;
+  for (let t = begin; t < end; t++) {
+    const image = <usize>t;
+    memory.fill(dx + ((image * imageIn) << 2), 0, imageIn << 2);
+    for (let group = 0; group < groups; group++) {
+      const a = w + ((<usize>group * <usize>og * <usize>depth) << 2);
+      const b = dy + (((image * outChannels + <usize>group * <usize>og) * <usize>plane) << 2);
+      const target = dx + ((image * imageIn + <usize>group * groupIn) << 2);
+      for (let first = 0; first < plane; first += chunk) {
+        const count = min(chunk, plane - first);
+        // C column j lands at columns[j − first]: the GEMM addresses C by absolute column.
+        const c = columns - (<usize>first << 2);
+        setGemm(scratch, A_TRANSPOSED, a, depth, B_DENSE, b, plane, c, count, depth, plane, og, 0);
+        G.gemmRect(scratch, 0, depth, first, first + count, scratch + LOCAL_PARAMS);
+        col2im(conv, columns, first, count, target);
+      }
+    }
+  }
+}
+
+/** Scratch bytes per thread for the conv tasks with a column buffer of `chunk` pixels. */
+export function convScratchBytes(depth: i32, chunk: i32): i32 {
+  return LOCAL_PARAMS + G.GEMM_SCRATCH_BYTES + depth * chunk * 4;
+}

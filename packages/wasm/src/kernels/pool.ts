@@ -1,0 +1,112 @@
+import { type AvgPool2dAttrs, type KernelTensor, type Pool2dAttrs, UnsupportedOpError } from '@nagare/tensor';
+import { dtypeCode, type KernelContext, pointerOf, type WasmKernel } from './context';
+
+/** Writes the pooling parameter block (assembly/pool.ts) for input `inShape` and output `outShape`. */
+function writePoolParams(
+  context: KernelContext,
+  inShape: readonly number[],
+  outShape: readonly number[],
+  attrs: Pool2dAttrs,
+  countIncludePad: boolean,
+): void {
+  const { kernelSize, stride, padding, dilation } = attrs;
+  const fields = [
+    inShape[2],
+    inShape[3],
+    outShape[2],
+    outShape[3],
+    kernelSize[0],
+    kernelSize[1],
+    stride[0],
+    stride[1],
+    padding[0],
+    padding[2],
+    dilation[0],
+    dilation[1],
+    padding[1],
+    padding[3],
+    countIncludePad ? 1 : 0,
+  ];
+  context.heap.i32.set(fields, context.params >>> 2);
+}
+
+const planesOf = (shape: readonly number[]) => shape[0] * shape[1];
+const windowCost = (attrs: Pool2dAttrs, out: KernelTensor) =>
+  (out.size / planesOf(out.shape)) * attrs.kernelSize[0] * attrs.kernelSize[1];
+
+export const maxPool2dKernel: WasmKernel<'maxPool2d'> = {
+  supports: (dtype) => dtype !== 'bool',
+  run(context, [x], attrs, [y, indices]) {
+    if (x.dtype === 'bool') throw new UnsupportedOpError('maxPool2d', x.dtype, 'wasm');
+    writePoolParams(context, x.shape, y.shape, attrs, false);
+    const planes = planesOf(x.shape);
+    context.tasks.run(
+      'maxPool2d',
+      planes,
+      windowCost(attrs, y),
+      0,
+      dtypeCode(x.dtype),
+      context.params,
+      pointerOf(x),
+      pointerOf(y),
+      pointerOf(indices),
+    );
+  },
+};
+
+export const maxPool2dBackwardKernel: WasmKernel<'maxPool2dBackward'> = {
+  supports: (dtype) => dtype === 'float32' || dtype === 'float64',
+  run(context, [dy, indices], _attrs, [dx]) {
+    const planes = planesOf(dx.shape);
+    const planeIn = dx.size / planes;
+    const planeOut = dy.size / planes;
+    context.tasks.run(
+      'maxPool2dBackward',
+      planes,
+      planeIn + planeOut,
+      0,
+      dtypeCode(dy.dtype),
+      planeIn,
+      planeOut,
+      pointerOf(dy),
+      pointerOf(indices),
+      pointerOf(dx),
+    );
+  },
+};
+
+export const avgPool2dKernel: WasmKernel<'avgPool2d'> = {
+  supports: (dtype) => dtype === 'float32' || dtype === 'float64',
+  run(context, [x], attrs: AvgPool2dAttrs, [y]) {
+    writePoolParams(context, x.shape, y.shape, attrs, attrs.countIncludePad);
+    context.tasks.run(
+      'avgPool2d',
+      planesOf(x.shape),
+      windowCost(attrs, y),
+      0,
+      dtypeCode(x.dtype),
+      0,
+      context.params,
+      pointerOf(x),
+      pointerOf(y),
+    );
+  },
+};
+
+export const avgPool2dBackwardKernel: WasmKernel<'avgPool2dBackward'> = {
+  supports: (dtype) => dtype === 'float32' || dtype === 'float64',
+  run(context, [dy], attrs, [dx]) {
+    writePoolParams(context, dx.shape, dy.shape, attrs, attrs.countIncludePad);
+    context.tasks.run(
+      'avgPool2d',
+      planesOf(dx.shape),
+      windowCost(attrs, dy),
+      0,
+      dtypeCode(dy.dtype),
+      1,
+      context.params,
+      pointerOf(dy),
+      pointerOf(dx),
+    );
+  },
+};
