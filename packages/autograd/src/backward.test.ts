@@ -96,6 +96,36 @@ describe('Tensor.backward', () => {
     expect(x.grad?.toArray()).toEqual([3, 4]);
   });
 
+  test('backward on a leaf itself sets its gradient to the upstream gradient (copied)', () => {
+    const x = tensor([1, 2], { requiresGrad: true });
+    const dy = tensor([3, 4]);
+    x.backward(dy);
+    expect(x.grad?.toArray()).toEqual([3, 4]);
+    expect(x.grad).not.toBe(dy);
+  });
+
+  test('createGraph records the backward pass, so .grad can be differentiated again', () => {
+    const x = tensor([2], { requiresGrad: true });
+    sum(mul(mul(x, x), x)).backward(undefined, { createGraph: true });
+    const firstDerivative = x.grad!;
+    expect(firstDerivative.item()).toBe(12);
+    expect(firstDerivative.requiresGrad).toBe(true);
+    x.grad = null; // keep firstDerivative alive (zeroGrad would dispose it)
+    sum(firstDerivative).backward();
+    expect(x.grad?.item()).toBe(12); // d(3x²)/dx = 6x
+  });
+
+  test('a graph 10,000 ops deep backpropagates (the traversal does not recurse)', () => {
+    const x = tensor([1], { requiresGrad: true, dtype: 'float64' });
+    const y = tidy(() => {
+      let h = x;
+      for (let i = 0; i < 10_000; i++) h = mul(h, 1.0001);
+      return h;
+    });
+    y.backward();
+    expect(x.grad?.item()).toBeCloseTo(1.0001 ** 10_000, 8);
+  });
+
   test('backward works outside and inside tidy, and the stored .grad survives the tidy', () => {
     const x = tensor([1, 2], { requiresGrad: true });
     tidy(() => sum(log(add(x, 1))).backward());

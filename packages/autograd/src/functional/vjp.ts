@@ -18,7 +18,8 @@ export type Pullback = (dy: Tensor, options?: PullbackOptions) => Tensor[];
 /**
  * Evaluates `f(...xs)` and returns its value with the pullback: the vector–Jacobian product
  * dy ↦ (dyᵀ·∂f/∂x₀, dyᵀ·∂f/∂x₁, …) for any upstream dy of the value's shape. f may return any shape.
- * The graph is freed by the first pullback call unless it passes `{ retainGraph: true }`.
+ * The graph is freed by the first pullback call unless it passes `{ retainGraph: true }` (a
+ * pullback never called leaves its graph to the garbage collector).
  *
  * @example
  * const [y, pullback] = vjp((a: Tensor, b: Tensor) => mul(a, b), tensor([1, 2]), tensor([3, 4]));
