@@ -1,0 +1,122 @@
+import { stat } from 'node:fs/promises';
+import { loadSafetensors, type SafetensorsContent } from '@nagare/io';
+import { CliError } from '../errors/cli-error';
+import { findRecipe } from '../recipes/registry';
+import { CONFIG_METADATA_KEY, locateCheckpoint } from '../training/load-trained';
+import { formatTable } from '../util/format';
+
+/** One tensor of a checkpoint as `inspect` lists it. */
+export interface TensorInfo {
+  name: string;
+  dtype: string;
+  shape: number[];
+  values: number;
+}
+
+/** What `nagare inspect --json` prints. */
+export interface InspectResult {
+  file: string;
+  bytes: number;
+  /** Trainable parameters of the model (from the recipe, when the checkpoint names one). */
+  parameters: number;
+  /** Values in the model's tensors (parameters and buffers). */
+  modelValues: number;
+  tensors: TensorInfo[];
+  metadata: Record<string, string>;
+}
+
+// Names of the optimizer's and callbacks' tensors start with this (see @nagare/train checkpoints).
+const TRAINING_STATE_PREFIX = 'nagare:';
+
+async function readSafetensors(path: string): Promise<SafetensorsContent> {
+  try {
+    return await loadSafetensors(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CliError(path, 'file not found');
+    if (code === 'EISDIR') throw new CliError(path, 'is a directory, expected a .safetensors file');
+    throw error;
+  }
+}
+
+/** Exact trainable-parameter count from the recipe the checkpoint records, if it records one. */
+function recipeParameters(metadata: Record<string, string>): number | null {
+  const text = metadata[CONFIG_METADATA_KEY];
+  if (text === undefined) return null;
+  try {
+    const config = JSON.parse(text);
+    const model = findRecipe(config.recipe).build(config);
+    const count = model.numParameters({ trainableOnly: true });
+    model.dispose();
+    return count;
+  } catch {
+    return null;
+  }
+}
+
+/** A metadata value for the listing: short JSON is shown, long JSON is summarized. */
+function describeMetadata(key: string, value: string): string {
+  if (key === 'nagare.state') {
+    try {
+      const state = JSON.parse(value);
+      return `training state: ${state.epochsCompleted} epochs done, ${state.batchesDone} batches into the next, step ${state.step}, seed ${state.seed}, backend ${state.backend}`;
+    } catch {
+      return `${value.length} characters (not valid JSON)`;
+    }
+  }
+  return value.length > 160 ? `${value.slice(0, 157)}...` : value;
+}
+
+/**
+ * `nagare inspect <checkpoint|run-dir>`: lists a safetensors file's tensors (name, dtype, shape,
+ * values), the model's parameter count, and its metadata (training state summarized).
+ *
+ * @example
+ * await inspectCommand('runs/x/checkpoints/last.safetensors', {}, console.log);
+ */
+export async function inspectCommand(
+  target: string,
+  flags: { json?: boolean },
+  log: (line: string) => void,
+): Promise<number> {
+  const { checkpointPath } = await locateCheckpoint(target);
+  const content = await readSafetensors(checkpointPath);
+  const tensors: TensorInfo[] = Object.entries(content.tensors).map(([name, t]) => ({
+    name,
+    dtype: t.dtype,
+    shape: [...t.shape],
+    values: t.size,
+  }));
+  for (const tensor of Object.values(content.tensors)) tensor.dispose();
+  const model = tensors.filter((t) => !t.name.startsWith(TRAINING_STATE_PREFIX));
+  const state = tensors.filter((t) => t.name.startsWith(TRAINING_STATE_PREFIX));
+  const modelValues = model.reduce((total, t) => total + t.values, 0);
+  const result: InspectResult = {
+    file: checkpointPath,
+    bytes: (await stat(checkpointPath)).size,
+    parameters: recipeParameters(content.metadata) ?? modelValues,
+    modelValues,
+    tensors,
+    metadata: content.metadata,
+  };
+  if (flags.json) {
+    log(JSON.stringify(result));
+    return 0;
+  }
+  const row = (t: TensorInfo) => [t.name, t.dtype, `[${t.shape.join(', ')}]`, t.values];
+  log(`${checkpointPath} (${result.bytes.toLocaleString('en-US')} bytes)`);
+  log(`parameters: ${result.parameters.toLocaleString('en-US')}`);
+  log('');
+  log(`model tensors (${model.length}, ${modelValues.toLocaleString('en-US')} values)`);
+  log(formatTable(['name', 'dtype', 'shape', 'values'], model.map(row)));
+  if (state.length > 0) {
+    log('');
+    log(`training-state tensors: optimizer and callbacks (${state.length})`);
+    log(formatTable(['name', 'dtype', 'shape', 'values'], state.map(row)));
+  }
+  log('');
+  log('metadata');
+  const entries = Object.entries(content.metadata).map(([key, value]) => [key, describeMetadata(key, value)]);
+  log(entries.length > 0 ? formatTable(['key', 'value'], entries) : '(none)');
+  return 0;
+}

@@ -1,0 +1,111 @@
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { noGrad } from '@nagare/autograd';
+import { softmax, type Tensor, tensor, tidy } from '@nagare/tensor';
+import { selectBackend } from '../backend/select-backend';
+import type { TrainConfig } from '../config/train-config';
+import { CliError } from '../errors/cli-error';
+import { type CsvSample, parseCsvSamples } from '../inputs/csv-input';
+import { decodePng, resizeGray, toMnistPolarity } from '../inputs/png-input';
+import type { RecipeInput } from '../recipes/recipe';
+import { loadTrainedModel, locateRun } from '../training/load-trained';
+import { formatTable, percent } from '../util/format';
+
+/** The flags of `nagare predict`. */
+export interface PredictFlags {
+  json?: boolean;
+  top?: number;
+  backend?: TrainConfig['backend'];
+}
+
+/** One prediction: the class, its probability, the runners-up and the label the input carried. */
+export interface Prediction {
+  source: string;
+  predicted: string;
+  index: number;
+  probability: number;
+  top: { label: string; probability: number }[];
+  expected: string | null;
+}
+
+const sizeOf = (input: RecipeInput) => input.shape.reduce((a, b) => a * b, 1);
+
+/** Turns the input argument into samples: a PNG image, a CSV file, or an inline CSV row. */
+async function readSamples(input: string, recipeInput: RecipeInput): Promise<CsvSample[]> {
+  const isFile = (await stat(input).catch(() => null))?.isFile() ?? false;
+  const extension = extname(input).toLowerCase();
+  if (extension === '.png') {
+    if (!isFile) throw new CliError(input, 'file not found');
+    if (recipeInput.kind !== 'image')
+      throw new CliError(input, 'this model takes vectors, not images: give a CSV row');
+    const [, height, width] = recipeInput.shape;
+    const image = toMnistPolarity(resizeGray(decodePng(await readFile(input), input), width, height));
+    return [{ values: image.pixels, label: null, line: 1 }];
+  }
+  if (!isFile && (extension === '.csv' || !/[0-9]/.test(input))) throw new CliError(input, 'file not found');
+  const text = isFile ? await readFile(input, 'utf8') : input;
+  const samples = parseCsvSamples(text, sizeOf(recipeInput), isFile ? input : 'input row');
+  // Image CSVs usually hold bytes 0–255; the models were trained on [0, 1].
+  if (recipeInput.kind === 'image' && samples.some((s) => s.values.some((v) => v > 1))) {
+    for (const sample of samples) sample.values = sample.values.map((v) => v / 255);
+  }
+  return samples;
+}
+
+/**
+ * `nagare predict <run-dir|checkpoint> <input>`: classifies a PNG image (grayscale, resized to the
+ * model's input, inverted when it is dark ink on a light background), every row of a CSV file, or
+ * one inline CSV row, printing the predicted class with its probability and the runners-up.
+ *
+ * @example
+ * await predictCommand('runs/mnist-mlp-20250101-120000', 'digit.png', {}, console.log);
+ */
+export async function predictCommand(
+  target: string,
+  input: string,
+  flags: PredictFlags,
+  log: (line: string) => void,
+): Promise<number> {
+  const run = await locateRun(target);
+  const samples = await readSamples(input, run.recipe.input);
+  await selectBackend(flags.backend ?? run.config.backend, run.config.threads, () => 0);
+  const model = await loadTrainedModel(run);
+  const classes = run.recipe.classes;
+  const shape = [samples.length, ...run.recipe.input.shape];
+  const values = new Float32Array(samples.length * sizeOf(run.recipe.input));
+  for (const [i, sample] of samples.entries()) values.set(sample.values, i * sample.values.length);
+  const probabilities = noGrad(() =>
+    tidy(() => softmax(model.call(tensor(values, { shape }) as Tensor), -1).dataSync()),
+  );
+  model.dispose();
+  const k = Math.min(flags.top ?? 3, classes.length);
+  const predictions: Prediction[] = samples.map((sample, i) => {
+    const row = Array.from(probabilities.subarray(i * classes.length, (i + 1) * classes.length));
+    const ranked = row
+      .map((probability, index) => ({ index, probability }))
+      .sort((a, b) => b.probability - a.probability);
+    return {
+      source: samples.length === 1 ? input : `line ${sample.line}`,
+      predicted: classes[ranked[0].index],
+      index: ranked[0].index,
+      probability: ranked[0].probability,
+      top: ranked.slice(0, k).map(({ index, probability }) => ({ label: classes[index], probability })),
+      expected: sample.label === null ? null : (classes[sample.label] ?? String(sample.label)),
+    };
+  });
+  if (flags.json) {
+    log(JSON.stringify(predictions.length === 1 ? predictions[0] : predictions));
+    return 0;
+  }
+  const hasExpected = predictions.some((p) => p.expected !== null);
+  const header = ['input', 'predicted', 'probability', `top ${k}`, ...(hasExpected ? ['expected'] : [])];
+  const rows = predictions.map((p) => [
+    p.source,
+    p.predicted,
+    percent(p.probability),
+    p.top.map((t) => `${t.label} ${percent(t.probability)}`).join(', '),
+    ...(hasExpected ? [p.expected ?? '—'] : []),
+  ]);
+  log(formatTable(header, rows));
+  return 0;
+}
