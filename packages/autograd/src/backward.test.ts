@@ -10,6 +10,7 @@ import {
   ones,
   ShapeError,
   sum,
+  type Tensor,
   tensor,
   tidy,
 } from '@nagare/tensor';
@@ -112,7 +113,8 @@ describe('Tensor.backward', () => {
     expect(firstDerivative.requiresGrad).toBe(true);
     x.grad = null; // keep firstDerivative alive (zeroGrad would dispose it)
     sum(firstDerivative).backward();
-    expect(x.grad?.item()).toBe(12); // d(3x²)/dx = 6x
+    const secondDerivative = (x as Tensor).grad; // not narrowed to null: backward() set it
+    expect(secondDerivative?.item()).toBe(12); // d(3x²)/dx = 6x
   });
 
   test('a graph 10,000 ops deep backpropagates (the traversal does not recurse)', () => {
