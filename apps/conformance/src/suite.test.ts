@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type OnnxModel, type OnnxNode, type OnnxTensor, writeOnnxModel, writeTensorProto } from '@nagare/io';
+import { memory } from '@nagare/tensor';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCli } from './cli';
 import { formatCaseLine, formatSummary, listCases, runCase, runSuite } from './suite';
@@ -167,6 +168,12 @@ describe('runSuite', () => {
     expect(formatSummary(runSuite(dir))).toBe(
       '8 cases: 4 passed, 3 failed, 1 unsupported\nunsupported operators: FooBar (1)',
     );
+  });
+
+  test('frees every tensor it creates, passing or failing', () => {
+    const before = memory().tensors;
+    runSuite(dir);
+    expect(memory().tensors).toBe(before);
   });
 
   test('filters cases by substring and ignores folders without model.onnx', () => {

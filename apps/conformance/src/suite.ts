@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { noGrad } from '@nagare/autograd';
 import { type OnnxTensor, readOnnxModel, readTensorProto } from '@nagare/io';
 import { isNagareError, tidy, UnsupportedOpError } from '@nagare/tensor';
 import { compareWithExpected } from './compare';
@@ -64,21 +65,31 @@ function runDataSet(
   if (dataSet.outputs.length !== graph.outputs.length) {
     return `${dataSet.outputs.length} expected outputs for ${graph.outputs.length} graph outputs`;
   }
-  return tidy(() => {
-    const values = runtime.run(
-      runtime.initialValues(feeds),
-      graph.outputs.map((o) => o.name),
-    );
-    for (let j = 0; j < graph.outputs.length; j++) {
-      const name = graph.outputs[j].name;
-      const value = values.get(name);
-      const suffix = graph.outputs.length > 1 ? ` (output ${j} "${name}")` : '';
-      if (!value) return `output "${name}" was not produced`;
-      const difference = compareWithExpected(value.tensor, dataSet.outputs[j]);
-      if (difference) return difference + suffix;
-    }
-    return null;
-  });
+  // No op here needs a gradient except inside Gradient (whose valueAndGrad turns recording back on);
+  // recording would keep every layer's forward tensors alive for a backward pass that never comes.
+  return tidy(() => noGrad(() => compareOutputs(runtime, feeds, dataSet.outputs)));
+}
+
+/** Runs the graph on the feeds and describes the first output that differs from `expected`. */
+function compareOutputs(
+  runtime: GraphRuntime,
+  feeds: Map<string, OnnxTensor>,
+  expected: OnnxTensor[],
+): string | null {
+  const { graph } = runtime.model;
+  const values = runtime.run(
+    runtime.initialValues(feeds),
+    graph.outputs.map((o) => o.name),
+  );
+  for (let j = 0; j < graph.outputs.length; j++) {
+    const name = graph.outputs[j].name;
+    const value = values.get(name);
+    const suffix = graph.outputs.length > 1 ? ` (output ${j} "${name}")` : '';
+    if (!value) return `output "${name}" was not produced`;
+    const difference = compareWithExpected(value.tensor, expected[j]);
+    if (difference) return difference + suffix;
+  }
+  return null;
 }
 
 /** Runs one case folder (model.onnx + test_data_set_*) and classifies it. */
