@@ -76,7 +76,26 @@ export function checkpointEntries(contents: CheckpointContents): {
  */
 export async function saveCheckpoint(path: string, contents: CheckpointContents): Promise<void> {
   const { tensors, metadata } = checkpointEntries(contents);
-  const [{ mkdir }, { dirname }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
-  await mkdir(dirname(path), { recursive: true });
+  const [fs, { basename, dirname, join }] = await Promise.all([
+    import('node:fs/promises'),
+    import('node:path'),
+  ]);
+  await fs.mkdir(dirname(path), { recursive: true });
   await saveSafetensors(path, tensors, metadata);
+  // A writer killed mid-write leaves its temporary file (`<name>.<pid>.<random>.tmp`) behind.
+  const stale = new RegExp(`^${basename(path).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(\\d+)\\..+\\.tmp$`);
+  for (const name of await fs.readdir(dirname(path))) {
+    const pid = stale.exec(name)?.[1];
+    if (pid && !isAlive(Number(pid))) await fs.rm(join(dirname(path), name), { force: true });
+  }
+}
+
+/** True while process `pid` exists (signal 0 only checks). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
+  }
 }
