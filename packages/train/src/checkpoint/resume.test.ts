@@ -93,7 +93,9 @@ test('resuming from a mid-epoch checkpoint gives bit-identical weights and histo
   const expected = weightsOf(straight.model);
   const actual = weightsOf(second.model);
   expect(actual).toHaveLength(expected.length);
-  actual.forEach((values, i) => expect(values).toEqual(expected[i]));
+  actual.forEach((values, i) => {
+    expect(values).toEqual(expected[i]);
+  });
   expect(resumed.step).toBe(full.step);
   expect(withoutTimes(resumed)).toEqual(withoutTimes(full));
   // The plateau schedule halved the lr at least once, so its state had to survive the checkpoint.
