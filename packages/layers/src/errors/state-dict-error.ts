@@ -10,6 +10,11 @@ export interface ShapeMismatch {
 /**
  * A state dict that does not fit the model: it lists every missing key, every unexpected key and
  * every key whose shape differs, so one error shows the whole mismatch.
+ *
+ * @example
+ * try { model.loadStateDict(saved); } catch (error) {
+ *   if (error instanceof StateDictError) console.log(error.missingKeys, error.shapeMismatches);
+ * }
  */
 export class StateDictError extends NagareError {
   readonly code = 'STATE_DICT_MISMATCH';

@@ -35,6 +35,9 @@ export interface BatchNormOptions {
  * of BatchNorm1d and BatchNorm2d. Training normalizes with the batch's mean and biased variance
  * and updates `running_mean`/`running_var` (the latter with the unbiased variance, as PyTorch);
  * evaluation normalizes with the running statistics.
+ *
+ * @example
+ * if (layer instanceof BatchNorm) layer.resetRunningStats(); // any BatchNorm1d or BatchNorm2d
  */
 export abstract class BatchNorm extends Module {
   readonly weight: Tensor | null;

@@ -1,4 +1,4 @@
-import { ArgumentError, add, matmul, ShapeError, type Tensor } from '@nagare/tensor';
+import { ArgumentError, add, matmul, ShapeError, type Tensor, tidy } from '@nagare/tensor';
 import { Module } from '../module';
 import { resolveGenerator } from '../random';
 import { createParameter, defaultBiasInit, defaultWeightInit, type WeightBiasOptions } from './options';
@@ -50,8 +50,10 @@ export class Linear extends Module {
         weight: this.weight.shape,
       });
     }
-    const y = matmul(x, this.weight, { transposeB: true });
-    return this.bias ? add(y, this.bias) : y;
+    return tidy(() => {
+      const y = matmul(x, this.weight, { transposeB: true });
+      return this.bias ? add(y, this.bias) : y;
+    });
   }
 
   override extraRepr(): string {

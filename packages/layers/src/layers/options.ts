@@ -27,17 +27,25 @@ export interface WeightBiasOptions extends ParameterOptions {
 
 /**
  * PyTorch's default weight init for Linear and Conv: He uniform with a = √5, i.e.
- * U(−1/√fanIn, 1/√fanIn).
+ * U(−1/√fanIn, 1/√fanIn) for a weight `[out, in, ...kernel]`.
+ *
+ * @example
+ * model.apply((m) => { if (m instanceof Linear) defaultWeightInit(m.weight, { generator: new Generator(0) }); });
  */
 export const defaultWeightInit: Initializer = (t, options) => heUniform(t, { ...options, a: Math.sqrt(5) });
 
-/** PyTorch's default bias init for Linear and Conv: U(−1/√fanIn, 1/√fanIn) (zeros when fanIn is 0). */
+/**
+ * PyTorch's default bias init for Linear and Conv: U(−1/√fanIn, 1/√fanIn) (zeros when fanIn is 0).
+ *
+ * @example
+ * new Linear(4, 2, { biasInit: defaultBiasInit(100) }); // a bias as wide as for 100 inputs
+ */
 export function defaultBiasInit(fanIn: number): Initializer {
   const bound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
   return (t, options) => uniform(t, { ...options, low: -bound, high: bound });
 }
 
-/** A new parameter tensor of `shape`, filled by `initializer` from the layer's random source. */
+/** A new parameter tensor of `shape`, filled by `initializer` from the layer's random source (internal). */
 export function createParameter(
   shape: readonly number[],
   initializer: Initializer,
