@@ -1,10 +1,4 @@
-import {
-  type OnnxAttribute,
-  type OnnxDataTypeCode,
-  type OnnxNode,
-  type OnnxTensor,
-  onnxDataTypeName,
-} from '@nagare/io';
+import type { OnnxAttribute, OnnxDataTypeCode, OnnxNode, OnnxTensor } from '@nagare/io';
 import { ArgumentError, type Tensor } from '@nagare/tensor';
 import type { GraphRuntime } from './execute';
 import { UnsupportedOnnxError } from './unsupported-onnx-error';
@@ -128,12 +122,6 @@ export class OpContext {
   /** Gives up on this node: the case is reported UNSUPPORTED with `reason`. */
   unsupported(reason: string): never {
     throw new UnsupportedOnnxError(this.opType, reason);
-  }
-
-  /** Gives up when an input has an ONNX element type the mapping cannot reproduce. */
-  requireTypes(i: number, allowed: readonly OnnxDataTypeCode[]): void {
-    const type = this.inputType(i);
-    if (!allowed.includes(type)) this.unsupported(`input ${i} of type ${onnxDataTypeName(type)}`);
   }
 }
 
