@@ -49,4 +49,31 @@ export { lossMetric } from './metrics/loss-metric';
 export type { AnyMetric, MeanState, Metric, MetricValue } from './metrics/metric';
 export { meanAbsoluteError, meanSquaredError } from './metrics/regression';
 export { type MetricName, type MetricSpec, resolveMetrics } from './metrics/resolve';
+export { formatTrials } from './search/format-trials';
+export { type NarrowOptions, narrowSpace } from './search/narrow';
+export {
+  type HalvingOptions,
+  halvingBudgets,
+  type RandomSearchOptions,
+  randomSearch,
+  type SearchResult,
+  type TrialContext,
+} from './search/random-search';
+export {
+  type ChoiceRange,
+  choice,
+  type IntRange,
+  intRange,
+  type LogUniformRange,
+  logUniform,
+  type ParamRange,
+  type ParamsOf,
+  type ParamValue,
+  type SearchSpace,
+  sampleParams,
+  type UniformRange,
+  uniform,
+} from './search/space';
+export { rankTrials, type Trial, type TrialStatus } from './search/trial';
+export { type TrialSetup, type TuneOptions, type TuneResult, tune } from './search/tune';
 export type { BatchLoader, DataSource, LossFunction, Model, Regularizer } from './types';
