@@ -17,11 +17,17 @@ function selu(c: OpContext) {
 
 /**
  * PRelu broadcasts its slope NumPy-style against x (e.g. [5] along the last axis of [3, 4, 5]),
- * while `prelu` takes one weight per channel on axis 1; so it is composed here.
+ * while `prelu` takes one weight per channel on axis 1. A slope of that form goes straight to
+ * `prelu`; any other is expanded to x's shape and applied as one "channel" per element of a
+ * [1, size] view, so every case runs through the layers' function.
  */
 function prelu(c: OpContext) {
-  const x = c.input(0);
-  return [nt.where(nt.lt(x, 0), nt.mul(x, c.input(1)), x)];
+  const [x, slope] = [c.input(0), c.input(1)];
+  const channels = x.rank >= 2 ? x.shape[1] : x.shape[0];
+  if (slope.rank === 1 && (slope.shape[0] === 1 || (x.rank <= 2 && slope.shape[0] === channels)))
+    return [nn.prelu(x, slope)];
+  const elementwise = nt.reshape(nt.expand(slope, x.shape), [x.size]);
+  return [nt.reshape(nn.prelu(nt.reshape(x, [1, x.size]), elementwise), x.shape)];
 }
 
 /** Activation functions. */

@@ -1,19 +1,23 @@
+import * as nn from '@nagare/layers';
 import * as nt from '@nagare/tensor';
+import { ComplementedNumpyGenerator } from '../numpy-legacy-generator';
 import type { OpContext, OpTable } from '../op-context';
 
 /**
- * Dropout: in inference (no training_mode, or training_mode false) and with ratio 0 it is the
- * identity with an all-true mask. With training on and ratio > 0 ONNX's expected values come from
- * NumPy's legacy generator (np.random.seed), which nagare's own seeded generator does not reproduce.
+ * Dropout through @nagare/layers' `dropout`: the identity in inference (no training_mode, or
+ * training_mode false) and for ratio 0; in training, inverted dropout with scale 1/(1 − ratio).
+ * ONNX's training cases draw their mask as `np.random.seed(seed); np.random.uniform(0, 1, shape)
+ * >= ratio`, so the mask is drawn from that same stream. The mask output is the mask `dropout`
+ * applied: `dropout` run on ones from an identically seeded stream is non-zero exactly there.
  */
 function dropout(c: OpContext) {
   const x = c.input(0);
   const isTraining = c.opset >= 12 && c.has(2) && c.input(2).dataSync()[0] !== 0;
   const ratio = c.opset >= 12 ? (c.has(1) ? Number(c.input(1).dataSync()[0]) : 0.5) : c.float('ratio', 0.5);
-  if (isTraining && ratio > 0) {
-    c.unsupported("training mode with ratio > 0: expected values come from NumPy's legacy RNG");
-  }
-  return [x, nt.full(x.shape, true, { dtype: 'bool' })];
+  const seed = c.int('seed', 0);
+  const run = (t: nt.Tensor) =>
+    nn.dropout(t, ratio, { training: isTraining, generator: new ComplementedNumpyGenerator(seed) });
+  return [run(x), nt.ne(run(nt.onesLike(x)), 0)];
 }
 
 /** Dropout. */

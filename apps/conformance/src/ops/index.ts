@@ -11,6 +11,7 @@ import { indexingOps } from './indexing';
 import { linalgOps } from './linalg';
 import { lossOps } from './losses';
 import { normalizationOps } from './normalization';
+import { recurrentOps } from './recurrent';
 import { reduceOps } from './reduce';
 import { shapeOps } from './shape';
 import { trainingOps } from './training';
@@ -36,5 +37,6 @@ export const ONNX_OPS: OpTable = {
   ...trainingOps,
   ...normalizationOps,
   ...lossOps,
+  ...recurrentOps,
   ...gradientOps,
 };

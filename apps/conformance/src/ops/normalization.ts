@@ -64,17 +64,25 @@ function layerNorm(c: OpContext): Tensor[] {
   return [y, mean, invStdDev];
 }
 
-/** InstanceNormalization: per sample and channel over the spatial axes, then scale and bias per channel. */
+/**
+ * InstanceNormalization through @nagare/layers' LayerNorm: each (sample, channel) plane, viewed as a
+ * row of `[N, C, spatial]`, is normalized over its spatial values (a non-affine LayerNorm over the
+ * last axis), then scaled and shifted per channel.
+ */
 function instanceNorm(c: OpContext): Tensor[] {
   const x = c.input(0);
-  const axes = x.shape.map((_, i) => i).slice(2);
-  const channelShape = [x.shape[1], ...axes.map(() => 1)];
-  const centered = nt.sub(x, nt.mean(x, axes, { keepDims: true }));
-  const variance = nt.mean(nt.square(centered), axes, { keepDims: true });
-  const normalized = nt.mul(centered, nt.rsqrt(nt.add(variance, c.float('epsilon', 1e-5))));
-  return [
-    nt.add(nt.mul(normalized, nt.reshape(c.input(1), channelShape)), nt.reshape(c.input(2), channelShape)),
-  ];
+  const [batch, channels] = x.shape;
+  const spatial = x.size / (batch * channels);
+  const layer = new LayerNorm([spatial], {
+    eps: c.float('epsilon', 1e-5),
+    elementwiseAffine: false,
+    dtype: floatDType(x),
+  });
+  const normalized = layer.call(nt.reshape(x, [batch, channels, spatial]));
+  layer.dispose();
+  const perChannel = (t: Tensor) => nt.reshape(t, [channels, 1]);
+  const y = nt.add(nt.mul(normalized, perChannel(c.input(1))), perChannel(c.input(2)));
+  return [nt.reshape(y, x.shape)];
 }
 
 /** BatchNormalization, LayerNormalization, InstanceNormalization. */
