@@ -49,6 +49,7 @@ export { lossMetric } from './metrics/loss-metric';
 export type { AnyMetric, MeanState, Metric, MetricValue } from './metrics/metric';
 export { meanAbsoluteError, meanSquaredError } from './metrics/regression';
 export { type MetricName, type MetricSpec, resolveMetrics } from './metrics/resolve';
+export { EWC, type EwcOptions, type FisherOptions, fisherDiagonal } from './regularizers/ewc';
 export { formatTrials } from './search/format-trials';
 export { type NarrowOptions, narrowSpace } from './search/narrow';
 export {
