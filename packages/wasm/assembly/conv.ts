@@ -90,14 +90,18 @@ function col2im(conv: usize, columns: usize, first: i32, count: i32, dx: usize):
       const offsetH = ky * load<i32>(conv, I.DILATION_H) - load<i32>(conv, I.PAD_TOP);
       for (let kx = 0; kx < kernelW; kx++) {
         const offsetW = kx * load<i32>(conv, I.DILATION_W) - load<i32>(conv, I.PAD_LEFT);
+        let oy = first / outW;
+        let ox = first - oy * outW;
         for (let j = 0; j < count; j++) {
-          const pixel = first + j;
-          const oy = pixel / outW;
           const iy = oy * strideH + offsetH;
-          const ix = (pixel - oy * outW) * strideW + offsetW;
+          const ix = ox * strideW + offsetW;
           if (<u32>iy < <u32>height && <u32>ix < <u32>width) {
             const at = dx + (<usize>((c * height + iy) * width + ix) << 2);
             store<f32>(at, load<f32>(at) + load<f32>(row + (<usize>j << 2)));
+          }
+          if (++ox == outW) {
+            ox = 0;
+            oy++;
           }
         }
         row += <usize>count << 2;

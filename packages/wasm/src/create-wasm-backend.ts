@@ -5,6 +5,7 @@ import { type SimdLevel, selectBinary } from './runtime/binaries';
 import { WasmHeap } from './runtime/heap';
 import type { KernelExports } from './runtime/kernel-exports';
 import { ScratchArenas, SerialRunner } from './runtime/task-runner';
+import { ThreadPool, workerSupport } from './runtime/thread-pool';
 import { createBackendObject, type WasmBackend } from './wasm-backend';
 
 /** Options of `createWasmBackend`. */
@@ -42,18 +43,26 @@ export async function createWasmBackend(options: WasmBackendOptions = {}): Promi
       `initialMemoryMiB must be in (0, ${(MAXIMUM_PAGES * PAGE_BYTES) / 2 ** 20}], got ${initialMiB}`,
     );
   }
-  const isShared = false;
+  const support = threads > 1 ? await workerSupport() : null;
+  if (support && 'reason' in support) {
+    console.warn(`@nagare/wasm: running on 1 thread instead of ${threads}: ${support.reason}.`);
+  }
+  const spawn = support && 'spawn' in support ? support.spawn : null;
+  const isShared = spawn !== null;
   const { level, bytes } = selectBinary(options.simd ?? 'auto', isShared);
   const memory = new WebAssembly.Memory({
     initial: Math.ceil((initialMiB * 2 ** 20) / PAGE_BYTES),
     maximum: MAXIMUM_PAGES,
     shared: isShared,
   });
-  const { instance } = await WebAssembly.instantiate(bytes as BufferSource, { env: { memory } });
+  const { module, instance } = await WebAssembly.instantiate(bytes as BufferSource, { env: { memory } });
   const exports = instance.exports as unknown as KernelExports;
   const heap = new WasmHeap(memory, exports.heapBase(), MAXIMUM_PAGES);
   const params = heap.allocate(PARAMS_BYTES);
-  const tasks = new SerialRunner(exports, new ScratchArenas(heap));
+  const scratch = new ScratchArenas(heap);
+  const tasks = spawn
+    ? await ThreadPool.create(threads, module, heap, exports, scratch, spawn)
+    : new SerialRunner(exports, scratch);
   const gemmScratchBytes = exports.gemmScratchBytes();
-  return createBackendObject({ exports, heap, tasks, params, gemmScratchBytes }, level, () => {});
+  return createBackendObject({ exports, heap, tasks, params, gemmScratchBytes }, level);
 }

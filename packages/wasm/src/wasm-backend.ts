@@ -27,11 +27,7 @@ export interface WasmBackend extends Backend {
 }
 
 /** Builds the Backend object over an instantiated kernel module. */
-export function createBackendObject(
-  context: KernelContext,
-  simd: SimdLevel,
-  onDestroy: () => void,
-): WasmBackend {
+export function createBackendObject(context: KernelContext, simd: SimdLevel): WasmBackend {
   const { heap } = context;
   let liveBytes = 0;
   let isDestroyed = false;
@@ -110,7 +106,6 @@ export function createBackendObject(
       if (isDestroyed) return;
       isDestroyed = true;
       context.tasks.destroy();
-      onDestroy();
     },
   };
 }

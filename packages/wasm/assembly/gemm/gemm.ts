@@ -7,7 +7,7 @@ import { MR, microKernel, NR } from './micro-kernel';
 
 export const MC = 32;
 export const KC = 512;
-export const NC = 512;
+export const NC = 256;
 
 /** Scratch one GEMM thread needs: packed A block, packed B block and an edge tile. */
 export const GEMM_SCRATCH_BYTES = (MC * KC + KC * NC) * 4 + 128;

@@ -2,7 +2,7 @@
 // (Ap[p·4 + r]); B: panels of 8 columns, k-major (Bp[p·8 + c]); both zero-padded at the edges.
 // Each operand can come from a plain or transposed matrix, or (for convolutions) be read straight
 // from an image as its im2col matrix, so no unfolded copy is ever materialised.
-import { im2colColumn, im2colValue, PLANE } from './im2col';
+import { packIm2colPanel, packIm2colTransposedPanel } from './im2col';
 import { MR, NR } from './micro-kernel';
 
 /** A[i, p] at a[i·ld + p]. */
@@ -69,7 +69,11 @@ export function packB(kind: i32, b: usize, ld: i32, conv: usize, p0: i32, kc: i3
       continue;
     }
     if (kind == B_IM2COL) {
-      for (let p = 0; p < kc; p++) im2colColumn(conv, b, p0 + p, j, cols, panel + (<usize>p << 5));
+      packIm2colPanel(conv, b, p0, kc, j, cols, panel);
+      continue;
+    }
+    if (kind == B_IM2COL_T) {
+      packIm2colTransposedPanel(conv, b, p0, kc, j, cols, panel);
       continue;
     }
     for (let p = 0; p < kc; p++) {
@@ -79,9 +83,7 @@ export function packB(kind: i32, b: usize, ld: i32, conv: usize, p0: i32, kc: i3
         if (c < cols) {
           const q = p0 + p;
           if (kind == B_DENSE) value = load<f32>(b + ((<usize>q * <usize>ld + <usize>(j + c)) << 2));
-          else if (kind == B_TRANSPOSED) value = load<f32>(b + ((<usize>(j + c) * <usize>ld + <usize>q) << 2));
-          else if (kind == B_IM2COL) value = im2colValue(conv, b, 0, j + c, q);
-          else value = im2colValue(conv, b, q / load<i32>(conv, PLANE), q % load<i32>(conv, PLANE), j + c);
+          else value = load<f32>(b + ((<usize>(j + c) * <usize>ld + <usize>q) << 2));
         }
         store<f32>(target + (<usize>c << 2), value);
       }

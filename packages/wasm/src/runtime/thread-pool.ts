@@ -1,0 +1,182 @@
+import { BackendError } from '@nagare/tensor';
+import type { WasmHeap } from './heap';
+import { type KernelExports, SCRATCH_TASKS, TASKS, type TaskName } from './kernel-exports';
+import { type ScratchArenas, SerialRunner, type TaskRunner } from './task-runner';
+import * as SLOT from './worker-source';
+
+/** Work (≈ flops) a task must have per extra thread before it is split: a wake-up costs ~10–50 µs. */
+const MIN_WORK_PER_THREAD = 1 << 18;
+
+interface WorkerHandle {
+  terminate(): unknown;
+}
+
+/** Starts one worker on `source` with `init`; resolves when it has instantiated the module. */
+type SpawnWorker = (source: string, init: object) => Promise<WorkerHandle>;
+
+async function nodeSpawner(): Promise<SpawnWorker> {
+  // A variable specifier keeps browser bundlers from trying to resolve the Node builtin.
+  const specifier = 'node:worker_threads';
+  const { Worker } = (await import(/* @vite-ignore */ specifier)) as typeof import('node:worker_threads');
+  return (source, init) =>
+    new Promise((resolve, reject) => {
+      const worker = new Worker(source, { eval: true, workerData: init });
+      worker.once('message', () => {
+        worker.unref(); // an idle pool must not keep the process alive
+        resolve(worker);
+      });
+      worker.once('error', reject);
+    });
+}
+
+function browserSpawner(): SpawnWorker {
+  return (source, init) =>
+    new Promise((resolve, reject) => {
+      const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+      const worker = new Worker(url);
+      worker.onmessage = () => {
+        URL.revokeObjectURL(url);
+        resolve(worker);
+      };
+      worker.onerror = (event) =>
+        reject(new BackendError('createWasmBackend', `a kernel worker failed to start: ${event.message}`));
+      worker.postMessage(init);
+    });
+}
+
+/** Whether this environment can run kernel workers on a shared memory, and how to start them. */
+export async function workerSupport(): Promise<{ spawn: SpawnWorker } | { reason: string }> {
+  const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+  if (isNode) return { spawn: await nodeSpawner() };
+  if (typeof Worker !== 'function') return { reason: 'this environment has no Worker' };
+  if (!(globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated) {
+    return { reason: 'the page is not cross-origin isolated (serve it with COOP/COEP headers)' };
+  }
+  return { spawn: browserSpawner() };
+}
+
+/**
+ * A pool of workers running the kernel module on the same shared memory. The calling thread takes
+ * the first piece of every split task itself, so `threads` counts it.
+ */
+export class ThreadPool implements TaskRunner {
+  private readonly functions: ((...args: number[]) => void)[];
+  private readonly serial: SerialRunner;
+  private readonly canBlock: boolean;
+
+  private constructor(
+    readonly threads: number,
+    private readonly heap: WasmHeap,
+    exports: KernelExports,
+    private readonly scratch: ScratchArenas,
+    private readonly slots: number[],
+    private readonly workers: WorkerHandle[],
+  ) {
+    const table = exports as unknown as Record<string, (...args: number[]) => void>;
+    this.functions = TASKS.map((name) => table[name]);
+    this.serial = new SerialRunner(exports, scratch);
+    // Browsers forbid Atomics.wait on the main thread; there we spin.
+    this.canBlock = typeof process !== 'undefined' || typeof window === 'undefined';
+  }
+
+  /** Starts `threads − 1` workers sharing `heap`'s memory. */
+  static async create(
+    threads: number,
+    module: WebAssembly.Module,
+    heap: WasmHeap,
+    exports: KernelExports,
+    scratch: ScratchArenas,
+    spawn: SpawnWorker,
+  ): Promise<ThreadPool> {
+    const slots: number[] = [];
+    for (let i = 1; i < threads; i++) slots.push(heap.allocate(SLOT.SLOT_WORDS * 4));
+    const source = SLOT.workerSource();
+    const workers = await Promise.all(
+      slots.map((slot) => spawn(source, { module, memory: heap.memory, slot, tasks: [...TASKS] })),
+    );
+    return new ThreadPool(threads, heap, exports, scratch, slots, workers);
+  }
+
+  run(
+    task: TaskName,
+    total: number,
+    cost: number,
+    scratchBytes: number,
+    a0: number,
+    a1?: number,
+    a2?: number,
+    a3?: number,
+    a4?: number,
+    a5?: number,
+    a6?: number,
+    a7?: number,
+    a8?: number,
+    a9?: number,
+  ): void {
+    const pieces = Math.min(this.threads, total, Math.floor((total * cost) / MIN_WORK_PER_THREAD));
+    if (pieces <= 1) {
+      this.serial.run(task, total, cost, scratchBytes, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9);
+      return;
+    }
+    const hasScratch = SCRATCH_TASKS.has(task);
+    const taskIndex = TASKS.indexOf(task);
+    const words = this.heap.i32;
+    const floats = this.heap.f64;
+    const generations: number[] = [];
+    // Piece 0 stays on this thread; pieces 1… go to workers 0….
+    for (let piece = 1; piece < pieces; piece++) {
+      const base = this.slots[piece - 1] >>> 2;
+      words[base + SLOT.TASK] = taskIndex;
+      words[base + SLOT.BEGIN] = Math.floor((total * piece) / pieces);
+      words[base + SLOT.END] = Math.floor((total * (piece + 1)) / pieces);
+      words[base + SLOT.SCRATCH] = hasScratch ? this.scratch.get(piece, scratchBytes) : -1;
+      words[base + SLOT.FAILED] = 0;
+      const args = (this.slots[piece - 1] >>> 3) + SLOT.ARGUMENTS;
+      floats[args] = a0;
+      floats[args + 1] = a1 ?? 0;
+      floats[args + 2] = a2 ?? 0;
+      floats[args + 3] = a3 ?? 0;
+      floats[args + 4] = a4 ?? 0;
+      floats[args + 5] = a5 ?? 0;
+      floats[args + 6] = a6 ?? 0;
+      floats[args + 7] = a7 ?? 0;
+      floats[args + 8] = a8 ?? 0;
+      floats[args + 9] = a9 ?? 0;
+    }
+    // Scratch allocation above may have grown the memory: take the views again.
+    const control = this.heap.i32;
+    for (let piece = 1; piece < pieces; piece++) {
+      const base = this.slots[piece - 1] >>> 2;
+      generations.push(Atomics.add(control, base + SLOT.GENERATION, 1) + 1);
+      Atomics.notify(control, base + SLOT.GENERATION);
+    }
+    const end = Math.floor(total / pieces);
+    const fn = this.functions[taskIndex];
+    if (hasScratch)
+      fn(0, end, this.scratch.get(0, scratchBytes), a0, a1!, a2!, a3!, a4!, a5!, a6!, a7!, a8!, a9!);
+    else fn(0, end, a0, a1!, a2!, a3!, a4!, a5!, a6!, a7!, a8!, a9!);
+    let hasFailed = false;
+    for (let piece = 1; piece < pieces; piece++) {
+      const base = this.slots[piece - 1] >>> 2;
+      const generation = generations[piece - 1];
+      for (;;) {
+        const done = Atomics.load(control, base + SLOT.DONE);
+        if (done === generation) break;
+        if (this.canBlock) Atomics.wait(control, base + SLOT.DONE, done, 1000);
+      }
+      if (control[base + SLOT.FAILED] !== 0) hasFailed = true;
+    }
+    if (hasFailed) throw new BackendError(task, 'a kernel worker trapped (out-of-bounds memory access)');
+  }
+
+  destroy(): void {
+    const control = this.heap.i32;
+    for (const slot of this.slots) {
+      const base = slot >>> 2;
+      control[base + SLOT.EXIT] = 1;
+      Atomics.add(control, base + SLOT.GENERATION, 1);
+      Atomics.notify(control, base + SLOT.GENERATION);
+    }
+    for (const worker of this.workers) worker.terminate();
+  }
+}

@@ -1,0 +1,66 @@
+import {
+  conv2d,
+  exp,
+  getBackend,
+  matmul,
+  randn,
+  softmax,
+  sum,
+  type Tensor,
+  tidy,
+  useBackend,
+} from '@nagare/tensor';
+import { afterAll, expect, test } from 'vitest';
+import { createWasmBackend, type WasmBackend } from './index';
+
+const serial = await createWasmBackend({ threads: 1 });
+const threaded = await createWasmBackend({ threads: 2 });
+afterAll(() => {
+  serial.destroy?.();
+  threaded.destroy?.();
+});
+
+/** Runs `build` on `backend` and returns the raw bytes of its result. */
+function bytesOn(backend: WasmBackend, build: () => Tensor): Uint8Array {
+  const previous = getBackend();
+  useBackend(backend);
+  try {
+    return tidy(() => {
+      const y = build();
+      const values = y.dataSync();
+      return new Uint8Array(values.buffer, values.byteOffset, values.byteLength).slice();
+    });
+  } finally {
+    useBackend(previous);
+  }
+}
+
+test('threads: 2 really starts a worker', () => {
+  expect(threaded.threads).toBe(2);
+  expect(serial.threads).toBe(1);
+});
+
+test.each([
+  ['matmul 300x200 · 200x100', () => matmul(randn([300, 200], { seed: 1 }), randn([200, 100], { seed: 2 }))],
+  [
+    'matmul with transposes',
+    () =>
+      matmul(randn([200, 301], { seed: 3 }), randn([97, 200], { seed: 4 }), {
+        transposeA: true,
+        transposeB: true,
+      }),
+  ],
+  [
+    'conv2d',
+    () => conv2d(randn([4, 8, 20, 20], { seed: 5 }), randn([16, 8, 3, 3], { seed: 6 }), { padding: 1 }),
+  ],
+  ['exp over 300k', () => exp(randn([300_000], { seed: 7 }))],
+  ['softmax rows', () => softmax(randn([2000, 300], { seed: 8 }))],
+  ['sum of rows', () => sum(randn([3000, 300], { seed: 9 }), 1)],
+])('%s is bit-identical on 1 and 2 threads', (_name, build) => {
+  const one = bytesOn(serial, build);
+  const two = bytesOn(threaded, build);
+  expect(two.length).toBe(one.length);
+  // Compare as bytes in one pass: toEqual on millions of elements is slow.
+  expect(Buffer.compare(one, two)).toBe(0);
+});
