@@ -9,10 +9,14 @@ export interface BackendChoice {
 }
 
 /**
- * A trial of the real workload on the active backend: returns seconds per training step, throws
- * when the backend cannot run it. It must free every tensor it makes.
+ * A trial of the real workload on the active backend: runs `steps` timed training steps and
+ * returns seconds per step; throws when the backend cannot run it. It frees every tensor it makes.
  */
-export type BackendTrial = () => number | Promise<number>;
+export type BackendTrial = (steps: number) => number | Promise<number>;
+
+// wasm is timed over a few steps; js, the slower one almost always, over one, to keep start-up short.
+const WASM_TRIAL_STEPS = 3;
+const JS_TRIAL_STEPS = 1;
 
 async function startWasm(threads: number): Promise<Backend> {
   const { createWasmBackend } = await import('@nagare/wasm');
@@ -35,7 +39,7 @@ const milliseconds = (seconds: number) => `${(seconds * 1000).toFixed(1)} ms`;
  * falls back to js and says why. An explicit `wasm` that cannot start is a CliError.
  *
  * @example
- * const choice = await selectBackend('auto', 2, () => trialSteps(recipe, config, batch));
+ * const choice = await selectBackend('auto', 2, (steps) => trialSteps(recipe, config, batch, steps));
  * console.log(choice.name, choice.reason); // 'wasm' 'wasm 4.1 ms/step, js 9.8 ms/step'
  */
 export async function selectBackend(
@@ -61,13 +65,13 @@ export async function selectBackend(
   if (requested === 'wasm') return { name: 'wasm' };
   let wasmSeconds: number;
   try {
-    wasmSeconds = await trial();
+    wasmSeconds = await trial(WASM_TRIAL_STEPS);
   } catch (error) {
     activateJs();
     return { name: 'js', reason: `wasm cannot run this model yet: ${(error as Error).message}` };
   }
   useBackend(createJsBackend());
-  const jsSeconds = await trial();
+  const jsSeconds = await trial(JS_TRIAL_STEPS);
   const timing = `wasm ${milliseconds(wasmSeconds)}/step, js ${milliseconds(jsSeconds)}/step`;
   if (jsSeconds < wasmSeconds) {
     wasm.destroy?.();

@@ -40,7 +40,7 @@ async function readSamples(input: string, recipeInput: RecipeInput): Promise<Csv
       throw new CliError(input, 'this model takes vectors, not images: give a CSV row');
     const [, height, width] = recipeInput.shape;
     const image = toMnistPolarity(resizeGray(decodePng(await readFile(input), input), width, height));
-    return [{ values: image.pixels, label: null, line: 1 }];
+    return [{ values: image.pixels, label: null, line: 0 }];
   }
   if (!isFile && (extension === '.csv' || !/[0-9]/.test(input))) throw new CliError(input, 'file not found');
   const text = isFile ? await readFile(input, 'utf8') : input;
@@ -85,7 +85,8 @@ export async function predictCommand(
       .map((probability, index) => ({ index, probability }))
       .sort((a, b) => b.probability - a.probability);
     return {
-      source: samples.length === 1 ? input : `line ${sample.line}`,
+      // A PNG is named by its path; CSV samples by their line (line 0 marks the PNG).
+      source: sample.line === 0 ? input : `line ${sample.line}`,
       predicted: classes[ranked[0].index],
       index: ranked[0].index,
       probability: ranked[0].probability,

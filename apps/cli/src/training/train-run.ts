@@ -55,10 +55,10 @@ export async function runTraining(plan: TrainingPlan, output: ProgressOutput): P
   const { recipe, outDir } = plan;
   const log = output.log;
   const splits = await loadSplits(recipe, plan.config);
-  const choice = await selectBackend(plan.config.backend, plan.config.threads, () => {
+  const choice = await selectBackend(plan.config.backend, plan.config.threads, (steps) => {
     const batch = firstBatch(splits.train, plan.config.batchSize);
     try {
-      return trialSteps(recipe, plan.config, batch);
+      return trialSteps(recipe, plan.config, batch, steps);
     } finally {
       for (const tensor of batch) tensor.dispose();
     }
