@@ -182,3 +182,19 @@ describe('fit', () => {
     model.dispose();
   });
 });
+
+describe('evaluate', () => {
+  test('accepts a metric list or options and returns tables as well as numbers', async () => {
+    const model = tinyMlp();
+    const data = blobData(30);
+    const results = await evaluate(model, data, ['accuracy', 'confusionMatrix']);
+    const matrix = results.confusion_matrix as number[][];
+    expect(matrix).toHaveLength(3);
+    expect(matrix.flat().reduce((a, b) => a + b, 0)).toBe(30);
+    const hits = matrix.reduce((total, row, i) => total + row[i], 0);
+    expect(results.accuracy).toBeCloseTo(hits / 30, 12);
+    expect(model.training).toBe(true);
+    await expect(evaluate(model, data, {})).rejects.toThrow(/at least one metric/);
+    model.dispose();
+  });
+});
