@@ -15,14 +15,24 @@ function formatValue(value: number): string {
   return Math.abs(value) >= 1000 ? value.toFixed(0) : value.toFixed(4);
 }
 
-/** `name value` pairs of a metrics record. */
+/**
+ * `name value` pairs of a metrics record, four decimals each.
+ *
+ * @example
+ * formatMetrics({ loss: 0.41234, accuracy: 0.875 }); // 'loss 0.4123  accuracy 0.8750'
+ */
 export function formatMetrics(metrics: Record<string, number>): string {
   return Object.entries(metrics)
     .map(([name, value]) => `${name} ${formatValue(value)}`)
     .join('  ');
 }
 
-/** One progress line: `epoch 2/10  37/120 [=====>      ] loss 0.4123  accuracy 0.8750  1,234 samples/s`. */
+/**
+ * One progress line of a batch (for your own progress display), `width` characters of bar.
+ *
+ * @example
+ * formatBatchLine(logs, 10, 10); // 'epoch 2/10  37/120 [==>       ] loss 0.4123  accuracy 0.8750  1,234 samples/s'
+ */
 export function formatBatchLine(logs: BatchLogs, epochs: number, width: number): string {
   const done = logs.batch + 1;
   const filled = Math.round((done / logs.batches) * width);
@@ -32,7 +42,12 @@ export function formatBatchLine(logs: BatchLogs, epochs: number, width: number):
   return `epoch ${logs.epoch}/${epochs}  ${done}/${logs.batches} [${bar}] ${formatMetrics(logs.metrics)}  ${rate} samples/s`;
 }
 
-/** The epoch summary: `epoch 2/10  loss 0.3012  val_loss 0.3301  lr 0.001  4.2s  11,020 samples/s`. */
+/**
+ * The summary line of an epoch.
+ *
+ * @example
+ * formatEpochLine(logs, 10); // 'epoch 2/10  loss 0.3012  val_loss 0.3301  lr 0.00100  4.2s  11,020 samples/s'
+ */
 export function formatEpochLine(logs: EpochLogs, epochs: number): string {
   const rate = Math.round(logs.samplesPerSecond).toLocaleString('en-US');
   return `epoch ${logs.epoch}/${epochs}  ${formatMetrics(logs.metrics)}  lr ${logs.lr.toPrecision(3)}  ${logs.seconds.toFixed(1)}s  ${rate} samples/s`;

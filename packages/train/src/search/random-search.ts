@@ -74,7 +74,12 @@ function checkOptions<S extends SearchSpace>(options: RandomSearchOptions<S>): v
   }
 }
 
-/** The budgets of successive halving: minBudget, ×eta, …, ending at maxBudget. */
+/**
+ * The budgets of successive halving: minBudget, ×eta, …, ending at maxBudget.
+ *
+ * @example
+ * halvingBudgets({ minBudget: 1, maxBudget: 9, eta: 3 }); // [1, 3, 9]
+ */
 export function halvingBudgets({ minBudget, maxBudget, eta = 3 }: HalvingOptions): number[] {
   const budgets = [minBudget];
   while (budgets[budgets.length - 1] < maxBudget)
