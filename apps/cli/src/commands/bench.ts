@@ -4,8 +4,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CliError } from '../errors/cli-error';
 
-/** Walks up from `start` to the first directory holding `bench/package.json`. */
-async function findBenchDir(start: string): Promise<string | null> {
+/**
+ * Walks up from `start` to the first directory holding `bench/package.json`; returns that `bench`
+ * directory, or null.
+ *
+ * @example
+ * await findBenchDir(process.cwd()); // '/home/me/nagare/bench' inside a clone
+ */
+export async function findBenchDir(start: string): Promise<string | null> {
   let dir = resolve(start);
   for (;;) {
     const candidate = join(dir, 'bench');

@@ -1,6 +1,7 @@
 import type { Dataset } from '@nagare/data';
 import type { Module } from '@nagare/layers';
 import { ArgumentError, type Tensor } from '@nagare/tensor';
+import type { SearchSpace } from '@nagare/train';
 import type { ModelOptions, TrainConfig } from '../config/train-config';
 import type { ReportSection } from '../report/report-html';
 import type { EpochRow } from '../training/metrics-row';
@@ -56,6 +57,11 @@ export interface Recipe {
   build(config: TrainConfig): RecipeModel;
   /** Extra report sections. */
   readonly plots?: readonly ReportPlot[];
+  /**
+   * What `nagare tune` searches, keyed by config key (`lr`, `batchSize`, …) or `model.<option>`.
+   * Default: lr log-uniform in [lr/10, 10·lr] and weightDecay log-uniform in [1e-8, 1e-4].
+   */
+  searchSpace?(defaults: TrainConfig): SearchSpace;
 }
 
 const NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;

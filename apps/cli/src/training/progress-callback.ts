@@ -33,6 +33,14 @@ export function epochSummary(logs: EpochLogs, epochs: number): string {
   return parts.join('  ');
 }
 
+/** Options of `progressCallback`. */
+export interface ProgressOptions {
+  /** Text in front of the bar (e.g. "trial 3"). */
+  prefix?: string;
+  /** Print each epoch's one-line summary (default true). */
+  shouldPrintSummary?: boolean;
+}
+
 /**
  * A progress bar per epoch (cli-progress) showing batches done, running loss and accuracy, and
  * samples per second, replaced at the end of the epoch by its one-line summary.
@@ -40,7 +48,8 @@ export function epochSummary(logs: EpochLogs, epochs: number): string {
  * @example
  * await fit(model, { ..., callbacks: [progressCallback({ stream: process.stderr, log: console.log })] });
  */
-export function progressCallback(output: ProgressOutput): Callback {
+export function progressCallback(output: ProgressOutput, options: ProgressOptions = {}): Callback {
+  const prefix = options.prefix ? `${options.prefix} ` : '';
   let bar: SingleBar | null = null;
   const stopBar = () => {
     bar?.stop();
@@ -52,7 +61,7 @@ export function progressCallback(output: ProgressOutput): Callback {
       const width = String(context.epochs).length;
       bar = new SingleBar({
         stream: output.stream,
-        format: `epoch ${String(epoch).padStart(width)}/${context.epochs} [{bar}] {value}/{total} | loss {loss} | acc {acc} | {speed} samples/s | eta {eta_formatted}`,
+        format: `${prefix}epoch ${String(epoch).padStart(width)}/${context.epochs} [{bar}] {value}/{total} | loss {loss} | acc {acc} | {speed} samples/s | eta {eta_formatted}`,
         barCompleteChar: '█',
         barIncompleteChar: '░',
         barsize: 24,
@@ -72,7 +81,7 @@ export function progressCallback(output: ProgressOutput): Callback {
     },
     onEpochEnd(context, logs) {
       stopBar();
-      output.log(epochSummary(logs, context.epochs));
+      if (options.shouldPrintSummary ?? true) output.log(epochSummary(logs, context.epochs));
     },
     onTrainEnd: stopBar,
   };
