@@ -9,7 +9,7 @@ export interface SafetensorsSink {
 type FsPromises = typeof import('node:fs/promises');
 
 // Loaded only when a path is given, so browser bundles that save to sinks or load ArrayBuffers
-// never need Node's file system.
+// never need Node's file system (package.json's "browser" field maps it to an empty module).
 async function nodeFs(): Promise<FsPromises> {
   return import('node:fs/promises');
 }
