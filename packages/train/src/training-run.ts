@@ -52,6 +52,8 @@ export class TrainingRun implements TrainContext {
   #batchesDone = 0;
   #progress: EpochProgress | null = null;
   #batchGenerator: Generator | null = null;
+  /** The batches of the epoch in progress (or the next one), as index lists. */
+  #batches: number[][] | null = null;
   #clockStart = 0;
   #secondsBefore = 0;
   #isInStep = false;
@@ -78,7 +80,9 @@ export class TrainingRun implements TrainContext {
   }
 
   get batchesPerEpoch(): number {
-    return this.#setup.train.batches(this.#epochsCompleted).length;
+    // Listing an epoch's batches draws its shuffle: do it once per epoch.
+    this.#batches ??= this.#setup.train.batches(this.#epochsCompleted);
+    return this.#batches.length;
   }
 
   get stopReason(): StopReason | null {
@@ -94,6 +98,7 @@ export class TrainingRun implements TrainContext {
   /** Starts counting at `epochs` completed epochs (fit's `initialEpoch`). */
   skipEpochs(epochs: number): void {
     this.#epochsCompleted = epochs;
+    this.#batches = null;
   }
 
   checkpoint(): CheckpointContents {
@@ -144,6 +149,7 @@ export class TrainingRun implements TrainContext {
   /** Puts the loop where `state` says: position, partial epoch, history and random streams. */
   restoreState(state: TrainingState): void {
     this.#epochsCompleted = state.epochsCompleted;
+    this.#batches = null;
     this.#batchesDone = state.batchesDone;
     this.history = structuredClone(state.history);
     this.history.stopReason = null;
@@ -192,7 +198,8 @@ export class TrainingRun implements TrainContext {
     const progress = this.#progress ?? (await this.#beginEpoch());
     this.#clockStart = performance.now();
     const { train } = this.#setup;
-    const batches = train.batches(this.#epochsCompleted);
+    this.#batches ??= train.batches(this.#epochsCompleted);
+    const batches = this.#batches;
     train.epoch = this.#epochsCompleted;
     while (this.#batchesDone < batches.length) {
       if (this.#setup.signal?.aborted) this.stop('interrupted (the abort signal fired)', 'signal');
@@ -275,6 +282,7 @@ export class TrainingRun implements TrainContext {
     this.#batchesDone = 0;
     this.#progress = null;
     this.#batchGenerator = null;
+    this.#batches = null;
     for (const callback of this.#setup.callbacks) await callback.onEpochEnd?.(this, logs);
   }
 }
