@@ -24,6 +24,8 @@ export interface WasmBackend extends Backend {
   readonly threads: number;
   /** The SIMD instruction set the kernels were compiled for. */
   readonly simd: SimdLevel;
+  /** Bytes of WebAssembly memory the heap spans now (it grows on demand, never shrinks). */
+  readonly heapBytes: number;
 }
 
 /** Builds the Backend object over an instantiated kernel module. */
@@ -46,6 +48,9 @@ export function createBackendObject(context: KernelContext, simd: SimdLevel): Wa
     name: 'wasm',
     threads: context.tasks.threads,
     simd,
+    get heapBytes() {
+      return heap.capacity;
+    },
     allocate(dtype: DType, size: number): DataId {
       const bytes = size * bytesPerElement(dtype);
       liveBytes += bytes;

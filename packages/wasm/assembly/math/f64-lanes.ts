@@ -61,7 +61,8 @@ const LN2_LO: f64 = 1.90821492927058770002e-10;
   let s = f64x2.splat(-17.0 / 315.0);
   s = f64x2.add(f64x2.mul(s, x2), f64x2.splat(2.0 / 15.0));
   s = f64x2.add(f64x2.mul(s, x2), f64x2.splat(-1.0 / 3.0));
-  const series = f64x2.add(f64x2.mul(f64x2.mul(s, x2), x), x);
+  // x·(1 + x²·s) rather than x + x³·s keeps the sign of −0.
+  const series = f64x2.mul(x, f64x2.add(f64x2.splat(1.0), f64x2.mul(s, x2)));
   // Otherwise (1 − e^(−2|x|)) / (1 + e^(−2|x|)), with the sign put back.
   const t = expNegativeF64x2(f64x2.mul(f64x2.pmin(a, f64x2.splat(20.0)), f64x2.splat(-2.0)));
   const ratio = f64x2.div(f64x2.sub(f64x2.splat(1.0), t), f64x2.add(f64x2.splat(1.0), t));
