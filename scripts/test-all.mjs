@@ -25,13 +25,15 @@ const workspaceDirs = ['packages', 'apps', 'bench'].flatMap((group) => {
 });
 for (const dir of workspaceDirs) rmSync(join(dir, '.test-results'), { recursive: true, force: true });
 
-let setupFailed = 0;
-setupFailed += step('install', ['install', ...(process.env.CI ? ['--frozen-lockfile'] : [])]) === 0 ? 0 : 1;
-if (!setupFailed) setupFailed += step('build', ['build']) === 0 ? 0 : 1;
-const testCode = setupFailed ? 1 : step('test', ['turbo', 'run', 'test', '--concurrency=1', '--continue']);
+// A failed build of one package counts as one failure but does not stop the others: turbo's
+// --continue still builds and tests every package whose dependencies built.
+const installFailed = step('install', ['install', ...(process.env.CI ? ['--frozen-lockfile'] : [])]) !== 0;
+const buildFailed = !installFailed && step('build', ['turbo', 'run', 'build', '--continue']) !== 0;
+const setupFailed = installFailed;
+const testCode = installFailed ? 1 : step('test', ['turbo', 'run', 'test', '--concurrency=1', '--continue']);
 
 let passed = 0;
-let failed = setupFailed;
+let failed = (installFailed ? 1 : 0) + (buildFailed ? 1 : 0);
 let skipped = 0;
 for (const dir of workspaceDirs) {
   const file = join(dir, '.test-results', 'vitest.json');
@@ -50,6 +52,9 @@ for (const dir of workspaceDirs) {
 const conformanceCases = join(root, '..', 'shared', 'conformance', 'onnx-node');
 if (setupFailed) {
   // Nothing was built: the failed setup step is already counted.
+} else if (!existsSync(join(root, 'apps/conformance/dist/cli.js'))) {
+  console.log('\n== conformance: the runner did not build');
+  failed += 1;
 } else if (!existsSync(conformanceCases)) {
   console.log(`\n== conformance: skipped, ${conformanceCases} is absent`);
   skipped += 1;
