@@ -1,0 +1,113 @@
+import type { BenchColumn, BenchReport } from './run-bench';
+import { type BenchRow, type CaseSpec, isLowerBetter } from './types';
+
+/** Longest failure reason shown inside a table cell; longer ones are cut and given in full below. */
+const CELL_REASON_LENGTH = 90;
+
+const NAGARE_LIBS = new Set(['nagare-js', 'nagare-wasm']);
+
+/** A value with about three significant digits, without exponent notation. */
+export function formatValue(value: number): string {
+  if (value >= 100) return Math.round(value).toString();
+  if (value >= 10) return value.toFixed(1);
+  if (value >= 1) return value.toFixed(2);
+  return value.toPrecision(3);
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
+}
+
+function findRow(rows: readonly BenchRow[], spec: CaseSpec, column: BenchColumn): BenchRow | undefined {
+  return rows.find(
+    (row) =>
+      row.suite === spec.suite &&
+      row.case === spec.name &&
+      row.lib === column.lib &&
+      row.threads === column.threads,
+  );
+}
+
+function ratio(nagare: BenchRow | undefined, peer: BenchRow | undefined): string {
+  if (nagare?.value == null || peer?.value == null || peer.value === 0) return '–';
+  const r = nagare.value / peer.value;
+  return `${r >= 100 ? r.toFixed(0) : r >= 10 ? r.toFixed(1) : r >= 0.1 ? r.toFixed(2) : r.toPrecision(2)}×`;
+}
+
+function table(header: string[], body: string[][]): string[] {
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map((_, i) => (i < 2 ? '---' : '---:')).join(' | ')} |`,
+    ...body.map((cells) => `| ${cells.join(' | ')} |`),
+  ];
+}
+
+function valueCell(row: BenchRow | undefined, notes: string[]): string {
+  if (!row) return '';
+  if (row.value !== null) return formatValue(row.value);
+  const reason = row.note ?? 'not measured';
+  if (reason.length <= CELL_REASON_LENGTH) return `n/a (${escapeCell(reason)})`;
+  notes.push(`${row.suite} ${row.case}, ${row.lib} ×${row.threads}: ${reason}`);
+  return `n/a (${escapeCell(reason.slice(0, CELL_REASON_LENGTH))}… [${notes.length}])`;
+}
+
+/**
+ * The report as markdown: the machine and library versions, a table of the median values (one
+ * column per library and thread count; ↑ marks units where higher is better, ↓ where lower is),
+ * and a table of ratios nagare / peer of those values for every nagare column, plus
+ * nagare-wasm ×k / ×1 for the thread scaling.
+ *
+ * @example
+ * console.log(formatMarkdown(await runBench({ suites: ['dispatch'] })));
+ */
+export function formatMarkdown(report: BenchReport): string {
+  const { rows, columns, cases } = report;
+  const notes: string[] = [];
+  const valueBody = cases.map((spec) => {
+    const unit = rows.find((row) => row.suite === spec.suite)?.unit ?? '';
+    const arrow = unit && isLowerBetter(unit) ? '↓' : '↑';
+    return [
+      spec.suite,
+      spec.name,
+      `${unit} ${arrow}`,
+      ...columns.map((c) => valueCell(findRow(rows, spec, c), notes)),
+    ];
+  });
+  const nagareColumns = columns.filter((c) => NAGARE_LIBS.has(c.lib));
+  const peerColumns = columns.filter((c) => !NAGARE_LIBS.has(c.lib));
+  const oneThreadWasm = columns.find((c) => c.lib === 'nagare-wasm' && c.threads === 1);
+  const ratioHeader = ['suite', 'case', 'nagare', ...peerColumns.map((c) => `/ ${c.label}`)];
+  if (oneThreadWasm) ratioHeader.push(`/ ${oneThreadWasm.label}`);
+  const ratioBody: string[][] = [];
+  for (const spec of cases) {
+    for (const column of nagareColumns) {
+      const nagare = findRow(rows, spec, column);
+      const cells = [
+        spec.suite,
+        spec.name,
+        column.label,
+        ...peerColumns.map((p) => ratio(nagare, findRow(rows, spec, p))),
+      ];
+      if (oneThreadWasm) {
+        const isScaling = column.lib === 'nagare-wasm' && column.threads > 1;
+        cells.push(isScaling ? ratio(nagare, findRow(rows, spec, oneThreadWasm)) : '');
+      }
+      ratioBody.push(cells);
+    }
+  }
+  const lines = [
+    '## nagare benchmark',
+    '',
+    ...report.environment.map((line) => `- ${line}`),
+    '',
+    '### Median values',
+    '',
+    ...table(['suite', 'case', 'unit', ...columns.map((c) => c.label)], valueBody),
+    '',
+    '### Ratios nagare / peer (of the values above: > 1 is faster for ↑ units, < 1 is faster for µs/op ↓)',
+    '',
+    ...table(ratioHeader, ratioBody),
+  ];
+  if (notes.length > 0) lines.push('', ...notes.map((note, i) => `[${i + 1}] ${note}`));
+  return `${lines.join('\n')}\n`;
+}

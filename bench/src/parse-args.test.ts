@@ -1,0 +1,55 @@
+import { ArgumentError } from '@nagare/tensor';
+import { describe, expect, test } from 'vitest';
+import { parseBenchArgs } from './parse-args';
+
+describe('parseBenchArgs', () => {
+  test('defaults to every suite and library with no JSON file', () => {
+    expect(parseBenchArgs([])).toEqual({ options: {}, isHelp: false });
+  });
+
+  test('reads suites, cases, libraries, threads, SIMD level, JSON path and --quick', () => {
+    const args = parseBenchArgs([
+      '--suite',
+      'matmul,conv',
+      '--case=1024',
+      '--lib',
+      'nagare-wasm,tfjs-wasm',
+      '--threads',
+      '1,2,4',
+      '--simd',
+      'simd128',
+      '--json',
+      'out/bench.json',
+      '--quick',
+    ]);
+    expect(args.options).toEqual({
+      suites: ['matmul', 'conv'],
+      cases: ['1024'],
+      libs: ['nagare-wasm', 'tfjs-wasm'],
+      wasmThreads: [1, 2, 4],
+      simd: 'simd128',
+      quick: true,
+    });
+    expect(args.jsonPath).toBe('out/bench.json');
+  });
+
+  test('skips the argument separator that npm and pnpm pass through', () => {
+    expect(parseBenchArgs(['--', '--suite', 'train']).options.suites).toEqual(['train']);
+  });
+
+  test('recognises --help', () => {
+    expect(parseBenchArgs(['--help']).isHelp).toBe(true);
+  });
+
+  test.each([
+    [['--suite', 'fft'], /--suite: unknown value "fft"/],
+    [['--lib', 'torch'], /--lib: unknown value "torch"/],
+    [['--threads', '0'], /--threads: "0" is not a positive integer/],
+    [['--json'], /--json needs a value/],
+    [['--json', '--quick'], /--json needs a value/],
+    [['--fast'], /unknown argument "--fast"/],
+  ])('rejects %j with an ArgumentError naming the flag', (argv, message) => {
+    expect(() => parseBenchArgs(argv)).toThrow(ArgumentError);
+    expect(() => parseBenchArgs(argv)).toThrow(message);
+  });
+});

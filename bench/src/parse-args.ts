@@ -1,0 +1,103 @@
+import { ArgumentError } from '@nagare/tensor';
+import type { SimdPreference } from './libs/nagare';
+import type { BenchOptions } from './run-bench';
+import { LIBS, type LibName, SUITES, type SuiteName } from './types';
+
+/** Options of the `pnpm bench` command line: what to run, and where to write the JSON rows. */
+export interface BenchArgs {
+  options: BenchOptions;
+  /** `--json FILE`: write the rows there as a JSON array. */
+  jsonPath?: string;
+  isHelp: boolean;
+}
+
+/** The `--help` text. */
+export const USAGE = `Usage: pnpm bench [options]
+
+  --suite LIST     comma-separated suites: ${SUITES.join(',')} (default: all)
+  --case LIST      only these case names, e.g. 1024 or "add 1e6" (default: all)
+  --lib LIST       only these libraries: ${LIBS.join(',')} (default: all)
+  --threads LIST   thread counts of nagare-wasm, one column each (default: 1,2)
+  --simd LEVEL     nagare-wasm SIMD build: auto, simd128 or relaxed (default: auto)
+  --json FILE      also write the rows { suite, case, lib, threads, value, unit } as JSON
+  --quick          a shorter time budget per measurement (noisier)
+  --help           print this text
+`;
+
+function list(flag: string, value: string | undefined): string[] {
+  if (value === undefined || value.startsWith('--'))
+    throw new ArgumentError('bench', `${flag} needs a value`);
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
+function oneOf<T extends string>(flag: string, allowed: readonly T[], values: string[]): T[] {
+  for (const value of values) {
+    if (!allowed.includes(value as T)) {
+      throw new ArgumentError(
+        'bench',
+        `${flag}: unknown value "${value}" (expected one of ${allowed.join(', ')})`,
+      );
+    }
+  }
+  return values as T[];
+}
+
+/**
+ * Parses the arguments after `pnpm bench`. Both `--flag value` and `--flag=value` work; a
+ * mistake throws `ArgumentError` naming the flag and the value.
+ *
+ * @example
+ * parseBenchArgs(['--suite', 'matmul,conv', '--json', 'out.json']).options.suites; // ['matmul', 'conv']
+ */
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+  const options: BenchOptions = {};
+  const result: BenchArgs = { options, isHelp: false };
+  const args = argv.flatMap((arg) =>
+    /^--[a-z]+=/.test(arg) ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg],
+  );
+  for (let i = 0; i < args.length; i++) {
+    const flag = args[i];
+    switch (flag) {
+      case '--suite':
+        options.suites = oneOf<SuiteName>(flag, SUITES, list(flag, args[++i]));
+        break;
+      case '--case':
+        options.cases = list(flag, args[++i]);
+        break;
+      case '--lib':
+        options.libs = oneOf<LibName>(flag, LIBS, list(flag, args[++i]));
+        break;
+      case '--threads':
+        options.wasmThreads = list(flag, args[++i]).map((text) => {
+          const threads = Number(text);
+          if (!Number.isInteger(threads) || threads < 1) {
+            throw new ArgumentError('bench', `--threads: "${text}" is not a positive integer`);
+          }
+          return threads;
+        });
+        break;
+      case '--simd':
+        [options.simd] = oneOf<SimdPreference>(flag, ['auto', 'simd128', 'relaxed'], list(flag, args[++i]));
+        break;
+      case '--json':
+        [result.jsonPath] = list(flag, args[++i]);
+        break;
+      case '--quick':
+        options.quick = true;
+        break;
+      case '--':
+        // pnpm and npm may pass their argument separator through.
+        break;
+      case '--help':
+      case '-h':
+        result.isHelp = true;
+        break;
+      default:
+        throw new ArgumentError('bench', `unknown argument "${flag}"`);
+    }
+  }
+  return result;
+}

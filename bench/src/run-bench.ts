@@ -1,0 +1,143 @@
+import { cpus, loadavg } from 'node:os';
+import { selectCases, toUnitValue, unitOf } from './cases';
+import { createNagareJs, createNagareWasm, type SimdPreference } from './libs/nagare';
+import { createOnnxruntime } from './libs/onnxruntime';
+import { createTfjs } from './libs/tfjs';
+import { measure, type TimingOptions } from './timing';
+import type { BenchRow, CaseSpec, Contender, LibName, SuiteName, UnavailableContender } from './types';
+
+/** Options of `runBench`; every one has a default that runs the whole benchmark. */
+export interface BenchOptions {
+  /** Suites to run (default: all, in the order matmul, conv, elementwise, dispatch, train). */
+  suites?: readonly SuiteName[];
+  /** Only these case names, e.g. `['1024']` (default: every case of the chosen suites). */
+  cases?: readonly string[];
+  /** Only these libraries (default: all five). */
+  libs?: readonly LibName[];
+  /** Thread counts of nagare's wasm backend, one column each (default `[1, 2]`). */
+  wasmThreads?: readonly number[];
+  /** SIMD build of nagare's wasm backend (default 'auto': relaxed SIMD where the engine has it). */
+  simd?: SimdPreference;
+  /** A shorter time budget per measurement (about a quarter of the default). */
+  quick?: boolean;
+  /** Overrides the timing budget of each measurement. */
+  timing?: TimingOptions;
+  /** Progress lines (default: none). */
+  log?: (line: string) => void;
+}
+
+/** A column of the report: one library at one thread count. */
+export interface BenchColumn {
+  lib: LibName;
+  threads: number;
+  label: string;
+}
+
+/** What `runBench` returns: every row, the columns in order, and facts about the machine and libraries. */
+export interface BenchReport {
+  rows: BenchRow[];
+  columns: BenchColumn[];
+  cases: CaseSpec[];
+  environment: string[];
+}
+
+type Entry = Contender | UnavailableContender;
+
+function isAvailable(entry: Entry): entry is Contender {
+  return 'prepare' in entry;
+}
+
+function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\s+/g, ' ').trim();
+}
+
+async function createContenders(options: BenchOptions): Promise<Entry[]> {
+  const wanted = (lib: LibName) => !options.libs || options.libs.includes(lib);
+  const entries: Entry[] = [];
+  if (wanted('nagare-js')) entries.push(createNagareJs());
+  if (wanted('nagare-wasm'))
+    entries.push(...(await createNagareWasm(options.wasmThreads ?? [1, 2], options.simd ?? 'auto')));
+  if (wanted('tfjs-wasm') || wanted('tfjs-cpu'))
+    entries.push(...(await createTfjs()).filter((entry) => wanted(entry.lib)));
+  if (wanted('onnxruntime')) entries.push(await createOnnxruntime());
+  return entries;
+}
+
+function describeMachine(): string[] {
+  const cpu = cpus();
+  const load = loadavg().map((value) => value.toFixed(2));
+  return [
+    `Node ${process.version} on ${process.platform}/${process.arch}, ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}`,
+    `load average at start: ${load.join(', ')}`,
+  ];
+}
+
+/** Measures one case on one contender; a failure becomes a row with the reason instead of a value. */
+async function measureCase(contender: Contender, spec: CaseSpec, timing: TimingOptions): Promise<BenchRow> {
+  const row = {
+    suite: spec.suite,
+    case: spec.name,
+    lib: contender.lib,
+    threads: contender.threads,
+    unit: unitOf(spec),
+  };
+  let prepared: Awaited<ReturnType<Contender['prepare']>> | undefined;
+  try {
+    await contender.activate();
+    (globalThis as { gc?: () => void }).gc?.();
+    prepared = await contender.prepare(spec);
+    const { seconds } = await measure(prepared.run, timing);
+    return { ...row, value: toUnitValue(spec, seconds) };
+  } catch (error) {
+    return { ...row, value: null, note: reasonOf(error) };
+  } finally {
+    prepared?.dispose();
+  }
+}
+
+function timingFor(options: BenchOptions): TimingOptions {
+  const base: TimingOptions = options.quick ? { budgetMs: 100, maxSamples: 7 } : { budgetMs: 400 };
+  return { ...base, ...options.timing };
+}
+
+/**
+ * Runs the side-by-side benchmark: every chosen case on nagare-js, nagare-wasm (1 and 2 threads)
+ * and each peer (tfjs-wasm, tfjs-cpu, onnxruntime) in this one process, each measured as a warm-up
+ * followed by timed samples whose median is reported. A library or kernel that is missing yields a
+ * row with `value: null` and a `note`, never a failed run. `formatMarkdown` turns the report into
+ * the tables `pnpm bench` prints.
+ *
+ * @example
+ * const report = await runBench({ suites: ['matmul'], cases: ['1024'] });
+ * console.log(formatMarkdown(report));
+ */
+export async function runBench(options: BenchOptions = {}): Promise<BenchReport> {
+  const log = options.log ?? (() => {});
+  const cases = selectCases(options.suites ?? [], options.cases ?? []);
+  const environment = describeMachine();
+  const entries = await createContenders(options);
+  for (const entry of entries)
+    environment.push(isAvailable(entry) ? entry.description : `${entry.label}: n/a (${entry.reason})`);
+  const timing = timingFor(options);
+  const rows: BenchRow[] = [];
+  try {
+    for (const spec of cases) {
+      for (const entry of entries) {
+        const unit = unitOf(spec);
+        const base = { suite: spec.suite, case: spec.name, lib: entry.lib, threads: entry.threads, unit };
+        const row = isAvailable(entry)
+          ? await measureCase(entry, spec, timing)
+          : { ...base, value: null, note: entry.reason };
+        rows.push(row);
+        log(
+          `${spec.suite} ${spec.name} ${entry.label}: ${row.value === null ? `n/a (${row.note})` : `${row.value.toPrecision(3)} ${unit}`}`,
+        );
+      }
+    }
+  } finally {
+    for (const entry of entries) if (isAvailable(entry)) await entry.destroy();
+  }
+  const columns = entries.map(({ lib, threads, label }) => ({ lib, threads, label }));
+  return { rows, columns, cases, environment };
+}

@@ -1,0 +1,96 @@
+import { performance } from 'node:perf_hooks';
+
+/** How long to spend on one measurement; the defaults keep a full run within a few minutes. */
+export interface TimingOptions {
+  /** Time to spend on the timed samples of one case on one contender, in ms (default 400). */
+  budgetMs?: number;
+  /** Fewest timed samples (default 3), unless that many would exceed `slowLimitMs`. */
+  minSamples?: number;
+  /**
+   * When one run is so slow that `minSamples` samples would take longer than this (ms, default
+   * 10 000), take as many as fit, but at least one: a 10-second training step varies little.
+   */
+  slowLimitMs?: number;
+  /** Most timed samples (default 15). */
+  maxSamples?: number;
+  /** Runs are batched so that one sample takes about this long, in ms (default 25). */
+  sampleMs?: number;
+  /** The clock, in ms (default `performance.now`); tests pass a fake one. */
+  now?: () => number;
+}
+
+/** The outcome of `measure`: the median seconds per run and how it was obtained. */
+export interface Measurement {
+  seconds: number;
+  samples: number;
+  runsPerSample: number;
+}
+
+type Run = () => unknown;
+
+function isThenable(value: unknown): value is Promise<unknown> {
+  return typeof (value as { then?: unknown } | null | undefined)?.then === 'function';
+}
+
+/** The median of a non-empty list (mean of the middle two for an even length). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/**
+ * Times `runs` consecutive runs in ms. A synchronous `run` is timed in a plain loop, so the
+ * promise machinery is only paid by libraries whose API is asynchronous.
+ */
+async function timeRuns(run: Run, runs: number, isAsync: boolean, now: () => number): Promise<number> {
+  const start = now();
+  if (isAsync) {
+    for (let i = 0; i < runs; i++) await run();
+  } else {
+    for (let i = 0; i < runs; i++) run();
+  }
+  return now() - start;
+}
+
+/**
+ * Measures one case: warm-up (at least two runs and a tenth of the budget, or one run when a run is
+ * slower than the whole budget, to let the JIT and the allocators settle), then timed samples of
+ * `runsPerSample` runs each, chosen from the warm-up so a sample lasts about `sampleMs` and the
+ * samples fit the budget. Returns the median time of one run, in seconds.
+ *
+ * @example
+ * const { seconds } = await measure(() => matmul(a, b).dispose(), { budgetMs: 200 });
+ */
+export async function measure(run: Run, options: TimingOptions = {}): Promise<Measurement> {
+  const { budgetMs = 400, minSamples = 3, maxSamples = 15, sampleMs = 25, slowLimitMs = 10_000 } = options;
+  const now = options.now ?? (() => performance.now());
+  const firstStart = now();
+  const first = run();
+  const isAsync = isThenable(first);
+  if (isAsync) await first;
+  let perRunMs = now() - firstStart;
+  if (perRunMs < budgetMs) {
+    // Keep warming up in growing batches; the last batch gives the per-run estimate.
+    let warmed = 1;
+    let batch = 1;
+    const warmupMs = budgetMs / 10;
+    let spentMs = perRunMs;
+    while (warmed < 2 || spentMs < warmupMs) {
+      const elapsed = await timeRuns(run, batch, isAsync, now);
+      spentMs += elapsed;
+      warmed += batch;
+      perRunMs = elapsed / batch;
+      batch = Math.min(batch * 2, Math.max(1, Math.ceil(warmupMs / Math.max(perRunMs, 1e-6))));
+    }
+  }
+  const runsPerSample = Math.max(1, Math.round(sampleMs / Math.max(perRunMs, 1e-6)));
+  const sampleCostMs = Math.max(perRunMs * runsPerSample, 1e-6);
+  const fewest = Math.max(1, Math.min(minSamples, Math.floor(slowLimitMs / sampleCostMs)));
+  const samples = Math.min(maxSamples, Math.max(fewest, Math.floor(budgetMs / sampleCostMs)));
+  const perRunTimes: number[] = [];
+  for (let s = 0; s < samples; s++) {
+    perRunTimes.push((await timeRuns(run, runsPerSample, isAsync, now)) / runsPerSample);
+  }
+  return { seconds: median(perRunTimes) / 1000, samples, runsPerSample };
+}
