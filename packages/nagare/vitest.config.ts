@@ -1,0 +1,3 @@
+import { nagareTestConfig } from '../../vitest.shared.ts';
+
+export default nagareTestConfig();
