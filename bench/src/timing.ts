@@ -54,7 +54,7 @@ async function timeRuns(run: Run, runs: number, isAsync: boolean, now: () => num
 }
 
 /**
- * Measures one case: warm-up (at least two runs and a tenth of the budget, or one run when a run is
+ * Measures one case: warm-up (at least two runs and a quarter of the budget, or one run when a run is
  * slower than the whole budget, to let the JIT and the allocators settle), then timed samples of
  * `runsPerSample` runs each, chosen from the warm-up so a sample lasts about `sampleMs` and the
  * samples fit the budget. Returns the median time of one run, in seconds.
@@ -74,7 +74,8 @@ export async function measure(run: Run, options: TimingOptions = {}): Promise<Me
     // Keep warming up in growing batches; the last batch gives the per-run estimate.
     let warmed = 1;
     let batch = 1;
-    const warmupMs = budgetMs / 10;
+    // Long enough for V8 to optimise the JavaScript side of a dispatch before it is timed.
+    const warmupMs = budgetMs / 4;
     let spentMs = perRunMs;
     while (warmed < 2 || spentMs < warmupMs) {
       const elapsed = await timeRuns(run, batch, isAsync, now);
