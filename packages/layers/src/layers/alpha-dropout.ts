@@ -18,7 +18,8 @@ const ALPHA_PRIME = -SELU_SCALE * SELU_ALPHA;
  * drop.call(selu(x)); // mean and variance kept near 0 and 1
  */
 export class AlphaDropout extends Module {
-  readonly #generator: Generator;
+  /** The random stream of this layer (public so checkpoints can save and restore it). */
+  readonly generator: Generator;
 
   constructor(
     readonly p = 0.5,
@@ -26,7 +27,7 @@ export class AlphaDropout extends Module {
   ) {
     super();
     checkProbability('AlphaDropout', p);
-    this.#generator = resolveGenerator(options);
+    this.generator = resolveGenerator(options);
   }
 
   forward(x: Tensor): Tensor {
@@ -36,7 +37,7 @@ export class AlphaDropout extends Module {
       if (p === 1) return mul(x, 0);
       const a = 1 / Math.sqrt((1 - p) * (1 + p * ALPHA_PRIME ** 2));
       const b = -a * ALPHA_PRIME * p;
-      const keep = bernoulli(x.shape, 1 - p, { generator: this.#generator, dtype: x.dtype });
+      const keep = bernoulli(x.shape, 1 - p, { generator: this.generator, dtype: x.dtype });
       // x·keep + α'·(1 − keep), then a·(·) + b.
       const dropped = add(mul(x, keep), mul(sub(1, keep), ALPHA_PRIME));
       return add(mul(dropped, a), b);

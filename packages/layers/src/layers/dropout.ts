@@ -54,7 +54,8 @@ export function dropout(x: Tensor, p: number, options: DropoutOptions = {}): Ten
  * drop.eval().call(x); // x unchanged
  */
 export class Dropout extends Module {
-  readonly #generator: Generator;
+  /** The random stream of this layer (public so checkpoints can save and restore it). */
+  readonly generator: Generator;
 
   constructor(
     readonly p = 0.5,
@@ -62,11 +63,11 @@ export class Dropout extends Module {
   ) {
     super();
     checkProbability('Dropout', p);
-    this.#generator = resolveGenerator(options);
+    this.generator = resolveGenerator(options);
   }
 
   forward(x: Tensor): Tensor {
-    return this.training ? applyDropoutMask(x, this.p, x.shape, this.#generator) : x;
+    return this.training ? applyDropoutMask(x, this.p, x.shape, this.generator) : x;
   }
 
   override extraRepr(): string {

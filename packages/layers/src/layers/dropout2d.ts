@@ -13,7 +13,8 @@ import { applyDropoutMask, checkProbability } from './dropout';
  * drop.call(randn([8, 16, 10, 10])); // each of the 8·16 feature maps kept or zeroed whole
  */
 export class Dropout2d extends Module {
-  readonly #generator: Generator;
+  /** The random stream of this layer (public so checkpoints can save and restore it). */
+  readonly generator: Generator;
 
   constructor(
     readonly p = 0.5,
@@ -21,7 +22,7 @@ export class Dropout2d extends Module {
   ) {
     super();
     checkProbability('Dropout2d', p);
-    this.#generator = resolveGenerator(options);
+    this.generator = resolveGenerator(options);
   }
 
   forward(x: Tensor): Tensor {
@@ -29,7 +30,7 @@ export class Dropout2d extends Module {
       throw new ShapeError('Dropout2d', 'expected an input [N, C, H, W] or [N, C, L]', { x: x.shape });
     if (!this.training) return x;
     const maskShape = [x.shape[0], x.shape[1], ...new Array<number>(x.rank - 2).fill(1)];
-    return applyDropoutMask(x, this.p, maskShape, this.#generator);
+    return applyDropoutMask(x, this.p, maskShape, this.generator);
   }
 
   override extraRepr(): string {

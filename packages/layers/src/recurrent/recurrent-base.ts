@@ -80,7 +80,8 @@ export abstract class RecurrentBase<In extends unknown[], Out> extends Module<In
   readonly outputSize: number;
   readonly #spec: CellSpec;
   readonly #cells: CellWeights[][] = [];
-  readonly #generator: Generator;
+  /** The random stream of this layer (public so checkpoints can save and restore it). */
+  readonly generator: Generator;
   readonly #name: string;
 
   constructor(
@@ -104,7 +105,7 @@ export abstract class RecurrentBase<In extends unknown[], Out> extends Module<In
     this.bidirectional = options.bidirectional ?? false;
     this.#spec = spec;
     this.outputSize = spec.projSize > 0 ? spec.projSize : hiddenSize;
-    this.#generator = resolveGenerator(options);
+    this.generator = resolveGenerator(options);
     this.#createParameters(options);
   }
 
@@ -122,7 +123,7 @@ export abstract class RecurrentBase<In extends unknown[], Out> extends Module<In
     const create = (name: string, shape: number[]) =>
       this.registerParameter(
         name,
-        uniform(zeros(shape, { dtype }), { generator: this.#generator, low: -bound, high: bound }),
+        uniform(zeros(shape, { dtype }), { generator: this.generator, low: -bound, high: bound }),
       );
     for (let layer = 0; layer < this.numLayers; layer++) {
       const layerInput = layer === 0 ? this.inputSize : this.outputSize * this.numDirections;
@@ -199,7 +200,7 @@ export abstract class RecurrentBase<In extends unknown[], Out> extends Module<In
         }
         x = outputs.length === 1 ? outputs[0] : concat(outputs, -1);
         if (this.training && this.dropout > 0 && layer < this.numLayers - 1) {
-          x = applyDropoutMask(x, this.dropout, x.shape, this.#generator);
+          x = applyDropoutMask(x, this.dropout, x.shape, this.generator);
         }
       }
       const output = isBatched ? (this.batchFirst ? transpose(x, [1, 0, 2]) : x) : x.reshape([steps, -1]);
