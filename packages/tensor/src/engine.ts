@@ -196,21 +196,25 @@ export function runOp<K extends OpName>(
     if (input.requiresGrad) needsRecord = true;
   }
   const specs = def.infer(inputs, attrs);
-  let outputs: Tensor[];
+  // Plain loops rather than map/some closures: this is the hot path of every op.
+  const outputs: Tensor[] = new Array(specs.length);
   if (def.isView) {
-    outputs = specs.map((spec) => {
+    for (let i = 0; i < specs.length; i++) {
       retainStorage(inputs[0].storage);
-      return wrapStorage(inputs[0].storage, spec.shape, spec.dtype);
-    });
+      outputs[i] = wrapStorage(inputs[0].storage, specs[i].shape, specs[i].dtype);
+    }
   } else {
-    outputs = specs.map((spec) => {
-      const size = sizeOf(spec.shape);
-      const dataId = backend.allocate(spec.dtype, size);
-      return wrapStorage({ backend, dataId, dtype: spec.dtype, size, refs: 1 }, spec.shape, spec.dtype);
-    });
-    if (outputs.some((t) => t.size > 0)) {
+    let hasElements = false;
+    for (let i = 0; i < specs.length; i++) {
+      const { shape, dtype } = specs[i];
+      const size = sizeOf(shape);
+      const dataId = backend.allocate(dtype, size);
+      outputs[i] = wrapStorage({ backend, dataId, dtype, size, refs: 1 }, shape, dtype);
+      if (size > 0) hasElements = true;
+    }
+    if (hasElements) {
       try {
-        backend.runKernel(def.name, inputs.map(kernelView), attrs, outputs.map(kernelView));
+        backend.runKernel(def.name, kernelViews(inputs), attrs, kernelViews(outputs));
       } catch (error) {
         // e.g. UnsupportedOpError: free the outputs allocated for a kernel that never ran.
         for (const output of outputs) disposeTensor(output);
@@ -252,12 +256,18 @@ export function runInPlace<K extends OpName>(
     }
   });
   if (targets.some((t) => t.size > 0)) {
-    targets[0].storage.backend.runKernel(def.name, inputs.map(kernelView), attrs, targets.map(kernelView));
+    targets[0].storage.backend.runKernel(def.name, kernelViews(inputs), attrs, kernelViews(targets));
   }
 }
 
 function kernelView(tensor: Tensor): KernelTensor {
   return { dataId: tensor.storage.dataId, shape: tensor.shape, dtype: tensor.dtype, size: tensor.size };
+}
+
+function kernelViews(tensors: readonly Tensor[]): KernelTensor[] {
+  const views: KernelTensor[] = new Array(tensors.length);
+  for (let i = 0; i < tensors.length; i++) views[i] = kernelView(tensors[i]);
+  return views;
 }
 
 /** Reads a tensor's values synchronously as its dtype's typed array (a copy). */
