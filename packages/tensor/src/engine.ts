@@ -34,6 +34,8 @@ const state = {
   scopes: [] as Set<Tensor>[],
   liveTensors: 0,
   recorder: null as OpRecorder | null,
+  /** Sees every op, whether or not it needs grad; set by `traceOps`. */
+  tracer: null as OpRecorder | null,
 };
 
 // Safety net: a tensor that is garbage-collected without dispose() still frees its buffer.
@@ -56,6 +58,31 @@ export function getBackend(): Backend {
 /** Installs the op recorder (autograd does this); `null` removes it. */
 export function setOpRecorder(recorder: OpRecorder | null): void {
   state.recorder = recorder;
+}
+
+/**
+ * Runs `fn` and calls `onOp` after every primitive op it dispatches — unlike the autograd recorder,
+ * whether or not an input requires grad — with the op's name, inputs, attributes and outputs. The
+ * recorder (autograd) keeps working unchanged; traces nest (an inner trace's ops reach both).
+ * Exporters (ONNX) use it to capture a forward pass; `runInPlace` updates are not reported.
+ *
+ * @example
+ * const ops: string[] = [];
+ * traceOps(() => relu(matmul(x, w)), (record) => ops.push(record.op)); // ops: ['matmul', 'relu']
+ */
+export function traceOps<T>(fn: () => T, onOp: OpRecorder): T {
+  const outer = state.tracer;
+  state.tracer = outer
+    ? (record) => {
+        outer(record);
+        onOp(record);
+      }
+    : onOp;
+  try {
+    return fn();
+  } finally {
+    state.tracer = outer;
+  }
 }
 
 /**
@@ -222,7 +249,11 @@ export function runOp<K extends OpName>(
       }
     }
   }
-  if (needsRecord && state.recorder) state.recorder({ op: def.name, inputs, attrs, outputs });
+  if ((needsRecord && state.recorder) || state.tracer) {
+    const record: OpRecord = { op: def.name, inputs, attrs, outputs };
+    if (needsRecord) state.recorder?.(record);
+    state.tracer?.(record);
+  }
   return outputs;
 }
 

@@ -16,6 +16,7 @@ export {
   setOpRecorder,
   shareData,
   tidy,
+  traceOps,
   useBackend,
 } from './engine';
 export { ArgumentError } from './errors/argument-error';
