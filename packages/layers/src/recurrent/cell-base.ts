@@ -92,6 +92,6 @@ export abstract class CellBase<In extends unknown[], Out> extends Module<In, Out
   }
 
   override extraRepr(): string {
-    return `inputSize=${this.inputSize}, hiddenSize=${this.hiddenSize}, bias=${this.biasIh !== null}`;
+    return `${this.inputSize}, ${this.hiddenSize}${this.biasIh === null ? ', bias=false' : ''}`;
   }
 }

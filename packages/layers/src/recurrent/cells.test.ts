@@ -105,7 +105,11 @@ describeBackends('recurrent cells', () => {
       'weight_ih',
       'weight_hh',
     ]);
-    expect(cell.extraRepr()).toBe('inputSize=10, hiddenSize=64, bias=true');
+    expect(cell.extraRepr()).toBe('10, 64');
+    expect(new RNNCell(3, 2, { bias: false, nonlinearity: 'relu' }).extraRepr()).toBe(
+      '3, 2, bias=false, nonlinearity=relu',
+    );
+    expect(new GRUCell(3, 2, { resetAfter: false }).extraRepr()).toBe('3, 2, resetAfter=false');
     cell.dispose();
   });
 

@@ -32,6 +32,11 @@ export class RNNCell extends CellBase<[input: Tensor, hx?: Tensor], Tensor> {
   forward(input: Tensor, hx?: Tensor): Tensor {
     return this.runStep(this.#step, input, hx ? [hx] : undefined, 1)[0];
   }
+
+  override extraRepr(): string {
+    const base = super.extraRepr();
+    return this.nonlinearity === 'tanh' ? base : `${base}, nonlinearity=${this.nonlinearity}`;
+  }
 }
 
 /**
@@ -81,5 +86,10 @@ export class GRUCell extends CellBase<[input: Tensor, hx?: Tensor], Tensor> {
 
   forward(input: Tensor, hx?: Tensor): Tensor {
     return this.runStep(this.#step, input, hx ? [hx] : undefined, 1)[0];
+  }
+
+  override extraRepr(): string {
+    const base = super.extraRepr();
+    return this.resetAfter ? base : `${base}, resetAfter=false`;
   }
 }

@@ -250,7 +250,7 @@ export abstract class RecurrentBase<In extends unknown[], Out> extends Module<In
   }
 
   override extraRepr(): string {
-    const parts = [`inputSize=${this.inputSize}`, `hiddenSize=${this.hiddenSize}`];
+    const parts = [`${this.inputSize}`, `${this.hiddenSize}`];
     if (this.numLayers !== 1) parts.push(`numLayers=${this.numLayers}`);
     if (!this.hasBias) parts.push('bias=false');
     if (this.batchFirst) parts.push('batchFirst=true');

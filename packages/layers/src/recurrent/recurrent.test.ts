@@ -84,7 +84,18 @@ describeBackends('RNN, LSTM and GRU', () => {
     const values = lstm.parameters().flatMap((p) => Array.from(p.dataSync()));
     expect(Math.max(...values.map(Math.abs))).toBeLessThanOrEqual(bound);
     expect(Math.max(...values.map(Math.abs))).toBeGreaterThan(0.99 * bound);
-    expect(lstm.extraRepr()).toBe('inputSize=3, hiddenSize=4, numLayers=2, bidirectional=true');
+    expect(lstm.extraRepr()).toBe('3, 4, numLayers=2, bidirectional=true');
+    expect(
+      new LSTM(3, 4, {
+        projSize: 2,
+        peepholes: true,
+        batchFirst: true,
+        bias: false,
+        dropout: 0.1,
+      }).extraRepr(),
+    ).toBe('3, 4, bias=false, batchFirst=true, dropout=0.1, projSize=2, peepholes=true');
+    expect(new GRU(3, 4, { resetAfter: false }).extraRepr()).toBe('3, 4, resetAfter=false');
+    expect(new RNN(3, 4, { nonlinearity: 'relu' }).extraRepr()).toBe('3, 4, nonlinearity=relu');
     lstm.dispose();
   });
 
