@@ -1,4 +1,6 @@
-import { escapeHtml, niceTicks, PALETTE, px, tickLabel } from './svg';
+import { drawAxes, drawLegend, type PlotArea, plotBox, svgOpen } from './axes';
+import { makeScale, type ScaleKind } from './scale';
+import { escapeHtml, PALETTE, px } from './svg';
 
 /** One line of a chart: points in data coordinates. */
 export interface ChartSeries {
@@ -6,6 +8,8 @@ export interface ChartSeries {
   points: readonly (readonly [number, number])[];
   color?: string;
   isDashed?: boolean;
+  /** `'line'` (default): a polyline; `'points'`: markers only (a scatter plot). */
+  mode?: 'line' | 'points';
 }
 
 /** A line chart to draw as inline SVG. */
@@ -16,79 +20,100 @@ export interface LineChartOptions {
   series: readonly ChartSeries[];
   /** Formats the y value in point tooltips (default: 4 significant digits). */
   formatY?: (y: number) => string;
+  /** Formats x tick labels and tooltips (default: short numbers, 1e-4 style when tiny). */
+  formatX?: (x: number) => string;
   width?: number;
   height?: number;
+  /** Linear (default) or logarithmic axes; a log axis drops non-positive values. */
+  xScale?: ScaleKind;
+  yScale?: ScaleKind;
+  /** Fixed axis intervals (e.g. `[0, 1]` for accuracy); default: the data's span. */
+  xDomain?: readonly [number, number];
+  yDomain?: readonly [number, number];
+  /** Point markers with tooltips; default: only when every series has at most 60 points. */
+  hasMarkers?: boolean;
+  /** Where the legend goes; default `'inside'` for up to 5 series, else `'right'` (outside the plot). */
+  legend?: 'inside' | 'right' | 'none';
 }
 
 const MARGIN = { top: 34, right: 16, bottom: 46, left: 64 };
+const LEGEND_WIDTH = 130;
+const MAX_MARKED_POINTS = 60;
+
+const defaultFormat = (value: number) => String(Number(value.toPrecision(4)));
 
 /**
  * Draws a line chart (axes with nice ticks, one polyline and point markers per series, a legend)
- * as a self-contained `<svg>` element: no scripts, fonts or URLs. Non-finite points are skipped.
+ * as a self-contained `<svg>` element: no scripts, fonts or URLs. Non-finite points are skipped,
+ * and so are non-positive ones on a log axis. Many series (loss curves of a dozen activations) get
+ * a legend beside the plot; `mode: 'points'` series make it a scatter plot.
  *
  * @example
  * lineChart({ title: 'Loss', xLabel: 'epoch', yLabel: 'loss',
  *   series: [{ name: 'train', points: [[1, 0.5], [2, 0.3]] }] });
  */
 export function lineChart(options: LineChartOptions): string {
-  const width = options.width ?? 480;
+  const legend = options.legend ?? (options.series.length > 5 ? 'right' : 'inside');
+  const width = (options.width ?? 480) + (legend === 'right' ? LEGEND_WIDTH : 0);
   const height = options.height ?? 300;
-  const formatY = options.formatY ?? ((y: number) => String(Number(y.toPrecision(4))));
+  const formatY = options.formatY ?? defaultFormat;
+  const formatX = options.formatX;
+  const isUsable = (value: number, kind: ScaleKind | undefined) =>
+    Number.isFinite(value) && (kind !== 'log' || value > 0);
   const series = options.series.map((s) => ({
     ...s,
-    points: s.points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y)),
+    points: s.points.filter(([x, y]) => isUsable(x, options.xScale) && isUsable(y, options.yScale)),
   }));
   const all = series.flatMap((s) => s.points);
+  const area: PlotArea = {
+    width,
+    height,
+    margin: { ...MARGIN, right: MARGIN.right + (legend === 'right' ? LEGEND_WIDTH : 0) },
+  };
+  const box = plotBox(area);
   const xs = all.map(([x]) => x);
+  const x = makeScale(xs.length ? xs : [0, 1], {
+    kind: options.xScale,
+    domain: options.xDomain,
+    range: box.x,
+    tickCount: 6,
+    isInteger: xs.length > 0 && xs.every((value) => Number.isInteger(value)),
+  });
   const ys = all.map(([, y]) => y);
-  const xTicks = niceTicks(Math.min(...xs, 0), Math.max(...xs, 1), 6).filter((t) => Number.isInteger(t));
-  const yTicks = niceTicks(all.length ? Math.min(...ys) : 0, all.length ? Math.max(...ys) : 1, 5);
-  const [x0, x1] = [xTicks[0], xTicks[xTicks.length - 1]];
-  const [y0, y1] = [yTicks[0], yTicks[yTicks.length - 1]];
-  const plotW = width - MARGIN.left - MARGIN.right;
-  const plotH = height - MARGIN.top - MARGIN.bottom;
-  const sx = (x: number) => MARGIN.left + ((x - x0) / (x1 - x0 || 1)) * plotW;
-  const sy = (y: number) => MARGIN.top + plotH - ((y - y0) / (y1 - y0 || 1)) * plotH;
-
-  const parts: string[] = [
-    `<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(options.title)}">`,
-    `<text x="${width / 2}" y="20" text-anchor="middle" class="title">${escapeHtml(options.title)}</text>`,
+  const y = makeScale(ys.length ? ys : [0, 1], {
+    kind: options.yScale,
+    domain: options.yDomain,
+    range: [box.y[1], box.y[0]],
+  });
+  const hasMarkers = options.hasMarkers ?? series.every((s) => s.points.length <= MAX_MARKED_POINTS);
+  const parts = [
+    ...svgOpen(width, height, options.title),
+    ...drawAxes({ area, x, y, xLabel: options.xLabel, yLabel: options.yLabel, formatX }),
   ];
-  for (const tick of yTicks) {
-    parts.push(
-      `<line x1="${MARGIN.left}" x2="${MARGIN.left + plotW}" y1="${px(sy(tick))}" y2="${px(sy(tick))}" class="grid"/>`,
-      `<text x="${MARGIN.left - 6}" y="${px(sy(tick) + 4)}" text-anchor="end" class="tick">${tickLabel(tick)}</text>`,
-    );
-  }
-  for (const tick of xTicks) {
-    parts.push(
-      `<text x="${px(sx(tick))}" y="${MARGIN.top + plotH + 16}" text-anchor="middle" class="tick">${tickLabel(tick)}</text>`,
-    );
-  }
-  parts.push(
-    `<rect x="${MARGIN.left}" y="${MARGIN.top}" width="${plotW}" height="${plotH}" class="frame"/>`,
-    `<text x="${MARGIN.left + plotW / 2}" y="${height - 8}" text-anchor="middle" class="label">${escapeHtml(options.xLabel)}</text>`,
-    `<text transform="translate(16 ${MARGIN.top + plotH / 2}) rotate(-90)" text-anchor="middle" class="label">${escapeHtml(options.yLabel)}</text>`,
-  );
+  const colors = series.map((s, index) => s.color ?? PALETTE[index % PALETTE.length]);
   series.forEach((s, index) => {
-    const color = s.color ?? PALETTE[index % PALETTE.length];
+    const color = colors[index];
     const dash = s.isDashed ? ' stroke-dasharray="6 4"' : '';
-    const coordinates = s.points.map(([x, y]) => `${px(sx(x))},${px(sy(y))}`).join(' ');
-    if (s.points.length > 1) {
-      parts.push(`<polyline points="${coordinates}" fill="none" stroke="${color}" stroke-width="2"${dash}/>`);
-    }
-    for (const [x, y] of s.points) {
+    if (s.mode !== 'points' && s.points.length > 1) {
+      const coordinates = s.points.map(([px0, py0]) => `${px(x.at(px0))},${px(y.at(py0))}`).join(' ');
       parts.push(
-        `<circle cx="${px(sx(x))}" cy="${px(sy(y))}" r="3" fill="${color}"><title>${escapeHtml(s.name)}, ${escapeHtml(options.xLabel)} ${x}: ${escapeHtml(formatY(y))}</title></circle>`,
+        `<polyline points="${coordinates}" fill="none" stroke="${color}" stroke-width="${hasMarkers ? 2 : 1.5}"${dash}/>`,
       );
     }
-    const legendY = MARGIN.top + 12 + index * 16;
-    const legendX = MARGIN.left + plotW - 110;
-    parts.push(
-      `<line x1="${legendX}" x2="${legendX + 18}" y1="${legendY - 4}" y2="${legendY - 4}" stroke="${color}" stroke-width="2"${dash}/>`,
-      `<text x="${legendX + 24}" y="${legendY}" class="legend">${escapeHtml(s.name)}</text>`,
-    );
+    if (hasMarkers || s.mode === 'points') {
+      for (const [px0, py0] of s.points) {
+        const xText = formatX ? formatX(px0) : String(px0);
+        parts.push(
+          `<circle cx="${px(x.at(px0))}" cy="${px(y.at(py0))}" r="3" fill="${color}"${s.mode === 'points' ? ' fill-opacity="0.75"' : ''}><title>${escapeHtml(s.name)}, ${escapeHtml(options.xLabel)} ${escapeHtml(xText)}: ${escapeHtml(formatY(py0))}</title></circle>`,
+        );
+      }
+    }
   });
+  if (legend !== 'none') {
+    const entries = series.map((s, index) => ({ name: s.name, color: colors[index], isDashed: s.isDashed }));
+    const legendX = legend === 'right' ? box.x[1] + 12 : box.x[1] - 110;
+    parts.push(...drawLegend(entries, legendX, box.y[0] + 12));
+  }
   parts.push('</svg>');
   return parts.join('\n');
 }

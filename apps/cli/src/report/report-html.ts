@@ -2,6 +2,7 @@ import type { TrainConfig } from '../config/train-config';
 import type { EpochRow, TestRow } from '../training/metrics-row';
 import { formatDuration, formatNumber, percent } from '../util/format';
 import { lineChart } from './line-chart';
+import { PAGE_STYLE as STYLE } from './page-style';
 import { escapeHtml } from './svg';
 
 /** A recipe's own part of the report: a heading, an SVG (or small HTML table) and a caption. */
@@ -24,15 +25,6 @@ export interface ReportContent {
   parameterCount: number;
   createdAt: Date;
 }
-
-const STYLE = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:1020px;color:#222;padding:0 1rem}
-h1{font-size:1.5rem;margin-bottom:.2rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ddd}
-.headline{font-size:1.05rem;background:#f3f7fb;border-left:4px solid #0072B2;padding:.6rem .9rem}
-.charts{display:flex;flex-wrap:wrap;gap:1rem}table{border-collapse:collapse;margin:.5rem 0}
-td,th{padding:.2rem .8rem;border-bottom:1px solid #eee;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}
-svg .title{font-weight:600;font-size:13px}svg .tick,svg .legend,svg .cell{font-size:11px}svg .label{font-size:12px}
-svg .grid{stroke:#e6e6e6}svg .frame{fill:none;stroke:#999}figure{margin:0}figcaption{color:#555;font-size:.9rem;max-width:480px}
-.muted{color:#666}`;
 
 function headline(content: ReportContent): string {
   const last = content.epochs.at(-1);
