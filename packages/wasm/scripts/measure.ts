@@ -1,8 +1,13 @@
 // Quick local measurements of the wasm backend against itself (1 vs 2 threads, plain vs relaxed
 // SIMD). Reports the best of repeated runs. Not a test and not the peer benchmark (that is bench/): run with
-//   npx tsx --tsconfig ../../tsconfig.paths.json scripts/measure.ts [case…]
+//   npx tsx --tsconfig ../../tsconfig.paths.json scripts/measure.ts [--relaxed] [case…]
+
+import { setFlagsFromString } from 'node:v8';
 import { add, conv2d, exp, matmul, randn, relu, sum, type Tensor, tidy, useBackend } from '@nagare/tensor';
 import { createWasmBackend } from '../src/index';
+
+// `--relaxed`: let Node 20 validate the relaxed-SIMD binary (Node 22+ does by default).
+if (process.argv.includes('--relaxed')) setFlagsFromString('--experimental-wasm-relaxed-simd');
 
 /** Fastest seconds per call of `fn` (after warm-up) over about `budget` seconds: on a shared,
  * loaded machine the minimum is the least noisy estimate of what the code itself costs. */
@@ -26,7 +31,7 @@ function timeBatch(fn: () => void, count: number): number {
   );
 }
 
-const wanted = process.argv.slice(2);
+const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const runs = (name: string) => wanted.length === 0 || wanted.some((w) => name.startsWith(w));
 
 for (const threads of [1, 2]) {

@@ -59,7 +59,9 @@ test.each([
   ['sum of rows', () => sum(randn([3000, 300], { seed: 9 }), 1)],
 ])('%s is bit-identical on 1 and 2 threads', (_name, build) => {
   const one = bytesOn(serial, build);
+  const splitBefore = threaded.parallelKernels;
   const two = bytesOn(threaded, build);
+  expect(threaded.parallelKernels).toBeGreaterThan(splitBefore); // the work really was shared
   expect(two.length).toBe(one.length);
   // Compare as bytes in one pass: toEqual on millions of elements is slow.
   expect(Buffer.compare(one, two)).toBe(0);

@@ -26,6 +26,10 @@ export interface WasmBackend extends Backend {
   readonly simd: SimdLevel;
   /** Bytes of WebAssembly memory the heap spans now (it grows on demand, never shrinks). */
   readonly heapBytes: number;
+  /** Kernels split across more than one thread so far: shows whether threads are in use. */
+  readonly parallelKernels: number;
+  /** Stops the worker threads. Tensors on this backend must not be used afterwards. */
+  destroy(): void;
 }
 
 /** Builds the Backend object over an instantiated kernel module. */
@@ -50,6 +54,9 @@ export function createBackendObject(context: KernelContext, simd: SimdLevel): Wa
     simd,
     get heapBytes() {
       return heap.capacity;
+    },
+    get parallelKernels() {
+      return context.tasks.parallelRuns;
     },
     allocate(dtype: DType, size: number): DataId {
       const bytes = size * bytesPerElement(dtype);

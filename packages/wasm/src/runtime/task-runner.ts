@@ -10,6 +10,8 @@ type TaskFunction = (...args: number[]) => void;
  */
 export interface TaskRunner {
   readonly threads: number;
+  /** How many runs were split across more than one thread. */
+  readonly parallelRuns: number;
   /**
    * Runs `task` over [0, total). `cost` estimates the work per item (≈ floating-point operations)
    * so tiny jobs stay on the calling thread. Tasks in SCRATCH_TASKS get `scratchBytes` of
@@ -58,6 +60,7 @@ export class ScratchArenas {
 /** Runs every task on the calling thread. */
 export class SerialRunner implements TaskRunner {
   readonly threads = 1;
+  readonly parallelRuns = 0;
   private readonly functions: Record<TaskName, TaskFunction>;
 
   constructor(

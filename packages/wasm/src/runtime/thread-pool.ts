@@ -60,6 +60,7 @@ export async function workerSupport(): Promise<{ spawn: SpawnWorker } | { reason
  * the first piece of every split task itself, so `threads` counts it.
  */
 export class ThreadPool implements TaskRunner {
+  parallelRuns = 0;
   private readonly functions: ((...args: number[]) => void)[];
   private readonly serial: SerialRunner;
   private readonly canBlock: boolean;
@@ -118,6 +119,7 @@ export class ThreadPool implements TaskRunner {
       this.serial.run(task, total, cost, scratchBytes, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9);
       return;
     }
+    this.parallelRuns++;
     const hasScratch = SCRATCH_TASKS.has(task);
     const taskIndex = TASKS.indexOf(task);
     const words = this.heap.i32;
