@@ -10,8 +10,9 @@ export interface CliIo {
   progressStream: NodeJS.WriteStream;
 }
 
-const backendOption = () =>
-  new Option('--backend <name>', 'compute backend (auto = the fastest that works)').choices(BACKEND_NAMES);
+const backendOption = (help = 'compute backend (auto = the fastest that works)') =>
+  new Option('--backend <name>', help).choices(BACKEND_NAMES);
+const RUN_BACKEND_HELP = "compute backend (default: the run's own)";
 const threadsOption = () =>
   new Option('--threads <n>', 'worker threads of the wasm backend').argParser(integerFlag(1));
 const limitOption = () =>
@@ -75,7 +76,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .addOption(new Option('--split <split>', 'which split').choices(['train', 'val', 'test']).default('test'))
     .option('--json', 'print JSON instead of a table')
     .addOption(limitOption())
-    .addOption(backendOption())
+    .addOption(backendOption(RUN_BACKEND_HELP))
     .addOption(threadsOption())
     .addOption(dataDirOption())
     .action(async (target, flags) => {
@@ -90,7 +91,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .argument('<input>', 'a .png image, a .csv file (one sample per row), or "v1,v2,..."')
     .addOption(new Option('--top <k>', 'show the k most likely classes').argParser(integerFlag(1)).default(3))
     .option('--json', 'print JSON instead of a table')
-    .addOption(backendOption())
+    .addOption(backendOption(RUN_BACKEND_HELP))
     .action(async (target, input, flags) => {
       const { predictCommand } = await import('./commands/predict');
       setExit(await predictCommand(target, input, flags, log));

@@ -74,3 +74,24 @@ test('decisionBoundaryChart merges runs of equal labels and draws every point', 
   expect(svg.match(/<rect/g)).toHaveLength(4);
   expect(svg.match(/<circle/g)).toHaveLength(1);
 });
+
+test("lineChart's inside-bottom legend sits in the lower part of the plot, clear of rising curves", () => {
+  const options = {
+    title: 'Accuracy',
+    xLabel: 'epoch',
+    yLabel: 'accuracy',
+    series: [
+      {
+        name: 'train',
+        points: [
+          [1, 0.5],
+          [2, 0.9],
+        ] as [number, number][],
+      },
+    ],
+  };
+  const legendY = (svg: string) =>
+    Number(svg.match(/<text x="[\d.]+" y="([\d.]+)" class="legend">train<\/text>/)?.[1]);
+  expect(legendY(lineChart({ ...options, legend: 'inside-bottom' }))).toBeGreaterThan(200);
+  expect(legendY(lineChart(options))).toBeLessThan(100);
+});

@@ -1,5 +1,8 @@
 import { escapeHtml, px } from './svg';
 
+/** Any mistake gets a visible tint, so rare confusions still show against empty cells. */
+const mistakeTint = (count: number, share: number) => (count === 0 ? 0 : 0.12 + Math.min(0.88, 10 * share));
+
 /**
  * Draws a confusion matrix `counts[trueClass][predictedClass]` as an SVG grid: each cell shaded by
  * its share of the true class's samples and labelled with its count; the diagonal is correct.
@@ -26,7 +29,9 @@ export function confusionChart(counts: readonly (readonly number[])[], labels: r
       const share = count / total;
       // Correct predictions shade blue, mistakes orange, so errors stand out even when small.
       const color =
-        i === j ? `rgba(0,114,178,${px(0.1 + 0.9 * share)})` : `rgba(213,94,0,${px(Math.min(1, 4 * share))})`;
+        i === j
+          ? `rgba(0,114,178,${px(0.1 + 0.9 * share)})`
+          : `rgba(213,94,0,${px(mistakeTint(count, share))})`;
       const x = left + j * cell;
       const y = top + i * cell;
       const text = share > 0.5 && i === j ? '#fff' : '#222';

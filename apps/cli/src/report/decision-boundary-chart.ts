@@ -35,7 +35,7 @@ export function decisionBoundaryChart(boundary: DecisionBoundary, title = 'Decis
       while (end < row.length && row[end] === row[start]) end++;
       const color = PALETTE[row[start] % PALETTE.length];
       parts.push(
-        `<rect x="${px(left + start * cell)}" y="${px(top + r * cell)}" width="${px((end - start) * cell + 0.5)}" height="${px(cell + 0.5)}" fill="${color}" fill-opacity="0.22"/>`,
+        `<rect x="${px(left + start * cell)}" y="${px(top + r * cell)}" width="${px((end - start) * cell + 0.5)}" height="${px(cell + 0.5)}" fill="${color}" fill-opacity="0.22" shape-rendering="crispEdges"/>`,
       );
       start = end;
     }

@@ -32,8 +32,11 @@ export interface LineChartOptions {
   yDomain?: readonly [number, number];
   /** Point markers with tooltips; default: only when every series has at most 60 points. */
   hasMarkers?: boolean;
-  /** Where the legend goes; default `'inside'` for up to 5 series, else `'right'` (outside the plot). */
-  legend?: 'inside' | 'right' | 'none';
+  /**
+   * Where the legend goes; default `'inside'` (top right) for up to 5 series, else `'right'`
+   * (outside the plot). `'inside-bottom'` suits rising curves such as accuracy.
+   */
+  legend?: 'inside' | 'inside-bottom' | 'right' | 'none';
 }
 
 const MARGIN = { top: 34, right: 16, bottom: 46, left: 64 };
@@ -112,7 +115,8 @@ export function lineChart(options: LineChartOptions): string {
   if (legend !== 'none') {
     const entries = series.map((s, index) => ({ name: s.name, color: colors[index], isDashed: s.isDashed }));
     const legendX = legend === 'right' ? box.x[1] + 12 : box.x[1] - 110;
-    parts.push(...drawLegend(entries, legendX, box.y[0] + 12));
+    const legendY = legend === 'inside-bottom' ? box.y[1] - 8 - 16 * (entries.length - 1) : box.y[0] + 12;
+    parts.push(...drawLegend(entries, legendX, legendY));
   }
   parts.push('</svg>');
   return parts.join('\n');

@@ -83,6 +83,7 @@ function charts(epochs: readonly EpochRow[]): string {
     xLabel: 'epoch',
     yLabel: 'accuracy',
     formatY: (y) => percent(y),
+    legend: 'inside-bottom',
     series: [series('train', (r) => r.train_acc), series('validation', (r) => r.val_acc, true)],
   });
   return `<div class="charts">${loss}${accuracy}</div>`;
