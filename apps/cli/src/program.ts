@@ -140,6 +140,21 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     });
 
   program
+    .command('experiment')
+    .description("run one of the curriculum's experiments (no name: list them); writes a run directory")
+    .argument('[name]', 'experiment name')
+    .option('--quick', 'a smaller, faster version')
+    .option('--full', 'a larger version (may take longer than 10 minutes)')
+    .addOption(new Option('--seed <n>', 'random seed').argParser(integerFlag(0)))
+    .addOption(backendOption())
+    .addOption(threadsOption())
+    .option('--out <dir>', 'run directory (default: runs/<experiment>-<date>-<time>)')
+    .action(async (name, flags) => {
+      const { experimentCommand } = await import('./commands/experiment');
+      setExit(await experimentCommand(name, flags, { stream: io.progressStream, log }));
+    });
+
+  program
     .command('recipes')
     .description('list the built-in recipes')
     .option('--json', 'print JSON with every default')

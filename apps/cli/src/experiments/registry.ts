@@ -1,0 +1,23 @@
+import { CliError } from '../errors/cli-error';
+import { didYouMean } from '../util/nearest';
+import type { AnyExperiment, Experiment } from './experiment';
+
+// Each experiment is typed by its own parameters; the list holds them with the type erased.
+const erase = <P extends object>(experiment: Experiment<P>) => experiment as unknown as AnyExperiment;
+
+/** Every built-in experiment, in the curriculum's order. A new experiment adds one line here. */
+export const EXPERIMENTS: readonly AnyExperiment[] = [];
+
+/**
+ * The experiment called `name`; a CliError with the nearest name otherwise.
+ *
+ * @example
+ * findExperiment('activations').sizes.default;
+ */
+export function findExperiment(name: string): AnyExperiment {
+  const experiment = EXPERIMENTS.find((candidate) => candidate.name === name);
+  if (experiment) return experiment;
+  const names = EXPERIMENTS.map((e) => e.name);
+  const hint = didYouMean(name, names) || `; built-in experiments: ${names.join(', ')}`;
+  throw new CliError(name, `unknown experiment${hint}`);
+}
