@@ -8,7 +8,7 @@ import { runInProcess } from '../test-support/run-in-process';
 function idx(shape: readonly number[], values: Uint8Array): Buffer {
   const header = Buffer.alloc(4 + 4 * shape.length);
   header.writeUInt32BE(0x0800 + shape.length, 0);
-  shape.forEach((size, i) => header.writeUInt32BE(size, 4 + 4 * i));
+  for (const [i, size] of shape.entries()) header.writeUInt32BE(size, 4 + 4 * i);
   return Buffer.concat([header, Buffer.from(values)]);
 }
 
@@ -16,7 +16,7 @@ function idx(shape: readonly number[], values: Uint8Array): Buffer {
 function writeFashionFiles(dir: string, prefix: string, n: number): void {
   const labels = Uint8Array.from({ length: n }, (_, i) => i % 10);
   const images = new Uint8Array(n * 784);
-  labels.forEach((label, i) => images.fill(25 * label, i * 784, (i + 1) * 784));
+  for (const [i, label] of labels.entries()) images.fill(25 * label, i * 784, (i + 1) * 784);
   writeFileSync(join(dir, `${prefix}-images-idx3-ubyte`), idx([n, 28, 28], images));
   writeFileSync(join(dir, `${prefix}-labels-idx1-ubyte`), idx([n], labels));
 }
