@@ -1,13 +1,18 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { noGrad } from '@nagare/autograd';
-import { type OnnxTensor, readOnnxModel, readTensorProto } from '@nagare/io';
+import {
+  type ImportedOnnx,
+  importOnnx,
+  type OnnxOpTable,
+  type OnnxTensor,
+  readOnnxModel,
+  readTensorProto,
+  UnsupportedOnnxError,
+} from '@nagare/io';
 import { isNagareError, tidy, UnsupportedOpError } from '@nagare/tensor';
 import { compareWithExpected } from './compare';
-import { GraphRuntime } from './execute';
-import type { OpTable } from './op-context';
-import { ONNX_OPS } from './ops/index';
-import { UnsupportedOnnxError } from './unsupported-onnx-error';
+import { trainingOps } from './ops/training';
 
 export type CaseStatus = 'pass' | 'fail' | 'unsupported';
 
@@ -50,63 +55,57 @@ function readDataSet(dir: string): { inputs: OnnxTensor[]; outputs: OnnxTensor[]
 }
 
 function runDataSet(
-  runtime: GraphRuntime,
+  imported: ImportedOnnx,
   dataSet: { inputs: OnnxTensor[]; outputs: OnnxTensor[] },
 ): string | null {
-  const { graph } = runtime.model;
-  const initializerNames = new Set(graph.initializers.map((t) => t.name));
-  const graphInputs = graph.inputs.filter((info) => !initializerNames.has(info.name));
-  const feeds = new Map<string, OnnxTensor>();
+  const { graph } = imported.model;
+  const graphInputs = imported.inputs;
+  const feeds: Record<string, OnnxTensor> = {};
   dataSet.inputs.forEach((tensor, i) => {
     // The .pb's name matches its graph input; fall back to position for unnamed tensors.
     const name = graphInputs.some((info) => info.name === tensor.name) ? tensor.name : graphInputs[i]?.name;
-    if (name !== undefined) feeds.set(name, { ...tensor, name });
+    if (name !== undefined) feeds[name] = { ...tensor, name };
   });
   if (dataSet.outputs.length !== graph.outputs.length) {
     return `${dataSet.outputs.length} expected outputs for ${graph.outputs.length} graph outputs`;
   }
   // No op here needs a gradient except inside Gradient (whose valueAndGrad turns recording back on);
   // recording would keep every layer's forward tensors alive for a backward pass that never comes.
-  return tidy(() => noGrad(() => compareOutputs(runtime, feeds, dataSet.outputs)));
+  return tidy(() => noGrad(() => compareOutputs(imported, feeds, dataSet.outputs)));
 }
 
 /** Runs the graph on the feeds and describes the first output that differs from `expected`. */
 function compareOutputs(
-  runtime: GraphRuntime,
-  feeds: Map<string, OnnxTensor>,
+  imported: ImportedOnnx,
+  feeds: Record<string, OnnxTensor>,
   expected: OnnxTensor[],
 ): string | null {
-  const { graph } = runtime.model;
-  const values = runtime.run(
-    runtime.initialValues(feeds),
-    graph.outputs.map((o) => o.name),
-  );
-  for (let j = 0; j < graph.outputs.length; j++) {
-    const name = graph.outputs[j].name;
-    const value = values.get(name);
-    const suffix = graph.outputs.length > 1 ? ` (output ${j} "${name}")` : '';
-    if (!value) return `output "${name}" was not produced`;
-    const difference = compareWithExpected(value.tensor, expected[j]);
+  const outputs = imported.run(feeds);
+  for (let j = 0; j < imported.outputs.length; j++) {
+    const name = imported.outputs[j].name;
+    const suffix = imported.outputs.length > 1 ? ` (output ${j} "${name}")` : '';
+    const difference = compareWithExpected(outputs[j], expected[j]);
     if (difference) return difference + suffix;
   }
   return null;
 }
 
 /** Runs one case folder (model.onnx + test_data_set_*) and classifies it. */
-export function runCase(caseDir: string, name: string, table: OpTable = ONNX_OPS): CaseResult {
+export function runCase(caseDir: string, name: string, operators: OnnxOpTable = trainingOps): CaseResult {
   let op = '?';
+  let imported: ImportedOnnx | undefined;
   try {
     const model = readOnnxModel(readFileSync(join(caseDir, 'model.onnx')), {
       source: join(caseDir, 'model.onnx'),
     });
     op = model.graph.nodes.at(-1)?.opType ?? '?';
-    const runtime = new GraphRuntime(model, table);
+    imported = importOnnx(model, { operators });
     const dataSets = readdirSync(caseDir)
       .filter((d) => /^test_data_set_\d+$/.test(d) && statSync(join(caseDir, d)).isDirectory())
       .sort();
     if (dataSets.length === 0) return { name, op, status: 'fail', detail: 'no test_data_set_* folder' };
     for (const dataSet of dataSets) {
-      const difference = runDataSet(runtime, readDataSet(join(caseDir, dataSet)));
+      const difference = runDataSet(imported, readDataSet(join(caseDir, dataSet)));
       if (difference)
         return {
           name,
@@ -124,6 +123,8 @@ export function runCase(caseDir: string, name: string, table: OpTable = ONNX_OPS
     if (isNagareError(error)) return { name, op, status: 'fail', detail: `${error.name}: ${error.message}` };
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     return { name, op, status: 'fail', detail: `crash: ${message.split('\n').slice(0, 3).join(' | ')}` };
+  } finally {
+    imported?.dispose();
   }
 }
 
@@ -137,7 +138,8 @@ export function formatCaseLine(result: CaseResult): string {
 /** Options of `runSuite`. */
 export interface SuiteOptions {
   filter?: string;
-  table?: OpTable;
+  /** Operator mappings added to `importOnnx`'s (default: the training operators). */
+  operators?: OnnxOpTable;
   /** Called after each case, e.g. to print its line as soon as it is known. */
   onResult?: (result: CaseResult) => void;
 }
@@ -146,7 +148,7 @@ export interface SuiteOptions {
 export function runSuite(dir: string, options: SuiteOptions = {}): SuiteReport {
   const cases: CaseResult[] = [];
   for (const name of listCases(dir, options.filter)) {
-    const result = runCase(join(dir, name), name, options.table);
+    const result = runCase(join(dir, name), name, options.operators);
     cases.push(result);
     options.onResult?.(result);
   }

@@ -1,6 +1,10 @@
 // @nagare/io — the public surface. Everything not listed here is internal.
 export { OnnxFormatError } from './errors/onnx-format-error';
 export { SafetensorsError, type SafetensorsProblem } from './errors/safetensors-error';
+export { UnsupportedOnnxError } from './errors/unsupported-onnx-error';
+export type { OnnxFeeds } from './onnx/import/feeds';
+export { ImportedOnnx, type ImportOnnxOptions, importOnnx } from './onnx/import/import-onnx';
+export type { OnnxOpContext, OnnxOpHandler, OnnxOpTable } from './onnx/import/op-context';
 export {
   nagareDTypeForOnnx,
   onnxTensorToTensor,

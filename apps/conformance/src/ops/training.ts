@@ -1,12 +1,12 @@
+import type { OnnxOpContext, OnnxOpTable } from '@nagare/io';
 import { onnxAdagradStep, onnxAdamStep, onnxMomentumStep } from '@nagare/optimizers';
 import type { Tensor } from '@nagare/tensor';
-import type { OpContext, OpTable } from '../op-context';
 
 /**
  * The inputs of a training operator, [R, T, X₁…Xₙ, G₁…Gₙ, state lists…], split into R, T (read as
  * numbers: T is an int64 step count) and `lists` equal lists of n tensors.
  */
-function trainingInputs(c: OpContext, lists: number): { r: Tensor; t: number; groups: Tensor[][] } {
+function trainingInputs(c: OnnxOpContext, lists: number): { r: Tensor; t: number; groups: Tensor[][] } {
   const rest = c.inputs().slice(2);
   const n = rest.length / lists;
   if (!Number.isInteger(n) || n < 1)
@@ -16,7 +16,7 @@ function trainingInputs(c: OpContext, lists: number): { r: Tensor; t: number; gr
 }
 
 /** Adam: outputs X_new…, V_new…, H_new…. */
-function adam(c: OpContext) {
+function adam(c: OnnxOpContext) {
   const { r, t, groups } = trainingInputs(c, 4);
   const [x, g, v, h] = groups;
   const attributes = {
@@ -31,7 +31,7 @@ function adam(c: OpContext) {
 }
 
 /** Adagrad: outputs X_new…, H_new…; the lr of step T is R / (1 + T·decay_factor). */
-function adagrad(c: OpContext) {
+function adagrad(c: OnnxOpContext) {
   const { r, t, groups } = trainingInputs(c, 3);
   const [x, g, h] = groups;
   const attributes = {
@@ -44,7 +44,7 @@ function adagrad(c: OpContext) {
 }
 
 /** Momentum (standard or nesterov): outputs X_new…, V_new…. Every attribute is required. */
-function momentum(c: OpContext) {
+function momentum(c: OnnxOpContext) {
   const { r, t, groups } = trainingInputs(c, 3);
   const [x, g, v] = groups;
   const mode = c.string('mode', '');
@@ -61,8 +61,11 @@ function momentum(c: OpContext) {
   return [...result.x, ...result.v];
 }
 
-/** The optimizer operators of ai.onnx.preview.training, through @nagare/optimizers' functional API. */
-export const trainingOps: OpTable = {
+/**
+ * The optimizer operators of ai.onnx.preview.training, through @nagare/optimizers' functional API.
+ * @nagare/io does not depend on the optimizers, so the runner adds these to `importOnnx`'s table.
+ */
+export const trainingOps: OnnxOpTable = {
   'ai.onnx.preview.training:Adam': adam,
   'ai.onnx.preview.training:Adagrad': adagrad,
   'ai.onnx.preview.training:Momentum': momentum,

@@ -1,16 +1,9 @@
-import {
-  OnnxDataType,
-  type OnnxDataTypeCode,
-  type OnnxModel,
-  type OnnxNode,
-  type OnnxTensor,
-  onnxTensorToTensor,
-} from '@nagare/io';
 import type { DType, Tensor } from '@nagare/tensor';
-import { type GraphValue, OpContext, type OpTable } from './op-context';
-import { UnsupportedOnnxError } from './unsupported-onnx-error';
+import { UnsupportedOnnxError } from '../../errors/unsupported-onnx-error';
+import { OnnxDataType, type OnnxDataTypeCode, type OnnxModel, type OnnxNode } from '../onnx-types';
+import { type GraphValue, OnnxOpContext, type OnnxOpTable } from './op-context';
 
-const DEFAULT_ONNX_TYPE: Record<DType, OnnxDataTypeCode> = {
+export const DEFAULT_ONNX_TYPE: Record<DType, OnnxDataTypeCode> = {
   float32: OnnxDataType.FLOAT,
   float64: OnnxDataType.DOUBLE,
   int32: OnnxDataType.INT32,
@@ -29,12 +22,14 @@ export function opKey(domain: string, opType: string): string {
 export class GraphRuntime {
   private readonly opsets = new Map<string, number>();
   private readonly declaredTypes = new Map<string, OnnxDataTypeCode>();
+  /** Graph inputs and initializers: the values `evaluate` starts from. */
+  private readonly leafNames = new Set<string>();
   /** Nodes being evaluated, so re-evaluating the graph from inside a node cannot recurse into it. */
   readonly #evaluating = new Set<OnnxNode>();
 
   constructor(
     readonly model: OnnxModel,
-    private readonly table: OpTable,
+    private readonly table: OnnxOpTable,
   ) {
     for (const { domain, version } of model.opsetImports)
       this.opsets.set(domain === 'ai.onnx' ? '' : domain, version);
@@ -42,15 +37,8 @@ export class GraphRuntime {
     for (const info of [...graph.inputs, ...graph.valueInfo, ...graph.outputs]) {
       if (info.elemType) this.declaredTypes.set(info.name, info.elemType);
     }
-  }
-
-  /** The graph's initializers and the fed inputs, as graph values. */
-  initialValues(feeds: ReadonlyMap<string, OnnxTensor>): Map<string, GraphValue> {
-    const values = new Map<string, GraphValue>();
-    for (const source of [...this.model.graph.initializers, ...feeds.values()]) {
-      values.set(source.name, { tensor: onnxTensorToTensor(source), onnxType: source.dataType, source });
-    }
-    return values;
+    for (const name of [...graph.inputs.map((i) => i.name), ...graph.initializers.map((t) => t.name)])
+      this.leafNames.add(name);
   }
 
   /**
@@ -75,7 +63,7 @@ export class GraphRuntime {
       this.#evaluating.add(node);
       let outputs: (Tensor | undefined)[];
       try {
-        outputs = handler(new OpContext(node, opset, inputs, this, values));
+        outputs = handler(new OnnxOpContext(node, opset, inputs, this, values));
       } finally {
         this.#evaluating.delete(node);
       }
@@ -101,7 +89,7 @@ export class GraphRuntime {
     target: string,
   ): Tensor {
     const fresh = new Map<string, GraphValue>();
-    for (const [name, value] of values) if (value.source) fresh.set(name, value);
+    for (const [name, value] of values) if (this.leafNames.has(name)) fresh.set(name, value);
     for (const [name, tensor] of overrides) {
       fresh.set(name, { tensor, onnxType: values.get(name)?.onnxType ?? DEFAULT_ONNX_TYPE[tensor.dtype] });
     }

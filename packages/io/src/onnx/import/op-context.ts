@@ -1,18 +1,27 @@
-import type { OnnxAttribute, OnnxDataTypeCode, OnnxNode, OnnxTensor } from '@nagare/io';
 import { ArgumentError, type Tensor } from '@nagare/tensor';
-import type { GraphRuntime } from './execute';
-import { UnsupportedOnnxError } from './unsupported-onnx-error';
+import { UnsupportedOnnxError } from '../../errors/unsupported-onnx-error';
+import type { OnnxAttribute, OnnxDataTypeCode, OnnxNode, OnnxTensor } from '../onnx-types';
+import type { GraphRuntime } from './graph-runtime';
 
 /** A value flowing through the graph: the nagare tensor and the ONNX element type it stands for. */
 export interface GraphValue {
   tensor: Tensor;
   onnxType: OnnxDataTypeCode;
-  /** The original ONNX tensor for graph inputs, so integer inputs (axes, shapes) are read exactly. */
+  /** The original ONNX tensor of an initializer or fed input, so INT64 values (axes, shapes) are read exactly. */
   source?: OnnxTensor;
 }
 
-/** What an operator mapping sees: the node, its opset version, its inputs and attributes. */
-export class OpContext {
+/**
+ * What an operator mapping (`OnnxOpHandler`) sees while `importOnnx`'s graph runs: the node, its
+ * opset version, its inputs as nagare tensors (exact integer values for axes and shapes) and its
+ * attributes with the operator's defaults supplied by the caller.
+ *
+ * @example
+ * const operators: OnnxOpTable = {
+ *   'com.example:Scale': (c) => [mul(c.input(0), c.float('factor', 1))],
+ * };
+ */
+export class OnnxOpContext {
   constructor(
     readonly node: OnnxNode,
     /** The opset version of the node's domain, which decides the operator's semantics. */
@@ -24,6 +33,7 @@ export class OpContext {
     readonly environment: ReadonlyMap<string, GraphValue>,
   ) {}
 
+  /** The node's operator type (`'Conv'`). */
   get opType(): string {
     return this.node.opType;
   }
@@ -119,14 +129,25 @@ export class OpContext {
     return Object.hasOwn(this.node.attributes, name);
   }
 
-  /** Gives up on this node: the case is reported UNSUPPORTED with `reason`. */
+  /** Gives up on this node: throws `UnsupportedOnnxError` naming the operator and `reason`. */
   unsupported(reason: string): never {
     throw new UnsupportedOnnxError(this.opType, reason);
   }
 }
 
-/** One operator mapping: computes the node's outputs (in order; `undefined` for an output not produced). */
-export type OpHandler = (context: OpContext) => (Tensor | undefined)[];
+/**
+ * One operator mapping: computes a node's outputs (in order; `undefined` for an output not produced).
+ *
+ * @example
+ * const relu6: OnnxOpHandler = (c) => [clip(c.input(0), 0, 6)];
+ */
+export type OnnxOpHandler = (context: OnnxOpContext) => (Tensor | undefined)[];
 
-/** A family of mappings keyed by ONNX op type (`Domain:OpType` outside the default domain). */
-export type OpTable = Record<string, OpHandler>;
+/**
+ * Operator mappings keyed by ONNX op type (`Domain:OpType` outside the default domain), e.g. the
+ * `operators` that `importOnnx` adds to (or overrides in) its built-in table.
+ *
+ * @example
+ * importOnnx(bytes, { operators: { 'com.example:Relu6': (c) => [clip(c.input(0), 0, 6)] } });
+ */
+export type OnnxOpTable = Record<string, OnnxOpHandler>;

@@ -1,6 +1,6 @@
 import * as nn from '@nagare/layers';
 import * as nt from '@nagare/tensor';
-import type { OpContext, OpTable } from '../op-context';
+import type { OnnxOpContext, OnnxOpTable } from '../op-context';
 
 // Activations go through @nagare/layers' functional activations, with ONNX's attribute defaults
 // passed explicitly where they differ from PyTorch's (HardSigmoid's α is 0.2 in ONNX, 1/6 in PyTorch).
@@ -9,7 +9,7 @@ import type { OpContext, OpTable } from '../op-context';
  * Selu with ONNX's α and γ: γ·elu(x, α). ONNX's defaults are the float32 roundings of SELU's
  * constants; any α, γ is allowed, so this scales `elu` rather than calling the fixed `selu`.
  */
-function selu(c: OpContext) {
+function selu(c: OnnxOpContext) {
   const alpha = c.float('alpha', Math.fround(nn.SELU_ALPHA));
   const gamma = c.float('gamma', Math.fround(nn.SELU_SCALE));
   return [nt.mul(nn.elu(c.input(0), alpha), gamma)];
@@ -21,7 +21,7 @@ function selu(c: OpContext) {
  * `prelu`; any other is expanded to x's shape and applied as one "channel" per element of a
  * [1, size] view, so every case runs through the layers' function.
  */
-function prelu(c: OpContext) {
+function prelu(c: OnnxOpContext) {
   const [x, slope] = [c.input(0), c.input(1)];
   const channels = x.rank >= 2 ? x.shape[1] : x.shape[0];
   if (slope.rank === 1 && (slope.shape[0] === 1 || (x.rank <= 2 && slope.shape[0] === channels)))
@@ -31,7 +31,7 @@ function prelu(c: OpContext) {
 }
 
 /** Activation functions. */
-export const activationOps: OpTable = {
+export const activationOps: OnnxOpTable = {
   HardSigmoid: (c) => [
     nn.hardSigmoid(c.input(0), { alpha: c.float('alpha', 0.2), beta: c.float('beta', 0.5) }),
   ],

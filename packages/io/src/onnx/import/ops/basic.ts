@@ -1,16 +1,11 @@
-import {
-  nagareDTypeForOnnx,
-  OnnxDataType,
-  type OnnxTensor,
-  onnxDataTypeName,
-  onnxTensorToTensor,
-} from '@nagare/io';
 import * as nt from '@nagare/tensor';
-import type { OpContext, OpTable } from '../op-context';
+import { nagareDTypeForOnnx, onnxTensorToTensor } from '../../onnx-tensor';
+import { OnnxDataType, type OnnxTensor, onnxDataTypeName } from '../../onnx-types';
+import type { OnnxOpContext, OnnxOpTable } from '../op-context';
 import { wrapUint8 } from './uint8';
 
 /** Constant: exactly one of value (a tensor), value_float(s), value_int(s). */
-function constant(c: OpContext) {
+function constant(c: OnnxOpContext) {
   const tensor = c.tensor('value');
   if (tensor) return [onnxTensorToTensor(tensor)];
   const make = (dataType: number, values: number[], dims: number[]): OnnxTensor => ({
@@ -34,7 +29,7 @@ function constant(c: OpContext) {
 }
 
 /** Cast: to the nagare dtype holding `to`; float → integer truncates, UINT8 wraps modulo 256. */
-function castOp(c: OpContext) {
+function castOp(c: OnnxOpContext) {
   const to = c.int('to', 0);
   const supported: number[] = [
     OnnxDataType.FLOAT,
@@ -50,13 +45,13 @@ function castOp(c: OpContext) {
 }
 
 /** Clip: bounds are optional inputs from opset 11, attributes (min, max) before. */
-function clip(c: OpContext) {
+function clip(c: OnnxOpContext) {
   if (c.opset < 11) return [nt.clip(c.input(0), c.float('min', -Infinity), c.float('max', Infinity))];
   return [nt.clip(c.input(0), c.inputScalar(1) ?? -Infinity, c.inputScalar(2) ?? Infinity)];
 }
 
 /** Range: start, start + delta, … while short of limit; the output has the inputs' type. */
-function range(c: OpContext) {
+function range(c: OnnxOpContext) {
   const [start, limit, delta] = [c.inputScalar(0) ?? 0, c.inputScalar(1) ?? 0, c.inputScalar(2) ?? 1];
   const dtype = c.input(0).dtype;
   const count = Math.max(Math.ceil((limit - start) / delta), 0);
@@ -65,7 +60,7 @@ function range(c: OpContext) {
 }
 
 /** Identity, Constant, Cast, Clip, Where, Range. */
-export const basicOps: OpTable = {
+export const basicOps: OnnxOpTable = {
   Identity: (c) => [c.input(0)],
   Constant: constant,
   Cast: castOp,

@@ -1,6 +1,6 @@
 import type { Tensor } from '@nagare/tensor';
 import * as nt from '@nagare/tensor';
-import type { OpContext, OpTable } from '../op-context';
+import type { OnnxOpContext, OnnxOpTable } from '../op-context';
 import { pool3d } from './pool3d';
 import { samePadding } from './same-padding';
 
@@ -22,7 +22,7 @@ const pair = (values: number[] | undefined, fallback: number): [number, number] 
  * A list attribute of a 2-D window. A 1-D window (N, C, L) runs as a 2-D one of height 1, so its
  * lists get a leading height entry (`fill`); pads [begin, end] become [0, begin, 0, end].
  */
-function windowInts(c: OpContext, name: string, isOneD: boolean, fill: number): number[] | undefined {
+function windowInts(c: OnnxOpContext, name: string, isOneD: boolean, fill: number): number[] | undefined {
   const values = c.ints(name);
   if (!values || !isOneD) return values;
   return name === 'pads' ? [0, values[0], 0, values[1]] : [fill, ...values];
@@ -33,7 +33,7 @@ function windowInts(c: OpContext, name: string, isOneD: boolean, fill: number): 
  * output is ceil(input / stride), the odd extra element at the end (UPPER) or the start (LOWER);
  * ONNX pads list all begins, then all ends.
  */
-function readWindow(c: OpContext, x: Tensor, kernel: [number, number], isOneD: boolean): Window {
+function readWindow(c: OnnxOpContext, x: Tensor, kernel: [number, number], isOneD: boolean): Window {
   const stride = pair(windowInts(c, 'strides', isOneD, 1), 1);
   const dilation = pair(windowInts(c, 'dilations', isOneD, 1), 1);
   const autoPad = c.string('auto_pad', 'NOTSET');
@@ -51,14 +51,14 @@ function readWindow(c: OpContext, x: Tensor, kernel: [number, number], isOneD: b
  * Runs a 2-D mapping on 1-D (N, C, L) or 2-D (N, C, H, W) inputs; a 1-D input gets height 1 and
  * loses it again in the outputs. 3-D and higher windows are unsupported.
  */
-function spatial2d(c: OpContext, run: (x: Tensor, isOneD: boolean) => Tensor[]): Tensor[] {
+function spatial2d(c: OnnxOpContext, run: (x: Tensor, isOneD: boolean) => Tensor[]): Tensor[] {
   const x = c.input(0);
   if (x.rank === 4) return run(x, false);
   if (x.rank !== 3) return c.unsupported(`${x.rank - 2}-D window (nagare has 1-D and 2-D)`);
   return run(nt.unsqueeze(x, 2), true).map((y) => nt.squeeze(y, 2));
 }
 
-function conv(c: OpContext): Tensor[] {
+function conv(c: OnnxOpContext): Tensor[] {
   return spatial2d(c, (x, isOneD) => {
     const w = isOneD ? nt.unsqueeze(c.input(1), 2) : c.input(1);
     const window = readWindow(c, x, [w.shape[2], w.shape[3]], isOneD);
@@ -73,7 +73,7 @@ function conv(c: OpContext): Tensor[] {
 }
 
 function pool(kind: 'max' | 'average') {
-  return (c: OpContext): Tensor[] =>
+  return (c: OnnxOpContext): Tensor[] =>
     c.input(0).rank === 5 && c.node.outputs.length === 1
       ? [pool3d(c, kind)]
       : spatial2d(c, (x, isOneD) => {
@@ -119,7 +119,7 @@ function onnxPoolIndices(
 }
 
 /** Global pools reduce every spatial axis (2 and up), keeping them as length 1. */
-const globalPool = (reduce: typeof nt.max) => (c: OpContext) => {
+const globalPool = (reduce: typeof nt.max) => (c: OnnxOpContext) => {
   const x = c.input(0);
   return [
     reduce(
@@ -131,7 +131,7 @@ const globalPool = (reduce: typeof nt.max) => (c: OpContext) => {
 };
 
 /** Conv, MaxPool, AveragePool, GlobalMaxPool, GlobalAveragePool. */
-export const convPoolOps: OpTable = {
+export const convPoolOps: OnnxOpTable = {
   Conv: conv,
   MaxPool: pool('max'),
   AveragePool: pool('average'),

@@ -1,6 +1,6 @@
 import type { Tensor } from '@nagare/tensor';
 import * as nt from '@nagare/tensor';
-import type { OpContext, OpTable } from '../op-context';
+import type { OnnxOpContext, OnnxOpTable } from '../op-context';
 
 /** Per spatial axis attributes of a transposed convolution. */
 interface Geometry {
@@ -67,7 +67,7 @@ function full3d(x: Tensor, w: Tensor, g: Geometry, full: number[]): Tensor {
  * length = F − begin − end + output_padding. With output_shape (or SAME auto_pad) the pads are
  * derived as ONNX's reference does; they may be negative, which means zeros beyond F.
  */
-function convTranspose(c: OpContext): Tensor[] {
+function convTranspose(c: OnnxOpContext): Tensor[] {
   const x0 = c.input(0);
   const w0 = c.input(1);
   const rank = x0.rank - 2;
@@ -123,4 +123,4 @@ function convTranspose(c: OpContext): Tensor[] {
 }
 
 /** ConvTranspose (1-D, 2-D and 3-D). */
-export const convTransposeOps: OpTable = { ConvTranspose: convTranspose };
+export const convTransposeOps: OnnxOpTable = { ConvTranspose: convTranspose };

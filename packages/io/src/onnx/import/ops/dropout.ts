@@ -1,7 +1,7 @@
 import * as nn from '@nagare/layers';
 import * as nt from '@nagare/tensor';
 import { ComplementedNumpyGenerator } from '../numpy-legacy-generator';
-import type { OpContext, OpTable } from '../op-context';
+import type { OnnxOpContext, OnnxOpTable } from '../op-context';
 
 /**
  * Dropout through @nagare/layers' `dropout`: the identity in inference (no training_mode, or
@@ -10,7 +10,7 @@ import type { OpContext, OpTable } from '../op-context';
  * >= ratio`, so the mask is drawn from that same stream. The mask output is the mask `dropout`
  * applied: `dropout` run on ones from an identically seeded stream is non-zero exactly there.
  */
-function dropout(c: OpContext) {
+function dropout(c: OnnxOpContext) {
   const x = c.input(0);
   const isTraining = c.opset >= 12 && c.has(2) && c.input(2).dataSync()[0] !== 0;
   const ratio = c.opset >= 12 ? (c.has(1) ? Number(c.input(1).dataSync()[0]) : 0.5) : c.float('ratio', 0.5);
@@ -21,4 +21,4 @@ function dropout(c: OpContext) {
 }
 
 /** Dropout. */
-export const dropoutOps: OpTable = { Dropout: dropout };
+export const dropoutOps: OnnxOpTable = { Dropout: dropout };

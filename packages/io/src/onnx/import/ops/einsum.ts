@@ -1,6 +1,6 @@
 import type { Tensor } from '@nagare/tensor';
 import * as nt from '@nagare/tensor';
-import type { OpContext, OpTable } from '../op-context';
+import type { OnnxOpContext, OnnxOpTable } from '../op-context';
 
 /** An operand with one label per axis; ellipsis axes get labels '0', '1', … aligned to the right. */
 interface Labeled {
@@ -8,7 +8,7 @@ interface Labeled {
   labels: string[];
 }
 
-function parseTerm(c: OpContext, term: string, rank: number, ellipsisRank: number): string[] {
+function parseTerm(c: OnnxOpContext, term: string, rank: number, ellipsisRank: number): string[] {
   const parts = term.split('...');
   if (parts.length > 2) c.unsupported(`term "${term}" has more than one ellipsis`);
   const letters = parts.join('');
@@ -54,7 +54,7 @@ function align({ x, labels }: Labeled, order: string[]): Tensor {
  * Einsum as transpose + broadcast multiply + sum: diagonals first, then every operand is aligned
  * on the union of labels, multiplied, and the labels missing from the output are summed out.
  */
-function einsum(c: OpContext): Tensor[] {
+function einsum(c: OnnxOpContext): Tensor[] {
   const equation = c.string('equation', '').replace(/\s+/g, '');
   const [lhs, explicit] = equation.includes('->') ? equation.split('->') : [equation, undefined];
   const inputs = c.inputs();
@@ -93,4 +93,4 @@ function einsum(c: OpContext): Tensor[] {
 }
 
 /** Einsum. */
-export const einsumOps: OpTable = { Einsum: einsum };
+export const einsumOps: OnnxOpTable = { Einsum: einsum };

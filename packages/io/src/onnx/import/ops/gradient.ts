@@ -1,13 +1,13 @@
 import { valueAndGrad } from '@nagare/autograd';
 import type { Tensor } from '@nagare/tensor';
-import type { OpContext, OpTable } from '../op-context';
+import type { OnnxOpContext, OnnxOpTable } from '../op-context';
 
 /**
  * Gradient (ai.onnx.preview.training): the derivative of the graph value `y` with respect to each
  * value named in `xs`. The forward part of the graph is evaluated again as a function of the xs,
  * and @nagare/autograd's valueAndGrad differentiates it.
  */
-function gradient(c: OpContext): Tensor[] {
+function gradient(c: OnnxOpContext): Tensor[] {
   const attribute = c.node.attributes;
   const xs =
     attribute.xs?.type === 'strings'
@@ -26,4 +26,4 @@ function gradient(c: OpContext): Tensor[] {
 }
 
 /** Gradient. */
-export const gradientOps: OpTable = { 'ai.onnx.preview.training:Gradient': gradient };
+export const gradientOps: OnnxOpTable = { 'ai.onnx.preview.training:Gradient': gradient };

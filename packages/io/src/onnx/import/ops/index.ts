@@ -1,4 +1,4 @@
-import type { OpTable } from '../op-context';
+import type { OnnxOpTable } from '../op-context';
 import { activationOps } from './activations';
 import { basicOps } from './basic';
 import { convPoolOps } from './conv-pool';
@@ -14,14 +14,15 @@ import { normalizationOps } from './normalization';
 import { recurrentOps } from './recurrent';
 import { reduceOps } from './reduce';
 import { shapeOps } from './shape';
-import { trainingOps } from './training';
 import { variadicOps } from './variadic';
 
 /**
- * Every ONNX operator the runner maps onto nagare, one family per file. To map a new operator, add
- * an entry to its family's table (or a new family file here); key it `Domain:OpType` outside ai.onnx.
+ * Every ONNX operator `importOnnx` maps onto nagare, one family per file. To map a new operator,
+ * add an entry to its family's table (or a new family file here); key it `Domain:OpType` outside
+ * ai.onnx. The training operators (Adam, Adagrad, Momentum) need @nagare/optimizers, which this
+ * package does not depend on: apps/conformance passes them as extra `operators`.
  */
-export const ONNX_OPS: OpTable = {
+export const ONNX_OPERATORS: OnnxOpTable = {
   ...elementwiseOps,
   ...activationOps,
   ...variadicOps,
@@ -34,7 +35,6 @@ export const ONNX_OPS: OpTable = {
   ...convPoolOps,
   ...convTransposeOps,
   ...dropoutOps,
-  ...trainingOps,
   ...normalizationOps,
   ...lossOps,
   ...recurrentOps,

@@ -1,12 +1,12 @@
 import type { Tensor } from '@nagare/tensor';
 import * as nt from '@nagare/tensor';
-import type { OpContext, OpTable } from '../op-context';
+import type { OnnxOpContext, OnnxOpTable } from '../op-context';
 
 /**
  * Split: part lengths from the `split` input (opset 13+) or attribute (before), else equal parts:
  * `num_outputs` parts from opset 18 (the last one may be shorter), one per output before.
  */
-function splitOp(c: OpContext): Tensor[] {
+function splitOp(c: OnnxOpContext): Tensor[] {
   const x = c.input(0);
   const axis = nt.normalizeAxis('Split', c.int('axis', 0), x.rank);
   const lengths = c.opset >= 13 ? c.inputInts(1) : c.ints('split');
@@ -19,7 +19,7 @@ function splitOp(c: OpContext): Tensor[] {
 }
 
 /** Slice (opset 10+): starts, ends and optional axes and steps as inputs; INT64 bounds are clamped. */
-function sliceOp(c: OpContext): Tensor[] {
+function sliceOp(c: OnnxOpContext): Tensor[] {
   const x = c.input(0);
   if (c.opset < 10) c.unsupported('Slice before opset 10 (starts/ends as attributes)');
   const axes = c.inputInts(3);
@@ -30,7 +30,7 @@ function sliceOp(c: OpContext): Tensor[] {
  * Pad (opset 11+): `pads` lists every begin then every end, over `axes` (opset 18+, default all);
  * mode constant (with the optional `constant_value` input), reflect, edge or wrap.
  */
-function padOp(c: OpContext): Tensor[] {
+function padOp(c: OnnxOpContext): Tensor[] {
   const x = c.input(0);
   if (c.opset < 11) c.unsupported('Pad before opset 11 (pads as an attribute)');
   const flat = c.inputInts(1) ?? [];
@@ -47,7 +47,7 @@ function padOp(c: OpContext): Tensor[] {
 }
 
 /** OneHot: [off, on] values, depth, and the new axis placed at `axis` (default −1, the last). */
-function oneHotOp(c: OpContext): Tensor[] {
+function oneHotOp(c: OnnxOpContext): Tensor[] {
   const indices = nt.cast(c.input(0), 'int32');
   const depth = Math.trunc(Number(c.input(1).dataSync()[0]));
   const values = c.input(2);
@@ -61,14 +61,14 @@ function oneHotOp(c: OpContext): Tensor[] {
 }
 
 /** TopK (opset 10+): k as an input; sorted output only; ties go to the lower index. */
-function topkOp(c: OpContext): Tensor[] {
+function topkOp(c: OnnxOpContext): Tensor[] {
   if (c.int('sorted', 1) !== 1) c.unsupported('sorted=0');
   const k = c.opset >= 10 ? (c.inputScalar(1) ?? 0) : c.int('k', 0);
   return nt.topk(c.input(0), k, { axis: c.int('axis', -1), largest: c.int('largest', 1) === 1 });
 }
 
 /** Concat, Split, Slice, Gather, Pad, OneHot, CumSum, TopK. */
-export const indexingOps: OpTable = {
+export const indexingOps: OnnxOpTable = {
   Concat: (c) => [nt.concat(c.inputs(), c.int('axis', 0))],
   Split: splitOp,
   Slice: sliceOp,

@@ -1,11 +1,11 @@
 import * as nt from '@nagare/tensor';
-import type { OpContext, OpTable } from '../op-context';
+import type { OnnxOpContext, OnnxOpTable } from '../op-context';
 
 /**
  * Gemm: Y = α·A'·B' + β·C with A' = Aᵀ when transA, B' = Bᵀ when transB, and C (optional since
  * opset 11) broadcast to Y's shape.
  */
-function gemm(c: OpContext) {
+function gemm(c: OnnxOpContext) {
   const product = nt.matmul(c.input(0), c.input(1), {
     transposeA: c.int('transA', 0) === 1,
     transposeB: c.int('transB', 0) === 1,
@@ -23,7 +23,7 @@ function gemm(c: OpContext) {
  * is coerced to 2-D at `axis` (default 1) and normalized over the whole second part.
  */
 function softmaxOp(fn: typeof nt.softmax) {
-  return (c: OpContext) => {
+  return (c: OnnxOpContext) => {
     const x = c.input(0);
     if (c.opset >= 13) return [fn(x, c.int('axis', -1))];
     const axis = nt.normalizeAxis(c.opType, c.int('axis', 1), x.rank);
@@ -33,7 +33,7 @@ function softmaxOp(fn: typeof nt.softmax) {
 }
 
 /** MatMul, Gemm, Softmax, LogSoftmax. */
-export const linalgOps: OpTable = {
+export const linalgOps: OnnxOpTable = {
   MatMul: (c) => [nt.matmul(c.input(0), c.input(1))],
   Gemm: gemm,
   Softmax: softmaxOp(nt.softmax),

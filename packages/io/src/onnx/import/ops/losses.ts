@@ -1,12 +1,12 @@
 import { crossEntropy, nllLoss } from '@nagare/layers';
 import type { Tensor } from '@nagare/tensor';
 import * as nt from '@nagare/tensor';
-import type { OpContext, OpTable } from '../op-context';
+import type { OnnxOpContext, OnnxOpTable } from '../op-context';
 
 // Without ignore_index every target counts; nagare's default (−100, as PyTorch) could collide.
 const NO_IGNORE = -(2 ** 31);
 
-function lossOptions(c: OpContext) {
+function lossOptions(c: OnnxOpContext) {
   const reduction = c.string('reduction', 'mean');
   if (reduction !== 'mean' && reduction !== 'sum' && reduction !== 'none')
     c.unsupported(`reduction "${reduction}"`);
@@ -14,16 +14,16 @@ function lossOptions(c: OpContext) {
 }
 
 /** NegativeLogLikelihoodLoss → @nagare/layers' nllLoss (input [N, C, d…], int targets [N, d…]). */
-const nll = (c: OpContext): Tensor[] => [nllLoss(c.input(0), c.input(1), lossOptions(c))];
+const nll = (c: OnnxOpContext): Tensor[] => [nllLoss(c.input(0), c.input(1), lossOptions(c))];
 
 /** SoftmaxCrossEntropyLoss → crossEntropy on the scores; the optional second output is log-softmax over C. */
-const softmaxCrossEntropy = (c: OpContext): Tensor[] => {
+const softmaxCrossEntropy = (c: OnnxOpContext): Tensor[] => {
   const scores = c.input(0);
   return [crossEntropy(scores, c.input(1), lossOptions(c)), nt.logSoftmax(scores, 1)];
 };
 
 /** NegativeLogLikelihoodLoss and SoftmaxCrossEntropyLoss through @nagare/layers. */
-export const lossOps: OpTable = {
+export const lossOps: OnnxOpTable = {
   NegativeLogLikelihoodLoss: nll,
   SoftmaxCrossEntropyLoss: softmaxCrossEntropy,
 };

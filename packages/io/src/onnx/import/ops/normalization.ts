@@ -1,7 +1,7 @@
 import { BatchNorm1d, LayerNorm } from '@nagare/layers';
 import type { Tensor } from '@nagare/tensor';
 import * as nt from '@nagare/tensor';
-import type { OpContext, OpTable } from '../op-context';
+import type { OnnxOpContext, OnnxOpTable } from '../op-context';
 
 const floatDType = (x: Tensor) => (x.dtype === 'float64' ? 'float64' : 'float32');
 
@@ -12,7 +12,7 @@ const floatDType = (x: Tensor) => (x.dtype === 'float64' ? 'float64' : 'float32'
  * where PyTorch (and nagare's layer) use the unbiased one, so those two outputs follow ONNX's formula
  * running · m + batch · (1 − m) with tensor ops.
  */
-function batchNorm(c: OpContext): Tensor[] {
+function batchNorm(c: OnnxOpContext): Tensor[] {
   const x = c.input(0);
   const [scale, bias, runningMean, runningVar] = [c.input(1), c.input(2), c.input(3), c.input(4)];
   const channels = x.shape[1];
@@ -43,7 +43,7 @@ function batchNorm(c: OpContext): Tensor[] {
  * LayerNormalization (opset 17) through @nagare/layers' LayerNorm over the axes from `axis` on.
  * The optional Mean and InvStdDev outputs (ONNX-only) are computed with tensor ops.
  */
-function layerNorm(c: OpContext): Tensor[] {
+function layerNorm(c: OnnxOpContext): Tensor[] {
   const x = c.input(0);
   const axis = nt.normalizeAxis('LayerNormalization', c.int('axis', -1), x.rank);
   const epsilon = c.float('epsilon', 1e-5);
@@ -69,7 +69,7 @@ function layerNorm(c: OpContext): Tensor[] {
  * row of `[N, C, spatial]`, is normalized over its spatial values (a non-affine LayerNorm over the
  * last axis), then scaled and shifted per channel.
  */
-function instanceNorm(c: OpContext): Tensor[] {
+function instanceNorm(c: OnnxOpContext): Tensor[] {
   const x = c.input(0);
   const [batch, channels] = x.shape;
   const spatial = x.size / (batch * channels);
@@ -86,7 +86,7 @@ function instanceNorm(c: OpContext): Tensor[] {
 }
 
 /** BatchNormalization, LayerNormalization, InstanceNormalization. */
-export const normalizationOps: OpTable = {
+export const normalizationOps: OnnxOpTable = {
   BatchNormalization: batchNorm,
   LayerNormalization: layerNorm,
   InstanceNormalization: instanceNorm,

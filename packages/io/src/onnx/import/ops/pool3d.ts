@@ -1,6 +1,6 @@
 import type { Tensor } from '@nagare/tensor';
 import * as nt from '@nagare/tensor';
-import type { OpContext } from '../op-context';
+import type { OnnxOpContext } from '../op-context';
 import { samePadding } from './same-padding';
 
 /** Window attributes of one spatial axis. */
@@ -12,7 +12,7 @@ interface Axis {
   end: number;
 }
 
-function readAxes(c: OpContext, spatial: readonly number[]): Axis[] {
+function readAxes(c: OnnxOpContext, spatial: readonly number[]): Axis[] {
   const kernel = c.ints('kernel_shape');
   if (kernel?.length !== spatial.length) return c.unsupported('kernel_shape must match the input rank');
   const strides = c.ints('strides') ?? spatial.map(() => 1);
@@ -44,7 +44,7 @@ function readAxes(c: OpContext, spatial: readonly number[]): Axis[] {
  * the divisor is the product of the per-axis counts. So: pool (H, W) with every depth slice as a
  * channel, then pool depth as the height of a [D, H'·W'] plane with a kernel of width 1.
  */
-export function pool3d(c: OpContext, kind: 'max' | 'average'): Tensor {
+export function pool3d(c: OnnxOpContext, kind: 'max' | 'average'): Tensor {
   const x = c.input(0);
   const [n, channels, depth, height, width] = x.shape;
   const [d, h, w] = readAxes(c, [depth, height, width]);

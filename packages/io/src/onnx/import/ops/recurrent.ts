@@ -1,8 +1,8 @@
-import { OnnxDataType, onnxDataTypeName } from '@nagare/io';
 import { GRU, LSTM, RNN } from '@nagare/layers';
 import type { Tensor } from '@nagare/tensor';
 import * as nt from '@nagare/tensor';
-import type { OpContext, OpTable } from '../op-context';
+import { OnnxDataType, onnxDataTypeName } from '../../onnx-types';
+import type { OnnxOpContext, OnnxOpTable } from '../op-context';
 
 // RNN, GRU and LSTM run through @nagare/layers' modules. ONNX stacks the gates in another order
 // than PyTorch (and nagare): LSTM i, o, f, c against i, f, g, o; GRU z, r, h against r, z, n; and its
@@ -33,7 +33,7 @@ function reorder(t: Tensor, order: readonly number[]): Tensor {
 const direction = (t: Tensor, d: number) => nt.reshape(nt.slice(t, [d], [d + 1]), t.shape.slice(1));
 
 /** The RNN's nonlinearity, or unsupported for activations nagare's layers do not have. */
-function checkActivations(c: OpContext, kind: Kind, directions: number): 'tanh' | 'relu' {
+function checkActivations(c: OnnxOpContext, kind: Kind, directions: number): 'tanh' | 'relu' {
   if (c.hasAttribute('activation_alpha') || c.hasAttribute('activation_beta'))
     c.unsupported('activation_alpha / activation_beta');
   const given = c.hasAttribute('activations')
@@ -59,7 +59,7 @@ function checkActivations(c: OpContext, kind: Kind, directions: number): 'tanh' 
  * `[N, T, D, H]` and `[N, D, H]`).
  */
 function recurrent(kind: Kind) {
-  return (c: OpContext): Tensor[] => {
+  return (c: OnnxOpContext): Tensor[] => {
     for (const i of [0, 1, 2]) {
       const type = c.inputType(i);
       if (type !== OnnxDataType.FLOAT && type !== OnnxDataType.DOUBLE)
@@ -157,7 +157,7 @@ function fromNagare(
 }
 
 /** RNN, GRU and LSTM. */
-export const recurrentOps: OpTable = {
+export const recurrentOps: OnnxOpTable = {
   RNN: recurrent('RNN'),
   GRU: recurrent('GRU'),
   LSTM: recurrent('LSTM'),

@@ -1,6 +1,6 @@
 import type { Tensor } from '@nagare/tensor';
 import * as nt from '@nagare/tensor';
-import type { OpContext, OpTable } from '../op-context';
+import type { OnnxOpContext, OnnxOpTable } from '../op-context';
 
 type Reducer = (x: Tensor, axes: number[] | undefined, keepDims: boolean) => Tensor;
 
@@ -13,7 +13,7 @@ const AXES_INPUT_SINCE_DEFAULT = 18;
  * everything, unless `noop_with_empty_axes` is set, which makes the operator an identity.
  */
 function reduceOp(reducer: Reducer) {
-  return (c: OpContext): Tensor[] => {
+  return (c: OnnxOpContext): Tensor[] => {
     const x = c.input(0);
     const since = AXES_INPUT_SINCE[c.opType] ?? AXES_INPUT_SINCE_DEFAULT;
     const axes = c.opset >= since ? c.inputInts(1) : c.ints('axes');
@@ -30,7 +30,7 @@ const sumSquare: Reducer = (x, axes, keepDims) => nt.sum(nt.mul(x, x), axes, { k
 
 /** ArgMax/ArgMin: one axis (default 0), keepdims (default 1), optional last-index tie break. */
 function argReduce(fn: typeof nt.argmax) {
-  return (c: OpContext): Tensor[] => [
+  return (c: OnnxOpContext): Tensor[] => [
     fn(c.input(0), c.int('axis', 0), {
       keepDims: c.int('keepdims', 1) === 1,
       selectLastIndex: c.int('select_last_index', 0) === 1,
@@ -39,7 +39,7 @@ function argReduce(fn: typeof nt.argmax) {
 }
 
 /** Reduce* and ArgMax/ArgMin. */
-export const reduceOps: OpTable = {
+export const reduceOps: OnnxOpTable = {
   ReduceSum: reduceOp((x, axes, keepDims) => nt.sum(x, axes, { keepDims })),
   ReduceMean: reduceOp((x, axes, keepDims) => nt.mean(x, axes, { keepDims })),
   ReduceMax: reduceOp((x, axes, keepDims) => nt.max(x, axes, { keepDims })),

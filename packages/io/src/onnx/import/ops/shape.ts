@@ -1,11 +1,11 @@
 import * as nt from '@nagare/tensor';
-import type { OpContext, OpTable } from '../op-context';
+import type { OnnxOpContext, OnnxOpTable } from '../op-context';
 
 /**
  * Reshape: a 0 entry copies the input's length at that position unless `allowzero` is set (then
  * it means length 0); one −1 is inferred.
  */
-function reshape(c: OpContext) {
+function reshape(c: OnnxOpContext) {
   const x = c.input(0);
   const requested = c.inputInts(1) ?? [];
   const allowZero = c.int('allowzero', 0) === 1;
@@ -18,7 +18,7 @@ function reshape(c: OpContext) {
 }
 
 /** Flatten to 2-D: [product of the axes before `axis`, product of the rest] (axis default 1). */
-function flatten(c: OpContext) {
+function flatten(c: OnnxOpContext) {
   const x = c.input(0);
   // axis may be anything in [−rank, rank]; a negative one counts from the rank.
   const requested = c.int('axis', 1);
@@ -32,10 +32,10 @@ function flatten(c: OpContext) {
 }
 
 /** Squeeze/Unsqueeze take `axes` as an input from opset 13, as an attribute before. */
-const axesOf = (c: OpContext) => (c.opset >= 13 ? c.inputInts(1) : c.ints('axes'));
+const axesOf = (c: OnnxOpContext) => (c.opset >= 13 ? c.inputInts(1) : c.ints('axes'));
 
 /** Unsqueeze: axes index the output, so negative ones count from the output's rank. */
-function unsqueeze(c: OpContext) {
+function unsqueeze(c: OnnxOpContext) {
   const x = c.input(0);
   const axes = axesOf(c) ?? [];
   const rank = x.rank + axes.length;
@@ -46,13 +46,13 @@ function unsqueeze(c: OpContext) {
 }
 
 /** Expand: broadcasts both ways (a length-1 requested axis keeps the input's length). */
-function expand(c: OpContext) {
+function expand(c: OnnxOpContext) {
   const x = c.input(0);
   return [nt.expand(x, nt.broadcastShapes('Expand', x.shape, c.inputInts(1) ?? []))];
 }
 
 /** Reshape, Flatten, Squeeze, Unsqueeze, Transpose, Expand. */
-export const shapeOps: OpTable = {
+export const shapeOps: OnnxOpTable = {
   Reshape: reshape,
   Flatten: flatten,
   Squeeze: (c) => [nt.squeeze(c.input(0), axesOf(c))],

@@ -1,5 +1,5 @@
-import { OnnxDataType } from '@nagare/io';
 import { cast, div, floor, mul, sub, type Tensor } from '@nagare/tensor';
+import { OnnxDataType } from '../../onnx-types';
 
 /**
  * nagare holds UINT8 values in int32, so arithmetic does not wrap at 256 by itself. ONNX (NumPy)

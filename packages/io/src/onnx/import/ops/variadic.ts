@@ -1,14 +1,14 @@
 import type { Tensor } from '@nagare/tensor';
 import * as nt from '@nagare/tensor';
-import type { OpContext, OpTable } from '../op-context';
+import type { OnnxOpContext, OnnxOpTable } from '../op-context';
 
 /** Folds the node's inputs (one or more, broadcast together) with a binary op. */
-const fold = (fn: (a: Tensor, b: Tensor) => Tensor) => (c: OpContext) => [
+const fold = (fn: (a: Tensor, b: Tensor) => Tensor) => (c: OnnxOpContext) => [
   c.inputs().reduce((a, b) => fn(a, b)),
 ];
 
 /** Max, Min, Sum and Mean over a variable number of inputs. */
-export const variadicOps: OpTable = {
+export const variadicOps: OnnxOpTable = {
   Max: fold(nt.maximum),
   Min: fold(nt.minimum),
   Sum: fold(nt.add),

@@ -1,0 +1,122 @@
+import { noGrad } from '@nagare/autograd';
+import { type FloatDType, type Module, Sequential, type TensorModule } from '@nagare/layers';
+import { abs, max, randn, sub, type Tensor, tidy } from '@nagare/tensor';
+import { OnnxDataType, type OnnxModel, type OnnxNode, type OnnxTensor } from '../onnx-types';
+import { CHAIN_LAYERS } from './chain-layers';
+
+/** The verification run's tolerance: the layers and the graph compute the same ops. */
+const TOLERANCE = 1e-4;
+
+/** Initializers and Constant nodes' values, by name: the values a chain node may take besides its input. */
+function constantsOf(model: OnnxModel): Map<string, OnnxTensor> {
+  const constants = new Map(model.graph.initializers.map((t) => [t.name, t]));
+  for (const node of model.graph.nodes) {
+    const value = node.attributes.value;
+    if (node.opType === 'Constant' && value?.type === 'tensor') constants.set(node.outputs[0], value.value);
+  }
+  return constants;
+}
+
+/** How many nodes (and graph outputs) read each value. */
+function readCounts(model: OnnxModel): Map<string, number> {
+  const counts = new Map<string, number>();
+  const read = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
+  for (const node of model.graph.nodes) for (const name of node.inputs) if (name) read(name);
+  for (const output of model.graph.outputs) read(output.name);
+  return counts;
+}
+
+/**
+ * The graph's non-Constant nodes when they form one chain from the single input to the single
+ * output: each reads the previous one's output (read by nothing else) plus constants.
+ */
+function chainNodes(model: OnnxModel, input: string, constants: ReadonlyMap<string, OnnxTensor>) {
+  const reads = readCounts(model);
+  const nodes = model.graph.nodes.filter((node) => node.opType !== 'Constant');
+  let current = input;
+  for (const node of nodes) {
+    if (node.domain !== '' && node.domain !== 'ai.onnx') return null;
+    const position = node.inputs.indexOf(current);
+    // Only Add may take the chain value second (a bias added as Add(b, x)).
+    if (position < 0 || (position > 0 && node.opType !== 'Add')) return null;
+    if (node.inputs.some((name, i) => i !== position && name !== '' && !constants.has(name))) return null;
+    if (reads.get(current) !== 1) return null;
+    if (node.outputs.slice(1).some((name) => name !== '' && reads.has(name))) return null;
+    current = node.outputs[0];
+  }
+  return current === model.graph.outputs[0].name ? nodes : null;
+}
+
+/** The layers of a chain, or null when a node is not a known layer. */
+function chainLayers(model: OnnxModel, nodes: readonly OnnxNode[], rank: number, dtype: FloatDType) {
+  const constants = constantsOf(model);
+  const opset = model.opsetImports.find((o) => o.domain === '' || o.domain === 'ai.onnx')?.version ?? 1;
+  const layers: TensorModule[] = [];
+  let currentRank = rank;
+  for (let i = 0; i < nodes.length; i++) {
+    const next = nodes[i + 1];
+    const biasAdd = next?.opType === 'Add' ? next : null;
+    const recognize = CHAIN_LAYERS[nodes[i].opType];
+    const found = recognize?.(nodes[i], { constants, rank: currentRank, dtype, opset, biasAdd });
+    if (!found) {
+      for (const layer of layers) layer.dispose();
+      return null;
+    }
+    layers.push(found.layer);
+    currentRank = found.rank;
+    if (found.consumedBiasAdd) i++;
+  }
+  return layers;
+}
+
+/** True when `module` and the graph agree on a seeded random input of the graph's static shape. */
+function agrees(
+  module: Module,
+  runGraph: (inputs: Tensor[]) => Tensor[],
+  shape: number[],
+  dtype: FloatDType,
+) {
+  try {
+    return noGrad(() =>
+      tidy(() => {
+        const x = randn(shape, { seed: 0, dtype });
+        const expected = runGraph([x])[0];
+        const actual = module.call(x);
+        if (actual.dtype !== expected.dtype || actual.shape.join() !== expected.shape.join()) return false;
+        const error = max(sub(abs(sub(actual, expected)), abs(expected).mul(TOLERANCE))).dataSync()[0];
+        return error <= TOLERANCE;
+      }),
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The graph as a `Sequential` of nagare layers with named parameters (`0.weight`, …), when it is a
+ * chain of known layers from one float input of static shape to one output; else null. The
+ * module is checked against the graph on a random input before it is returned.
+ */
+export function chainModule(model: OnnxModel, runGraph: (inputs: Tensor[]) => Tensor[]): Module | null {
+  const { graph } = model;
+  const initializerNames = new Set(graph.initializers.map((t) => t.name));
+  const inputs = graph.inputs.filter((info) => !initializerNames.has(info.name));
+  if (inputs.length !== 1 || graph.outputs.length !== 1) return null;
+  const [input] = inputs;
+  const shape = input.shape;
+  if (!shape?.every((d): d is number => typeof d === 'number')) return null;
+  const dtype: FloatDType | null =
+    input.elemType === OnnxDataType.FLOAT
+      ? 'float32'
+      : input.elemType === OnnxDataType.DOUBLE
+        ? 'float64'
+        : null;
+  if (!dtype) return null;
+  const nodes = chainNodes(model, input.name, constantsOf(model));
+  const layers = nodes && chainLayers(model, nodes, shape.length, dtype);
+  if (!layers) return null;
+  const module = new Sequential(...layers).eval();
+  if (agrees(module, runGraph, shape, dtype)) return module;
+  module.dispose();
+  return null;
+}
