@@ -21,31 +21,82 @@ export const B_IM2COL = 2;
 /** B = im2col(x)ᵀ over a batch: rows (n, output pixel), columns (c, ky, kx). */
 export const B_IM2COL_T = 3;
 
+/** Stores the 4×4 transpose of rows r0…r3 as four rows of `pitch` bytes at `target`. */
+// @ts-ignore: decorator
+@inline function storeTransposed4(r0: v128, r1: v128, r2: v128, r3: v128, target: usize, pitch: usize): void {
+  const a = i32x4.shuffle(r0, r1, 0, 4, 1, 5);
+  const b = i32x4.shuffle(r2, r3, 0, 4, 1, 5);
+  const c = i32x4.shuffle(r0, r1, 2, 6, 3, 7);
+  const d = i32x4.shuffle(r2, r3, 2, 6, 3, 7);
+  v128.store(target, i64x2.shuffle(a, b, 0, 2));
+  v128.store(target + pitch, i64x2.shuffle(a, b, 1, 3));
+  v128.store(target + 2 * pitch, i64x2.shuffle(c, d, 0, 2));
+  v128.store(target + 3 * pitch, i64x2.shuffle(c, d, 1, 3));
+}
+
+/** A[i, q] for any kind (the slow path, used at the edges). */
+// @ts-ignore: decorator
+@inline function elementA(kind: i32, a: usize, ld: i32, batchStride: i32, i: i32, q: i32): f32 {
+  if (kind == A_DENSE) return load<f32>(a + ((<usize>i * <usize>ld + <usize>q) << 2));
+  if (kind == A_TRANSPOSED) return load<f32>(a + ((<usize>q * <usize>ld + <usize>i) << 2));
+  return load<f32>(a + ((<usize>(q / ld) * <usize>batchStride + <usize>i * <usize>ld + <usize>(q % ld)) << 2));
+}
+
 /**
  * Packs rows [i0, i0 + mc) × depth [p0, p0 + kc) of A into `ap`. For A_CHANNELS, `ld` is the
- * channel plane size and `batchStride` the distance between images (both in elements).
+ * channel plane size and `batchStride` the distance between images (both in elements). Reads go
+ * along memory: row-major rows four depths at a time through 4×4 transposes, stored-transposed
+ * A one contiguous run of rows per depth.
  */
 export function packA(kind: i32, a: usize, ld: i32, batchStride: i32, i0: i32, mc: i32, p0: i32, kc: i32, m: i32, ap: usize): void {
-  for (let r0 = 0; r0 < mc; r0 += MR) {
-    const panel = ap + <usize>r0 * <usize>kc * 4;
-    const rows = min(MR, m - (i0 + r0));
+  const panelBytes = <usize>kc << 4;
+  const fullPanels = min(mc, m - i0) / MR;
+  if (kind == A_TRANSPOSED) {
     for (let p = 0; p < kc; p++) {
-      const target = panel + (<usize>p << 4);
-      if (kind == A_TRANSPOSED && rows == MR) {
-        v128.store(target, v128.load(a + ((<usize>(p0 + p) * <usize>ld + <usize>(i0 + r0)) << 2)));
-        continue;
+      const row = a + ((<usize>(p0 + p) * <usize>ld + <usize>i0) << 2);
+      for (let panel = 0; panel < fullPanels; panel++) {
+        v128.store(ap + <usize>panel * panelBytes + (<usize>p << 4), v128.load(row + (<usize>panel << 4)));
       }
-      for (let r = 0; r < MR; r++) {
-        let value: f32 = 0;
-        if (r < rows) {
-          const i = i0 + r0 + r;
-          const q = p0 + p;
-          if (kind == A_DENSE) value = load<f32>(a + ((<usize>i * <usize>ld + <usize>q) << 2));
-          else if (kind == A_TRANSPOSED) value = load<f32>(a + ((<usize>q * <usize>ld + <usize>i) << 2));
-          else value = load<f32>(a + ((<usize>(q / ld) * <usize>batchStride + <usize>i * <usize>ld + <usize>(q % ld)) << 2));
+    }
+  } else {
+    for (let panel = 0; panel < fullPanels; panel++) {
+      const i = i0 + panel * MR;
+      const target = ap + <usize>panel * panelBytes;
+      let p = 0;
+      for (; p + 4 <= kc; p += 4) {
+        const q = p0 + p;
+        let source: usize;
+        if (kind == A_DENSE) {
+          source = a + ((<usize>i * <usize>ld + <usize>q) << 2);
+        } else {
+          const image = q / ld;
+          const pixel = q - image * ld;
+          if (pixel + 4 > ld) {
+            // These four depths straddle two images: element by element.
+            for (let t = 0; t < 4; t++) {
+              const at = target + (<usize>(p + t) << 4);
+              for (let r = 0; r < MR; r++) store<f32>(at + (<usize>r << 2), elementA(kind, a, ld, batchStride, i + r, q + t));
+            }
+            continue;
+          }
+          source = a + ((<usize>image * <usize>batchStride + <usize>i * <usize>ld + <usize>pixel) << 2);
         }
-        store<f32>(target + (<usize>r << 2), value);
+        const pitch = <usize>ld << 2;
+        storeTransposed4(v128.load(source), v128.load(source + pitch), v128.load(source + 2 * pitch), v128.load(source + 3 * pitch), target + (<usize>p << 4), 16);
       }
+      for (; p < kc; p++) {
+        const at = target + (<usize>p << 4);
+        for (let r = 0; r < MR; r++) store<f32>(at + (<usize>r << 2), elementA(kind, a, ld, batchStride, i + r, p0 + p));
+      }
+    }
+  }
+  // The partial last panel (fewer than four rows left in A) and any panel past the end: zero-padded.
+  for (let panel = fullPanels; panel * MR < mc; panel++) {
+    const target = ap + <usize>panel * panelBytes;
+    const rows = m - (i0 + panel * MR);
+    for (let p = 0; p < kc; p++) {
+      const at = target + (<usize>p << 4);
+      for (let r = 0; r < MR; r++) store<f32>(at + (<usize>r << 2), r < rows ? elementA(kind, a, ld, batchStride, i0 + panel * MR + r, p0 + p) : 0);
     }
   }
 }
@@ -76,7 +127,19 @@ export function packB(kind: i32, b: usize, ld: i32, conv: usize, p0: i32, kc: i3
       packIm2colTransposedPanel(conv, b, p0, kc, j, cols, panel);
       continue;
     }
-    for (let p = 0; p < kc; p++) {
+    let p = 0;
+    if (kind == B_TRANSPOSED && cols == NR) {
+      // Eight rows of Bᵀ, four depths at a time, through two 4×4 transposes.
+      const pitch = <usize>ld << 2;
+      for (; p + 4 <= kc; p += 4) {
+        const source = b + ((<usize>j * <usize>ld + <usize>(p0 + p)) << 2);
+        const target = panel + (<usize>p << 5);
+        storeTransposed4(v128.load(source), v128.load(source + pitch), v128.load(source + 2 * pitch), v128.load(source + 3 * pitch), target, 32);
+        const upper = source + 4 * pitch;
+        storeTransposed4(v128.load(upper), v128.load(upper + pitch), v128.load(upper + 2 * pitch), v128.load(upper + 3 * pitch), target + 16, 32);
+      }
+    }
+    for (; p < kc; p++) {
       const target = panel + (<usize>p << 5);
       for (let c = 0; c < NR; c++) {
         let value: f32 = 0;
