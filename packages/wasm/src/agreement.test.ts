@@ -1,0 +1,138 @@
+import {
+  add,
+  avgPool2d,
+  type Backend,
+  type Conv2dAttrs,
+  conv2d,
+  conv2dBackpropFilter,
+  conv2dBackpropInput,
+  createJsBackend,
+  cumsum,
+  getBackend,
+  logSoftmax,
+  matmul,
+  maxPool2dWithIndices,
+  type NestedArray,
+  randn,
+  softmax,
+  sum,
+  type Tensor,
+  tidy,
+  topk,
+  transpose,
+  useBackend,
+} from '@nagare/tensor';
+import { expectAllClose } from '@nagare/tensor/testing';
+import { afterAll, expect, test } from 'vitest';
+import { createWasmBackend } from './index';
+
+// Shapes larger and more awkward than the shared op cases: past the GEMM's cache blocks (k > 512,
+// n > 256, odd m), image boundaries inside the filter gradient's depth, groups, strides, dilation
+// and asymmetric padding. The js backend is the reference.
+const js = createJsBackend();
+const wasm = await createWasmBackend();
+afterAll(() => wasm.destroy());
+
+function runOn(backend: Backend, build: () => Tensor | Tensor[]): NestedArray[] {
+  const previous = getBackend();
+  useBackend(backend);
+  try {
+    return tidy(() => {
+      const result = build();
+      return (Array.isArray(result) ? result : [result]).map((t) => t.toArray());
+    });
+  } finally {
+    useBackend(previous);
+  }
+}
+
+const CONV: Conv2dAttrs = { stride: [2, 1], padding: [1, 0, 2, 1], dilation: [1, 2], groups: 2 };
+
+const CASES: [string, () => Tensor | Tensor[]][] = [
+  [
+    'matmul past every cache block',
+    () => matmul(randn([67, 600], { seed: 1 }), randn([600, 300], { seed: 2 })),
+  ],
+  [
+    'matmul transposeA',
+    () => matmul(randn([530, 45], { seed: 3 }), randn([530, 270], { seed: 4 }), { transposeA: true }),
+  ],
+  [
+    'matmul transposeB',
+    () => matmul(randn([45, 530], { seed: 5 }), randn([270, 530], { seed: 6 }), { transposeB: true }),
+  ],
+  ['matmul broadcast batches', () => matmul(randn([3, 1, 5, 7], { seed: 7 }), randn([2, 7, 9], { seed: 8 }))],
+  [
+    'conv2d groups, stride, dilation, padding',
+    () =>
+      conv2d(randn([3, 6, 13, 11], { seed: 9 }), randn([8, 3, 3, 3], { seed: 10 }), {
+        stride: [2, 1],
+        padding: [1, 0, 2, 1],
+        dilation: [1, 2],
+        groups: 2,
+      }),
+  ],
+  [
+    'conv2d deeper than one depth block',
+    () => conv2d(randn([2, 64, 10, 10], { seed: 11 }), randn([16, 64, 3, 3], { seed: 12 }), { padding: 1 }),
+  ],
+  [
+    'conv2dBackpropInput',
+    () =>
+      conv2dBackpropInput(
+        randn([3, 8, 6, 11], { seed: 13 }),
+        randn([8, 3, 3, 3], { seed: 14 }),
+        [3, 6, 13, 12],
+        CONV,
+      ),
+  ],
+  [
+    'conv2dBackpropFilter (depth crosses images)',
+    () =>
+      conv2dBackpropFilter(
+        randn([3, 6, 13, 12], { seed: 15 }),
+        randn([3, 8, 6, 11], { seed: 16 }),
+        [8, 3, 3, 3],
+        CONV,
+      ),
+  ],
+  [
+    'maxPool2d ceil mode, padding, dilation',
+    () =>
+      maxPool2dWithIndices(randn([2, 3, 11, 10], { seed: 17 }), {
+        kernelSize: 3,
+        stride: 2,
+        padding: 1,
+        dilation: [1, 2],
+        ceilMode: true,
+      }),
+  ],
+  [
+    'avgPool2d without padded taps',
+    () =>
+      avgPool2d(randn([2, 3, 11, 10], { seed: 18 }), {
+        kernelSize: [3, 2],
+        stride: 2,
+        padding: 1,
+        ceilMode: true,
+        countIncludePad: false,
+      }),
+  ],
+  ['softmax along a strided axis', () => softmax(randn([37, 5, 3], { seed: 19 }).mul(10), 0)],
+  ['logSoftmax of long rows', () => logSoftmax(randn([9, 1001], { seed: 20 }).mul(30))],
+  ['sum over separated axes', () => sum(randn([5, 7, 9, 4], { seed: 21 }), [0, 2])],
+  ['broadcast add [4,1,6] + [5,1]', () => add(randn([4, 1, 6], { seed: 22 }), randn([5, 1], { seed: 23 }))],
+  ['transpose 4-D', () => transpose(randn([3, 4, 5, 6], { seed: 24 }), [2, 0, 3, 1])],
+  [
+    'cumsum reverse exclusive',
+    () => cumsum(randn([6, 50, 3], { seed: 25 }), 1, { reverse: true, exclusive: true }),
+  ],
+  ['topk along a middle axis', () => topk(randn([4, 300, 3], { seed: 26 }), 17, { axis: 1, largest: false })],
+];
+
+test.each(CASES)('%s agrees with the js backend', (_name, build) => {
+  const expected = runOn(js, build);
+  const actual = runOn(wasm, build);
+  expect(actual.length).toBe(expected.length);
+  actual.forEach((value, i) => expectAllClose(value, expected[i], { rtol: 1e-4, atol: 1e-4 }));
+});
