@@ -134,5 +134,5 @@ test.each(CASES)('%s agrees with the js backend', (_name, build) => {
   const expected = runOn(js, build);
   const actual = runOn(wasm, build);
   expect(actual.length).toBe(expected.length);
-  actual.forEach((value, i) => expectAllClose(value, expected[i], { rtol: 1e-4, atol: 1e-4 }));
+  for (let i = 0; i < actual.length; i++) expectAllClose(actual[i], expected[i], { rtol: 1e-4, atol: 1e-4 });
 });
