@@ -1,6 +1,6 @@
 import { drawAxes, drawLegend, type PlotArea, plotBox, svgOpen } from './axes';
 import { makeScale, type ScaleKind } from './scale';
-import { escapeHtml, PALETTE, px } from './svg';
+import { escapeHtml, px, seriesColor } from './svg';
 
 /** One line of a chart: points in data coordinates. */
 export interface ChartSeries {
@@ -40,7 +40,6 @@ export interface LineChartOptions {
 }
 
 const MARGIN = { top: 34, right: 16, bottom: 46, left: 64 };
-const LEGEND_WIDTH = 130;
 const MAX_MARKED_POINTS = 60;
 
 const defaultFormat = (value: number) => String(Number(value.toPrecision(4)));
@@ -57,7 +56,10 @@ const defaultFormat = (value: number) => String(Number(value.toPrecision(4)));
  */
 export function lineChart(options: LineChartOptions): string {
   const legend = options.legend ?? (options.series.length > 5 ? 'right' : 'inside');
-  const width = (options.width ?? 480) + (legend === 'right' ? LEGEND_WIDTH : 0);
+  // Room for the longest name at ~6.5 px per character of the 11 px legend font.
+  const legendWidth =
+    legend === 'right' ? 40 + Math.ceil(6.5 * Math.max(0, ...options.series.map((s) => s.name.length))) : 0;
+  const width = (options.width ?? 480) + legendWidth;
   const height = options.height ?? 300;
   const formatY = options.formatY ?? defaultFormat;
   const formatX = options.formatX;
@@ -71,7 +73,7 @@ export function lineChart(options: LineChartOptions): string {
   const area: PlotArea = {
     width,
     height,
-    margin: { ...MARGIN, right: MARGIN.right + (legend === 'right' ? LEGEND_WIDTH : 0) },
+    margin: { ...MARGIN, right: MARGIN.right + legendWidth },
   };
   const box = plotBox(area);
   const xs = all.map(([x]) => x);
@@ -93,7 +95,7 @@ export function lineChart(options: LineChartOptions): string {
     ...svgOpen(width, height, options.title),
     ...drawAxes({ area, x, y, xLabel: options.xLabel, yLabel: options.yLabel, formatX }),
   ];
-  const colors = series.map((s, index) => s.color ?? PALETTE[index % PALETTE.length]);
+  const colors = series.map((s, index) => s.color ?? seriesColor(index, series.length));
   series.forEach((s, index) => {
     const color = colors[index];
     const dash = s.isDashed ? ' stroke-dasharray="6 4"' : '';

@@ -45,3 +45,32 @@ export function tickLabel(value: number): string {
 
 /** Colors for series, readable on white and for common color-vision deficiencies (Okabe–Ito). */
 export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
+
+// Twelve distinguishable hues for charts with many series (the activations comparison): the
+// Okabe–Ito colors first, then darker and lighter companions.
+const WIDE_PALETTE = [
+  '#0072B2',
+  '#D55E00',
+  '#009E73',
+  '#CC79A7',
+  '#E69F00',
+  '#56B4E9',
+  '#000000',
+  '#8C564B',
+  '#7F7F7F',
+  '#BCBD22',
+  '#9467BD',
+  '#D62728',
+];
+
+/**
+ * The color of series `index` out of `count`: the colorblind-safe `PALETTE` for up to 7 series, a
+ * 12-hue palette beyond (repeating after 12).
+ *
+ * @example
+ * seriesColor(8, 12); // '#7F7F7F'
+ */
+export function seriesColor(index: number, count: number): string {
+  const palette = count <= PALETTE.length ? PALETTE : WIDE_PALETTE;
+  return palette[index % palette.length];
+}
