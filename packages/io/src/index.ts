@@ -1,7 +1,14 @@
 // @nagare/io — the public surface. Everything not listed here is internal.
+export { OnnxExportError } from './errors/onnx-export-error';
 export { OnnxFormatError } from './errors/onnx-format-error';
 export { SafetensorsError, type SafetensorsProblem } from './errors/safetensors-error';
 export { UnsupportedOnnxError } from './errors/unsupported-onnx-error';
+export {
+  type ExportableModel,
+  type ExportOnnxOptions,
+  exportOnnx,
+  exportOnnxModel,
+} from './onnx/export/export-onnx';
 export type { OnnxFeeds } from './onnx/import/feeds';
 export { ImportedOnnx, type ImportOnnxOptions, importOnnx } from './onnx/import/import-onnx';
 export type { OnnxOpContext, OnnxOpHandler, OnnxOpTable } from './onnx/import/op-context';
