@@ -2,12 +2,13 @@ import { CliError } from '../errors/cli-error';
 import { didYouMean } from '../util/nearest';
 import { activations } from './activations/activations';
 import type { AnyExperiment, Experiment } from './experiment';
+import { initHistograms } from './init-histograms/init-histograms';
 
 // Each experiment is typed by its own parameters; the list holds them with the type erased.
 const erase = <P extends object>(experiment: Experiment<P>) => experiment as unknown as AnyExperiment;
 
 /** Every built-in experiment, in the curriculum's order. A new experiment adds one line here. */
-export const EXPERIMENTS: readonly AnyExperiment[] = [erase(activations)];
+export const EXPERIMENTS: readonly AnyExperiment[] = [erase(activations), erase(initHistograms)];
 
 /**
  * The experiment called `name`; a CliError with the nearest name otherwise.

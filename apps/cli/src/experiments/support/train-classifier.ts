@@ -47,6 +47,8 @@ export interface TrainClassifierOptions {
   lossEvery?: number;
   /** Extra fields for each metrics.jsonl row (e.g. the init scale). */
   tags?: Record<string, string | number | boolean>;
+  /** More callbacks for `fit` (measurements during training). */
+  callbacks?: readonly Callback[];
 }
 
 const EVAL_BATCH = 500;
@@ -103,6 +105,7 @@ export async function trainClassifier(
       nanGuard({ action: 'stop' }),
       progressCallback(context.output, { prefix: options.name, shouldPrintSummary: false }),
       recorder,
+      ...(options.callbacks ?? []),
     ],
   });
   const last = epochs.at(-1);
