@@ -1,6 +1,7 @@
 import { CliError } from '../errors/cli-error';
 import { didYouMean } from '../util/nearest';
 import { activations } from './activations/activations';
+import { depthWidth } from './depth-width/depth-width';
 import type { AnyExperiment, Experiment } from './experiment';
 import { initHistograms } from './init-histograms/init-histograms';
 
@@ -8,7 +9,11 @@ import { initHistograms } from './init-histograms/init-histograms';
 const erase = <P extends object>(experiment: Experiment<P>) => experiment as unknown as AnyExperiment;
 
 /** Every built-in experiment, in the curriculum's order. A new experiment adds one line here. */
-export const EXPERIMENTS: readonly AnyExperiment[] = [erase(activations), erase(initHistograms)];
+export const EXPERIMENTS: readonly AnyExperiment[] = [
+  erase(activations),
+  erase(initHistograms),
+  erase(depthWidth),
+];
 
 /**
  * The experiment called `name`; a CliError with the nearest name otherwise.
