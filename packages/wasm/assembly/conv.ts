@@ -74,7 +74,11 @@ export function conv2dForward(begin: i32, end: i32, scratch: usize, conv: usize)
   }
 }
 
-/** Adds columns [first, first + count) of `columns` (depth rows, pitch `count`) back onto dx. */
+/**
+ * Adds columns [first, first + count) of `columns` (depth rows, pitch `count`) back onto dx. Each
+ * (tap, output row) pair touches one input row: the in-bounds span is found once, and with stride
+ * 1 it is added four lanes at a time.
+ */
 function col2im(conv: usize, columns: usize, first: i32, count: i32, dx: usize): void {
   const kernelH = load<i32>(conv, I.KERNEL_H);
   const kernelW = load<i32>(conv, I.KERNEL_W);
@@ -83,25 +87,39 @@ function col2im(conv: usize, columns: usize, first: i32, count: i32, dx: usize):
   const outW = load<i32>(conv, I.OUT_W);
   const strideH = load<i32>(conv, I.STRIDE_H);
   const strideW = load<i32>(conv, I.STRIDE_W);
+  const dilationH = load<i32>(conv, I.DILATION_H);
+  const dilationW = load<i32>(conv, I.DILATION_W);
+  const padTop = load<i32>(conv, I.PAD_TOP);
+  const padLeft = load<i32>(conv, I.PAD_LEFT);
   const channels = load<i32>(conv, I.CHANNELS);
+  const last = first + count; // one past the last pixel of the chunk
   let row = columns;
   for (let c = 0; c < channels; c++) {
     for (let ky = 0; ky < kernelH; ky++) {
-      const offsetH = ky * load<i32>(conv, I.DILATION_H) - load<i32>(conv, I.PAD_TOP);
+      const offsetH = ky * dilationH - padTop;
       for (let kx = 0; kx < kernelW; kx++) {
-        const offsetW = kx * load<i32>(conv, I.DILATION_W) - load<i32>(conv, I.PAD_LEFT);
-        let oy = first / outW;
-        let ox = first - oy * outW;
-        for (let j = 0; j < count; j++) {
+        const offsetW = kx * dilationW - padLeft;
+        // Output columns whose tap lands inside the input row: ox·stride + offsetW in [0, width).
+        const columnBegin = offsetW >= 0 ? 0 : (-offsetW + strideW - 1) / strideW;
+        const columnEnd = offsetW >= width ? 0 : min(outW, (width - 1 - offsetW) / strideW + 1);
+        for (let oy = first / outW; oy * outW < last; oy++) {
           const iy = oy * strideH + offsetH;
-          const ix = ox * strideW + offsetW;
-          if (<u32>iy < <u32>height && <u32>ix < <u32>width) {
-            const at = dx + (<usize>((c * height + iy) * width + ix) << 2);
-            store<f32>(at, load<f32>(at) + load<f32>(row + (<usize>j << 2)));
+          if (<u32>iy >= <u32>height) continue;
+          const rowStart = oy * outW;
+          const begin = max(columnBegin, first - rowStart);
+          const end = min(columnEnd, last - rowStart);
+          const target = dx + (<usize>((c * height + iy) * width + offsetW) << 2);
+          const source = row + (<usize>(rowStart - first) << 2);
+          let ox = begin;
+          if (strideW == 1) {
+            for (; ox + 4 <= end; ox += 4) {
+              const at = target + (<usize>ox << 2);
+              v128.store(at, f32x4.add(v128.load(at), v128.load(source + (<usize>ox << 2))));
+            }
           }
-          if (++ox == outW) {
-            ox = 0;
-            oy++;
+          for (; ox < end; ox++) {
+            const at = target + (<usize>(ox * strideW) << 2);
+            store<f32>(at, load<f32>(at) + load<f32>(source + (<usize>ox << 2)));
           }
         }
         row += <usize>count << 2;

@@ -176,3 +176,73 @@ export function avgPool2d(begin: i32, end: i32, dtype: i32, isBackward: i32, par
   if (dtype == OP.DTYPE_FLOAT64) avgPoolTyped<f64>(begin, end, isBackward != 0, params, x, y);
   else avgPoolTyped<f32>(begin, end, isBackward != 0, params, x, y);
 }
+
+/**
+ * The common 2×2, stride 2 max pool on float32 without padding or dilation, four outputs at a
+ * time: even and odd columns of two input rows are split by shuffles and compared in the
+ * reference's order (row by row, left to right), keeping the first maximum and letting NaN win.
+ */
+export function maxPool2x2F32(begin: i32, end: i32, params: usize, x: usize, y: usize, indices: usize): void {
+  const h = load<i32>(params, HEIGHT);
+  const w = load<i32>(params, WIDTH);
+  const outH = load<i32>(params, OUT_H);
+  const outW = load<i32>(params, OUT_W);
+  const step = i32x4(0, 2, 4, 6);
+  const one = i32x4.splat(1);
+  const down = i32x4.splat(w);
+  for (let plane = begin; plane < end; plane++) {
+    const input = x + ((<usize>plane * <usize>(h * w)) << 2);
+    const output = (<usize>plane * <usize>outH) * <usize>outW;
+    for (let oh = 0; oh < outH; oh++) {
+      const top = input + (<usize>(2 * oh * w) << 2);
+      const bottom = top + (<usize>w << 2);
+      const out = output + <usize>oh * <usize>outW;
+      let ow = 0;
+      for (; ow + 4 <= outW; ow += 4) {
+        const at = <usize>(8 * ow);
+        const a0 = v128.load(top + at);
+        const a1 = v128.load(top + at, 16);
+        const b0 = v128.load(bottom + at);
+        const b1 = v128.load(bottom + at, 16);
+        let best = i32x4.shuffle(a0, a1, 0, 2, 4, 6);
+        let index = i32x4.add(i32x4.splat(2 * oh * w + 2 * ow), step);
+        // Candidate order: top-right, bottom-left, bottom-right.
+        let v = i32x4.shuffle(a0, a1, 1, 3, 5, 7);
+        let vi = i32x4.add(index, one);
+        // NaN wins over a number: take v when v > best, or v is NaN and best is not.
+        let take = v128.or(f32x4.gt(v, best), v128.andnot(f32x4.ne(v, v), f32x4.ne(best, best)));
+        best = v128.bitselect(v, best, take);
+        const firstIndex = index;
+        index = v128.bitselect(vi, index, take);
+        v = i32x4.shuffle(b0, b1, 0, 2, 4, 6);
+        vi = i32x4.add(firstIndex, down);
+        take = v128.or(f32x4.gt(v, best), v128.andnot(f32x4.ne(v, v), f32x4.ne(best, best)));
+        best = v128.bitselect(v, best, take);
+        index = v128.bitselect(vi, index, take);
+        v = i32x4.shuffle(b0, b1, 1, 3, 5, 7);
+        vi = i32x4.add(vi, one);
+        take = v128.or(f32x4.gt(v, best), v128.andnot(f32x4.ne(v, v), f32x4.ne(best, best)));
+        best = v128.bitselect(v, best, take);
+        index = v128.bitselect(vi, index, take);
+        v128.store(y + ((out + <usize>ow) << 2), best);
+        v128.store(indices + ((out + <usize>ow) << 2), index);
+      }
+      for (; ow < outW; ow++) {
+        let best: f32 = -Infinity;
+        let bestIndex = -1;
+        for (let ki = 0; ki < 2; ki++) {
+          for (let kj = 0; kj < 2; kj++) {
+            const index = (2 * oh + ki) * w + 2 * ow + kj;
+            const value = load<f32>(input + (<usize>index << 2));
+            if (bestIndex < 0 || value > best || (value != value && best == best)) {
+              best = value;
+              bestIndex = index;
+            }
+          }
+        }
+        store<f32>(y + ((out + <usize>ow) << 2), best);
+        store<i32>(indices + ((out + <usize>ow) << 2), bestIndex);
+      }
+    }
+  }
+}

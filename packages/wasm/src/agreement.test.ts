@@ -17,6 +17,7 @@ import {
   softmax,
   sum,
   type Tensor,
+  tensor,
   tidy,
   topk,
   transpose,

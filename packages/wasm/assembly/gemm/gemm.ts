@@ -64,7 +64,7 @@ export function gemmRect(params: usize, rowBegin: i32, rowEnd: i32, colBegin: i3
     const nc = min(NC, colEnd - jc);
     for (let pc = 0; pc < k; pc += KC) {
       const kc = min(KC, k - pc);
-      packB(bKind, b, ldb, conv, pc, kc, jc, nc, n, bp);
+      packB(bKind, b, ldb, conv, pc, kc, jc, nc, n, bp, tile);
       const isAdding = accumulate || pc > 0;
       for (let ic = rowBegin; ic < rowEnd; ic += MC) {
         const mc = min(MC, rowEnd - ic);

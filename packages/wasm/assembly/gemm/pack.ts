@@ -2,7 +2,7 @@
 // (Ap[p·4 + r]); B: panels of 8 columns, k-major (Bp[p·8 + c]); both zero-padded at the edges.
 // Each operand can come from a plain or transposed matrix, or (for convolutions) be read straight
 // from an image as its im2col matrix, so no unfolded copy is ever materialised.
-import { packIm2colPanel, packIm2colTransposedPanel } from './im2col';
+import { packIm2colPanel, packIm2colTransposedPanel, storeTransposed4 } from './im2col';
 import { MR, NR } from './micro-kernel';
 
 /** A[i, p] at a[i·ld + p]. */
@@ -20,19 +20,6 @@ export const B_TRANSPOSED = 1;
 export const B_IM2COL = 2;
 /** B = im2col(x)ᵀ over a batch: rows (n, output pixel), columns (c, ky, kx). */
 export const B_IM2COL_T = 3;
-
-/** Stores the 4×4 transpose of rows r0…r3 as four rows of `pitch` bytes at `target`. */
-// @ts-ignore: decorator
-@inline function storeTransposed4(r0: v128, r1: v128, r2: v128, r3: v128, target: usize, pitch: usize): void {
-  const a = i32x4.shuffle(r0, r1, 0, 4, 1, 5);
-  const b = i32x4.shuffle(r2, r3, 0, 4, 1, 5);
-  const c = i32x4.shuffle(r0, r1, 2, 6, 3, 7);
-  const d = i32x4.shuffle(r2, r3, 2, 6, 3, 7);
-  v128.store(target, i64x2.shuffle(a, b, 0, 2));
-  v128.store(target + pitch, i64x2.shuffle(a, b, 1, 3));
-  v128.store(target + 2 * pitch, i64x2.shuffle(c, d, 0, 2));
-  v128.store(target + 3 * pitch, i64x2.shuffle(c, d, 1, 3));
-}
 
 /** A[i, q] for any kind (the slow path, used at the edges). */
 // @ts-ignore: decorator
@@ -103,9 +90,9 @@ export function packA(kind: i32, a: usize, ld: i32, batchStride: i32, i0: i32, m
 
 /**
  * Packs depth [p0, p0 + kc) × columns [j0, j0 + nc) of B into `bp`. `conv` points at the
- * convolution geometry for the im2col kinds (see im2col.ts).
+ * convolution geometry for the im2col kinds (see im2col.ts); `scratch` is 128 bytes they may use.
  */
-export function packB(kind: i32, b: usize, ld: i32, conv: usize, p0: i32, kc: i32, j0: i32, nc: i32, n: i32, bp: usize): void {
+export function packB(kind: i32, b: usize, ld: i32, conv: usize, p0: i32, kc: i32, j0: i32, nc: i32, n: i32, bp: usize, scratch: usize): void {
   for (let c0 = 0; c0 < nc; c0 += NR) {
     const panel = bp + <usize>c0 * <usize>kc * 4;
     const cols = min(NR, n - (j0 + c0));
@@ -124,7 +111,7 @@ export function packB(kind: i32, b: usize, ld: i32, conv: usize, p0: i32, kc: i3
       continue;
     }
     if (kind == B_IM2COL_T) {
-      packIm2colTransposedPanel(conv, b, p0, kc, j, cols, panel);
+      packIm2colTransposedPanel(conv, b, p0, kc, j, cols, panel, scratch);
       continue;
     }
     let p = 0;

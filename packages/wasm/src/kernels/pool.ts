@@ -34,12 +34,35 @@ const planesOf = (shape: readonly number[]) => shape[0] * shape[1];
 const windowCost = (attrs: Pool2dAttrs, out: KernelTensor) =>
   (out.size / planesOf(out.shape)) * attrs.kernelSize[0] * attrs.kernelSize[1];
 
+/** 2×2 windows at stride 2, no padding or dilation, every window inside the input (float32). */
+function isPlain2x2(x: KernelTensor, y: KernelTensor, attrs: Pool2dAttrs): boolean {
+  const { kernelSize, stride, padding, dilation } = attrs;
+  const isPlain =
+    [...kernelSize, ...stride].every((d) => d === 2) &&
+    padding.every((p) => p === 0) &&
+    dilation.every((d) => d === 1);
+  return isPlain && x.dtype === 'float32' && 2 * y.shape[2] <= x.shape[2] && 2 * y.shape[3] <= x.shape[3];
+}
+
 export const maxPool2dKernel: WasmKernel<'maxPool2d'> = {
   supports: (dtype) => dtype !== 'bool',
   run(context, [x], attrs, [y, indices]) {
     if (x.dtype === 'bool') throw new UnsupportedOpError('maxPool2d', x.dtype, 'wasm');
     writePoolParams(context, x.shape, y.shape, attrs, false);
     const planes = planesOf(x.shape);
+    if (isPlain2x2(x, y, attrs)) {
+      context.tasks.run(
+        'maxPool2x2F32',
+        planes,
+        y.size / planes,
+        0,
+        context.params,
+        pointerOf(x),
+        pointerOf(y),
+        pointerOf(indices),
+      );
+      return;
+    }
     context.tasks.run(
       'maxPool2d',
       planes,
