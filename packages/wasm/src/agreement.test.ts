@@ -98,6 +98,30 @@ const CASES: [string, () => Tensor | Tensor[]][] = [
       ),
   ],
   [
+    'maxPool2d 2x2 stride 2 with ties and NaN',
+    () => {
+      const columnOfNaN = tensor([0, 0, Number.NaN, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+      return maxPool2dWithIndices(randn([2, 3, 10, 13], { seed: 27 }).round().maximum(-1).add(columnOfNaN), {
+        kernelSize: 2,
+      });
+    },
+  ],
+  [
+    'conv2dBackpropInput in column chunks',
+    () =>
+      conv2dBackpropInput(
+        randn([1, 8, 32, 32], { seed: 28 }),
+        randn([8, 64, 3, 3], { seed: 29 }),
+        [1, 64, 34, 34],
+        {
+          stride: [1, 1],
+          padding: [0, 0, 0, 0],
+          dilation: [1, 1],
+          groups: 1,
+        },
+      ),
+  ],
+  [
     'maxPool2d ceil mode, padding, dilation',
     () =>
       maxPool2dWithIndices(randn([2, 3, 11, 10], { seed: 17 }), {
