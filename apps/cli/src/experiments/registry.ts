@@ -4,6 +4,7 @@ import { activations } from './activations/activations';
 import { depthWidth } from './depth-width/depth-width';
 import type { AnyExperiment, Experiment } from './experiment';
 import { initHistograms } from './init-histograms/init-histograms';
+import { vanishingGradients } from './vanishing-gradients/vanishing-gradients';
 
 // Each experiment is typed by its own parameters; the list holds them with the type erased.
 const erase = <P extends object>(experiment: Experiment<P>) => experiment as unknown as AnyExperiment;
@@ -13,6 +14,7 @@ export const EXPERIMENTS: readonly AnyExperiment[] = [
   erase(activations),
   erase(initHistograms),
   erase(depthWidth),
+  erase(vanishingGradients),
 ];
 
 /**
