@@ -3,7 +3,9 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: { index: 'src/index.ts', 'models/index': 'src/models/index.ts' },
   format: ['esm', 'cjs'],
-  dts: true,
+  // Tensors (and modules, optimizers) implement Disposable: the reference makes the declarations
+  // type-check in projects whose "lib" predates Symbol.dispose (ES2022 and older).
+  dts: { banner: '/// <reference lib="esnext.disposable" />' },
   sourcemap: true,
   clean: true,
   // One shared chunk for both entry points in CJS too, so models and the index share one Module class.

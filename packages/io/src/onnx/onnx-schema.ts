@@ -1,7 +1,11 @@
-// The subset of onnx.proto (https://github.com/onnx/onnx/blob/main/onnx/onnx.proto) that nagare
-// reads and writes, as a protobufjs JSON descriptor. Message, field and enum names and field numbers
-// are copied from onnx.proto. onnx.proto is Copyright (c) ONNX Project Contributors and licensed
-// under the Apache License, Version 2.0 (http://www.apache.org/licenses/LICENSE-2.0).
+/*!
+ * @nagare/io embeds a subset of onnx.proto (https://github.com/onnx/onnx/blob/main/onnx/onnx.proto):
+ * message, field and enum names and field numbers, rewritten as a protobufjs JSON descriptor.
+ * onnx.proto is Copyright (c) ONNX Project Contributors, licensed under the Apache License 2.0
+ * (SPDX-License-Identifier: Apache-2.0); see NOTICE and LICENSE-ONNX in the package.
+ */
+// The subset of onnx.proto that nagare reads and writes. The "/*!" comment above is a legal comment:
+// bundlers keep it in every build, so the attribution travels with the code.
 //
 // onnx.proto uses proto2 syntax: repeated numeric fields are unpacked unless marked
 // `[packed = true]`, which only TensorProto's data fields are. Decoders accept both encodings.
