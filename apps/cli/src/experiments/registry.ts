@@ -4,6 +4,7 @@ import { activations } from './activations/activations';
 import { depthWidth } from './depth-width/depth-width';
 import type { AnyExperiment, Experiment } from './experiment';
 import { initHistograms } from './init-histograms/init-histograms';
+import { randomLabels } from './random-labels/random-labels';
 import { vanishingGradients } from './vanishing-gradients/vanishing-gradients';
 
 // Each experiment is typed by its own parameters; the list holds them with the type erased.
@@ -15,6 +16,7 @@ export const EXPERIMENTS: readonly AnyExperiment[] = [
   erase(initHistograms),
   erase(depthWidth),
   erase(vanishingGradients),
+  erase(randomLabels),
 ];
 
 /**
