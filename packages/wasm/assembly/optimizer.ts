@@ -1,8 +1,10 @@
 // Fused in-place optimizer updates (SGD, momentum, AdaGrad, Adadelta, RMSProp, Adam/AdamW,
-// Adamax, Lion). Two elements at a time in float64 lanes: the same float64 arithmetic as the js
-// reference, rounded once when stored, so both backends agree. Each element is read completely
-// before it is written, so outputs may be the input buffers (runInPlace).
+// Adamax, Lion), written like the js reference's formulas. float32 parameters update four lanes
+// at a time in float32 arithmetic (as PyTorch does), float64 ones two lanes in float64. Each
+// element is read completely before it is written, so outputs may be the input buffers
+// (runInPlace). The coefficients are read once per call, not per element.
 import * as OP from '../src/kernels/opcodes';
+import { loadPartial32, storePartial32 } from './lanes';
 
 export const UPDATE_SGD = 0;
 export const UPDATE_MOMENTUM = 1;
@@ -14,7 +16,7 @@ export const UPDATE_ADAMAX = 6;
 export const UPDATE_LION = 7;
 
 // float64 words of the parameter block (src/kernels/optimizer.ts writes it): buffer addresses,
-// then the coefficients every update shares, then the update's own.
+// then the coefficients every update shares, then the update's own (C0…C5).
 const X = 0;
 const G = 1;
 const S1 = 2;
@@ -28,11 +30,145 @@ const LR = 9;
 const WEIGHT_DECAY = 10;
 const DECAY = 11;
 const C0 = 12;
-const C1 = 13;
-const C2 = 14;
-const C3 = 15;
-const C4 = 16;
-const C5 = 17;
+
+// Lane-generic arithmetic: T = f32 works on f32x4, T = f64 on f64x2 (resolved at compile time).
+// @ts-ignore: decorator
+@inline function splat<T>(value: f64): v128 {
+  return sizeof<T>() == 4 ? f32x4.splat(<f32>value) : f64x2.splat(value);
+}
+// @ts-ignore: decorator
+@inline function add<T>(a: v128, b: v128): v128 {
+  return sizeof<T>() == 4 ? f32x4.add(a, b) : f64x2.add(a, b);
+}
+// @ts-ignore: decorator
+@inline function sub<T>(a: v128, b: v128): v128 {
+  return sizeof<T>() == 4 ? f32x4.sub(a, b) : f64x2.sub(a, b);
+}
+// @ts-ignore: decorator
+@inline function mul<T>(a: v128, b: v128): v128 {
+  return sizeof<T>() == 4 ? f32x4.mul(a, b) : f64x2.mul(a, b);
+}
+// @ts-ignore: decorator
+@inline function div<T>(a: v128, b: v128): v128 {
+  return sizeof<T>() == 4 ? f32x4.div(a, b) : f64x2.div(a, b);
+}
+// @ts-ignore: decorator
+@inline function sqrt<T>(a: v128): v128 {
+  return sizeof<T>() == 4 ? f32x4.sqrt(a) : f64x2.sqrt(a);
+}
+// @ts-ignore: decorator
+@inline function maximum<T>(a: v128, b: v128): v128 {
+  return sizeof<T>() == 4 ? f32x4.max(a, b) : f64x2.max(a, b);
+}
+// @ts-ignore: decorator
+@inline function abs<T>(a: v128): v128 {
+  return sizeof<T>() == 4 ? f32x4.abs(a) : f64x2.abs(a);
+}
+/** Math.sign per lane: ±1, and 0 or NaN unchanged. */
+// @ts-ignore: decorator
+@inline function sign<T>(a: v128): v128 {
+  const zero = splat<T>(0);
+  const positive = sizeof<T>() == 4 ? f32x4.gt(a, zero) : f64x2.gt(a, zero);
+  const negative = sizeof<T>() == 4 ? f32x4.lt(a, zero) : f64x2.lt(a, zero);
+  return v128.bitselect(splat<T>(1), v128.bitselect(splat<T>(-1), a, negative), positive);
+}
+
+/** Elements [i, i + count) (count = all lanes, or fewer at the end) as one vector. */
+// @ts-ignore: decorator
+@inline function read<T>(p: usize, i: i32, count: i32): v128 {
+  const at = p + <usize>i * sizeof<T>();
+  if (sizeof<T>() == 4) return count == 4 ? v128.load(at) : loadPartial32(at, count);
+  return count == 2 ? v128.load(at) : v128.load64_zero(at);
+}
+
+// @ts-ignore: decorator
+@inline function write<T>(p: usize, i: i32, v: v128, count: i32): void {
+  const at = p + <usize>i * sizeof<T>();
+  if (sizeof<T>() == 4) {
+    if (count == 4) v128.store(at, v);
+    else storePartial32(at, v, count);
+  } else if (count == 2) {
+    v128.store(at, v);
+  } else {
+    v128.store64_lane(at, v, 0);
+  }
+}
+
+/** One update of `count` elements from i. */
+// @ts-ignore: decorator
+@inline function step<T>(kind: i32, i: i32, count: i32, px: usize, g0: usize, s1: usize, s2: usize, s3: usize, xOut: usize, s1Out: usize, s2Out: usize, s3Out: usize, rate: f64, weightDecay: f64, decay: f64, c0: f64, c1: f64, c2: f64, c3: f64, c4: f64, c5: f64): void {
+  const one = splat<T>(1);
+  const x = read<T>(px, i, count);
+  const decayed = mul<T>(x, splat<T>(decay));
+  const lr = splat<T>(rate);
+  const g = add<T>(read<T>(g0, i, count), mul<T>(splat<T>(weightDecay), x));
+  let update = g; // what lr multiplies (or, for AdaGrad/Adam/Adamax, the whole subtracted step)
+  if (kind == UPDATE_MOMENTUM) {
+    const momentum = splat<T>(c0);
+    const v = add<T>(mul<T>(momentum, read<T>(s1, i, count)), mul<T>(sub<T>(one, splat<T>(c1)), g));
+    write<T>(s1Out, i, v, count);
+    update = c2 != 0 ? add<T>(g, mul<T>(momentum, v)) : v;
+  } else if (kind == UPDATE_ADAGRAD) {
+    const h = add<T>(read<T>(s1, i, count), mul<T>(g, g));
+    write<T>(s1Out, i, h, count);
+    update = div<T>(mul<T>(lr, g), add<T>(sqrt<T>(h), splat<T>(c0)));
+  } else if (kind == UPDATE_ADADELTA) {
+    const rho = splat<T>(c0);
+    const eps = splat<T>(c1);
+    const previous = read<T>(s2, i, count);
+    const s = add<T>(mul<T>(rho, read<T>(s1, i, count)), mul<T>(mul<T>(sub<T>(one, rho), g), g));
+    // Zeiler's unit correction: RMS of past updates over RMS of gradients.
+    const delta = mul<T>(div<T>(sqrt<T>(add<T>(previous, eps)), sqrt<T>(add<T>(s, eps))), g);
+    write<T>(s1Out, i, s, count);
+    write<T>(s2Out, i, add<T>(mul<T>(rho, previous), mul<T>(mul<T>(sub<T>(one, rho), delta), delta)), count);
+    update = delta;
+  } else if (kind == UPDATE_RMSPROP) {
+    const alpha = splat<T>(c0);
+    const s = add<T>(mul<T>(alpha, read<T>(s1, i, count)), mul<T>(mul<T>(sub<T>(one, alpha), g), g));
+    write<T>(s1Out, i, s, count);
+    let average: v128;
+    if (c3 != 0) {
+      const a = add<T>(mul<T>(alpha, read<T>(s2, i, count)), mul<T>(sub<T>(one, alpha), g));
+      write<T>(s2Out, i, a, count);
+      average = add<T>(sqrt<T>(sub<T>(s, mul<T>(a, a))), splat<T>(c1));
+    } else {
+      average = add<T>(sqrt<T>(s), splat<T>(c1));
+    }
+    update = div<T>(g, average);
+    if (c2 > 0) {
+      update = add<T>(update, mul<T>(splat<T>(c2), read<T>(s3, i, count)));
+      write<T>(s3Out, i, update, count);
+    }
+  } else if (kind == UPDATE_ADAM) {
+    const beta1 = splat<T>(c0);
+    const beta2 = splat<T>(c1);
+    const m = add<T>(mul<T>(beta1, read<T>(s1, i, count)), mul<T>(sub<T>(one, beta1), g));
+    let v = add<T>(mul<T>(beta2, read<T>(s2, i, count)), mul<T>(mul<T>(sub<T>(one, beta2), g), g));
+    write<T>(s1Out, i, m, count);
+    write<T>(s2Out, i, v, count);
+    if (c5 != 0) {
+      v = maximum<T>(read<T>(s3, i, count), v);
+      write<T>(s3Out, i, v, count);
+    }
+    // stepSize·m / (√v / √(1 − β2ᵗ) + ε)
+    update = div<T>(mul<T>(splat<T>(c3), m), add<T>(div<T>(sqrt<T>(v), splat<T>(c4)), splat<T>(c2)));
+  } else if (kind == UPDATE_ADAMAX) {
+    const beta1 = splat<T>(c0);
+    const m = add<T>(mul<T>(beta1, read<T>(s1, i, count)), mul<T>(sub<T>(one, beta1), g));
+    const norm = maximum<T>(mul<T>(splat<T>(c1), read<T>(s2, i, count)), add<T>(abs<T>(g), splat<T>(c2)));
+    write<T>(s1Out, i, m, count);
+    write<T>(s2Out, i, norm, count);
+    update = div<T>(mul<T>(splat<T>(c3), m), norm);
+  } else if (kind == UPDATE_LION) {
+    const beta1 = splat<T>(c0);
+    const beta2 = splat<T>(c1);
+    const m = read<T>(s1, i, count);
+    update = sign<T>(add<T>(mul<T>(beta1, m), mul<T>(sub<T>(one, beta1), g)));
+    write<T>(s1Out, i, add<T>(mul<T>(beta2, m), mul<T>(sub<T>(one, beta2), g)), count);
+  }
+  const hasRate = kind == UPDATE_ADAGRAD || kind == UPDATE_ADAM || kind == UPDATE_ADAMAX;
+  write<T>(xOut, i, hasRate ? sub<T>(decayed, update) : sub<T>(decayed, mul<T>(lr, update)), count);
+}
 
 // @ts-ignore: decorator
 @inline function word(params: usize, index: i32): f64 {
@@ -40,153 +176,48 @@ const C5 = 17;
 }
 
 // @ts-ignore: decorator
-@inline function pointer(params: usize, index: i32): usize {
-  return <usize>word(params, index);
-}
-
-/** Elements i, i+1 (or just i when `isSingle`) as float64 lanes. */
-// @ts-ignore: decorator
-@inline function load2<T>(p: usize, i: i32, isSingle: bool): v128 {
-  if (sizeof<T>() == 8) return isSingle ? v128.load64_zero(p + (<usize>i << 3)) : v128.load(p + (<usize>i << 3));
-  return f64x2.promote_low_f32x4(isSingle ? v128.load32_zero(p + (<usize>i << 2)) : v128.load64_zero(p + (<usize>i << 2)));
-}
-
-// @ts-ignore: decorator
-@inline function store2<T>(p: usize, i: i32, v: v128, isSingle: bool): void {
-  if (sizeof<T>() == 8) {
-    if (isSingle) v128.store64_lane(p + (<usize>i << 3), v, 0);
-    else v128.store(p + (<usize>i << 3), v);
-  } else {
-    const narrow = f32x4.demote_f64x2_zero(v);
-    if (isSingle) v128.store32_lane(p + (<usize>i << 2), narrow, 0);
-    else v128.store64_lane(p + (<usize>i << 2), narrow, 0);
-  }
-}
-
-// @ts-ignore: decorator
-@inline function splat(params: usize, index: i32): v128 {
-  return f64x2.splat(word(params, index));
-}
-
-// @ts-ignore: decorator
-@inline function mul(a: v128, b: v128): v128 {
-  return f64x2.mul(a, b);
-}
-
-// @ts-ignore: decorator
-@inline function add(a: v128, b: v128): v128 {
-  return f64x2.add(a, b);
-}
-
-// @ts-ignore: decorator
-@inline function sub(a: v128, b: v128): v128 {
-  return f64x2.sub(a, b);
-}
-
-/** One update of elements i (and i+1 unless `isSingle`), written like the js reference formula. */
-// @ts-ignore: decorator
-@inline function step<T>(kind: i32, params: usize, i: i32, isSingle: bool): void {
-  const one = f64x2.splat(1);
-  const x = load2<T>(pointer(params, X), i, isSingle);
-  const decayed = mul(x, splat(params, DECAY));
-  const lr = splat(params, LR);
-  const g = add(load2<T>(pointer(params, G), i, isSingle), mul(splat(params, WEIGHT_DECAY), x));
-  let update = g; // the quantity lr multiplies
-  if (kind == UPDATE_MOMENTUM) {
-    const momentum = splat(params, C0);
-    const v = add(mul(momentum, load2<T>(pointer(params, S1), i, isSingle)), mul(sub(one, splat(params, C1)), g));
-    store2<T>(pointer(params, S1_OUT), i, v, isSingle);
-    update = word(params, C2) != 0 ? add(g, mul(momentum, v)) : v;
-  } else if (kind == UPDATE_ADAGRAD) {
-    const h = add(load2<T>(pointer(params, S1), i, isSingle), mul(g, g));
-    store2<T>(pointer(params, S1_OUT), i, h, isSingle);
-    update = f64x2.div(mul(lr, g), add(f64x2.sqrt(h), splat(params, C0)));
-  } else if (kind == UPDATE_ADADELTA) {
-    const rho = splat(params, C0);
-    const eps = splat(params, C1);
-    const u = load2<T>(pointer(params, S2), i, isSingle);
-    const s = add(mul(rho, load2<T>(pointer(params, S1), i, isSingle)), mul(mul(sub(one, rho), g), g));
-    // Zeiler's unit correction: RMS of past updates over RMS of gradients.
-    const delta = mul(f64x2.div(f64x2.sqrt(add(u, eps)), f64x2.sqrt(add(s, eps))), g);
-    store2<T>(pointer(params, S1_OUT), i, s, isSingle);
-    store2<T>(pointer(params, S2_OUT), i, add(mul(rho, u), mul(mul(sub(one, rho), delta), delta)), isSingle);
-    update = delta;
-  } else if (kind == UPDATE_RMSPROP) {
-    const alpha = splat(params, C0);
-    const s = add(mul(alpha, load2<T>(pointer(params, S1), i, isSingle)), mul(mul(sub(one, alpha), g), g));
-    store2<T>(pointer(params, S1_OUT), i, s, isSingle);
-    let average: v128;
-    if (word(params, C3) != 0) {
-      const a = add(mul(alpha, load2<T>(pointer(params, S2), i, isSingle)), mul(sub(one, alpha), g));
-      store2<T>(pointer(params, S2_OUT), i, a, isSingle);
-      average = add(f64x2.sqrt(sub(s, mul(a, a))), splat(params, C1));
-    } else {
-      average = add(f64x2.sqrt(s), splat(params, C1));
-    }
-    update = f64x2.div(g, average);
-    if (word(params, C2) > 0) {
-      update = add(update, mul(splat(params, C2), load2<T>(pointer(params, S3), i, isSingle)));
-      store2<T>(pointer(params, S3_OUT), i, update, isSingle);
-    }
-  } else if (kind == UPDATE_ADAM) {
-    const beta1 = splat(params, C0);
-    const beta2 = splat(params, C1);
-    const m = add(mul(beta1, load2<T>(pointer(params, S1), i, isSingle)), mul(sub(one, beta1), g));
-    let v = add(mul(beta2, load2<T>(pointer(params, S2), i, isSingle)), mul(mul(sub(one, beta2), g), g));
-    store2<T>(pointer(params, S1_OUT), i, m, isSingle);
-    store2<T>(pointer(params, S2_OUT), i, v, isSingle);
-    if (word(params, C5) != 0) {
-      v = f64x2.max(load2<T>(pointer(params, S3), i, isSingle), v);
-      store2<T>(pointer(params, S3_OUT), i, v, isSingle);
-    }
-    // stepSize·m / (√v / √(1 − β2ᵗ) + ε); lr is replaced by stepSize below.
-    update = f64x2.div(mul(splat(params, C3), m), add(f64x2.div(f64x2.sqrt(v), splat(params, C4)), splat(params, C2)));
-  } else if (kind == UPDATE_ADAMAX) {
-    const beta1 = splat(params, C0);
-    const m = add(mul(beta1, load2<T>(pointer(params, S1), i, isSingle)), mul(sub(one, beta1), g));
-    const u = f64x2.max(mul(splat(params, C1), load2<T>(pointer(params, S2), i, isSingle)), add(f64x2.abs(g), splat(params, C2)));
-    store2<T>(pointer(params, S1_OUT), i, m, isSingle);
-    store2<T>(pointer(params, S2_OUT), i, u, isSingle);
-    update = f64x2.div(mul(splat(params, C3), m), u);
-  } else if (kind == UPDATE_LION) {
-    const beta1 = splat(params, C0);
-    const beta2 = splat(params, C1);
-    const m = load2<T>(pointer(params, S1), i, isSingle);
-    const direction = add(mul(beta1, m), mul(sub(one, beta1), g));
-    // Math.sign: ±1, and 0 or NaN unchanged.
-    const zero = f64x2.splat(0);
-    update = v128.bitselect(one, v128.bitselect(f64x2.splat(-1), direction, f64x2.lt(direction, zero)), f64x2.gt(direction, zero));
-    store2<T>(pointer(params, S1_OUT), i, add(mul(beta2, m), mul(sub(one, beta2), g)), isSingle);
-  }
-  // AdaGrad, Adam and Adamax have lr (or their step size) inside the division already.
-  const hasRate = kind == UPDATE_ADAGRAD || kind == UPDATE_ADAM || kind == UPDATE_ADAMAX;
-  const result = hasRate ? sub(decayed, update) : sub(decayed, mul(lr, update));
-  store2<T>(pointer(params, X_OUT), i, result, isSingle);
-}
-
-// @ts-ignore: decorator
-@inline function updateTyped<T>(begin: i32, end: i32, kind: i32, params: usize): void {
+@inline function updateTyped<T>(begin: i32, end: i32, kind: i32, px: usize, g0: usize, s1: usize, s2: usize, s3: usize, xOut: usize, s1Out: usize, s2Out: usize, s3Out: usize, rate: f64, weightDecay: f64, decay: f64, c0: f64, c1: f64, c2: f64, c3: f64, c4: f64, c5: f64): void {
+  const lanes = 16 / <i32>sizeof<T>();
   let i = begin;
-  for (; i + 2 <= end; i += 2) step<T>(kind, params, i, false);
-  if (i < end) step<T>(kind, params, i, true);
+  for (; i + lanes <= end; i += lanes) step<T>(kind, i, lanes, px, g0, s1, s2, s3, xOut, s1Out, s2Out, s3Out, rate, weightDecay, decay, c0, c1, c2, c3, c4, c5);
+  if (i < end) step<T>(kind, i, end - i, px, g0, s1, s2, s3, xOut, s1Out, s2Out, s3Out, rate, weightDecay, decay, c0, c1, c2, c3, c4, c5);
 }
 
 // @ts-ignore: decorator
-@inline function updateKinds<T>(begin: i32, end: i32, kind: i32, params: usize): void {
+@inline function updateKinds<T>(begin: i32, end: i32, kind: i32, px: usize, g0: usize, s1: usize, s2: usize, s3: usize, xOut: usize, s1Out: usize, s2Out: usize, s3Out: usize, rate: f64, weightDecay: f64, decay: f64, c0: f64, c1: f64, c2: f64, c3: f64, c4: f64, c5: f64): void {
   switch (kind) {
-    case UPDATE_SGD: updateTyped<T>(begin, end, UPDATE_SGD, params); break;
-    case UPDATE_MOMENTUM: updateTyped<T>(begin, end, UPDATE_MOMENTUM, params); break;
-    case UPDATE_ADAGRAD: updateTyped<T>(begin, end, UPDATE_ADAGRAD, params); break;
-    case UPDATE_ADADELTA: updateTyped<T>(begin, end, UPDATE_ADADELTA, params); break;
-    case UPDATE_RMSPROP: updateTyped<T>(begin, end, UPDATE_RMSPROP, params); break;
-    case UPDATE_ADAM: updateTyped<T>(begin, end, UPDATE_ADAM, params); break;
-    case UPDATE_ADAMAX: updateTyped<T>(begin, end, UPDATE_ADAMAX, params); break;
-    default: updateTyped<T>(begin, end, UPDATE_LION, params);
+    case UPDATE_SGD: updateTyped<T>(begin, end, UPDATE_SGD, px, g0, s1, s2, s3, xOut, s1Out, s2Out, s3Out, rate, weightDecay, decay, c0, c1, c2, c3, c4, c5); break;
+    case UPDATE_MOMENTUM: updateTyped<T>(begin, end, UPDATE_MOMENTUM, px, g0, s1, s2, s3, xOut, s1Out, s2Out, s3Out, rate, weightDecay, decay, c0, c1, c2, c3, c4, c5); break;
+    case UPDATE_ADAGRAD: updateTyped<T>(begin, end, UPDATE_ADAGRAD, px, g0, s1, s2, s3, xOut, s1Out, s2Out, s3Out, rate, weightDecay, decay, c0, c1, c2, c3, c4, c5); break;
+    case UPDATE_ADADELTA: updateTyped<T>(begin, end, UPDATE_ADADELTA, px, g0, s1, s2, s3, xOut, s1Out, s2Out, s3Out, rate, weightDecay, decay, c0, c1, c2, c3, c4, c5); break;
+    case UPDATE_RMSPROP: updateTyped<T>(begin, end, UPDATE_RMSPROP, px, g0, s1, s2, s3, xOut, s1Out, s2Out, s3Out, rate, weightDecay, decay, c0, c1, c2, c3, c4, c5); break;
+    case UPDATE_ADAM: updateTyped<T>(begin, end, UPDATE_ADAM, px, g0, s1, s2, s3, xOut, s1Out, s2Out, s3Out, rate, weightDecay, decay, c0, c1, c2, c3, c4, c5); break;
+    case UPDATE_ADAMAX: updateTyped<T>(begin, end, UPDATE_ADAMAX, px, g0, s1, s2, s3, xOut, s1Out, s2Out, s3Out, rate, weightDecay, decay, c0, c1, c2, c3, c4, c5); break;
+    default: updateTyped<T>(begin, end, UPDATE_LION, px, g0, s1, s2, s3, xOut, s1Out, s2Out, s3Out, rate, weightDecay, decay, c0, c1, c2, c3, c4, c5);
   }
 }
 
 /** Runs update `kind` on elements [begin, end) of float32 or float64 parameters. */
 export function optimizerUpdate(begin: i32, end: i32, kind: i32, dtype: i32, params: usize): void {
-  if (dtype == OP.DTYPE_FLOAT64) updateKinds<f64>(begin, end, kind, params);
-  else updateKinds<f32>(begin, end, kind, params);
+  // Read once into locals: stores to the buffers could alias the block, so the loop must not reload it.
+  const px = <usize>word(params, X);
+  const g0 = <usize>word(params, G);
+  const s1 = <usize>word(params, S1);
+  const s2 = <usize>word(params, S2);
+  const s3 = <usize>word(params, S3);
+  const xOut = <usize>word(params, X_OUT);
+  const s1Out = <usize>word(params, S1_OUT);
+  const s2Out = <usize>word(params, S2_OUT);
+  const s3Out = <usize>word(params, S3_OUT);
+  const rate = word(params, LR);
+  const weightDecay = word(params, WEIGHT_DECAY);
+  const decay = word(params, DECAY);
+  const c0 = word(params, C0);
+  const c1 = word(params, C0 + 1);
+  const c2 = word(params, C0 + 2);
+  const c3 = word(params, C0 + 3);
+  const c4 = word(params, C0 + 4);
+  const c5 = word(params, C0 + 5);
+  if (dtype == OP.DTYPE_FLOAT64) updateKinds<f64>(begin, end, kind, px, g0, s1, s2, s3, xOut, s1Out, s2Out, s3Out, rate, weightDecay, decay, c0, c1, c2, c3, c4, c5);
+  else updateKinds<f32>(begin, end, kind, px, g0, s1, s2, s3, xOut, s1Out, s2Out, s3Out, rate, weightDecay, decay, c0, c1, c2, c3, c4, c5);
 }
