@@ -4,6 +4,7 @@ import { activations } from './activations/activations';
 import { depthWidth } from './depth-width/depth-width';
 import type { AnyExperiment, Experiment } from './experiment';
 import { initHistograms } from './init-histograms/init-histograms';
+import { optimizers } from './optimizers/optimizers';
 import { randomLabels } from './random-labels/random-labels';
 import { vanishingGradients } from './vanishing-gradients/vanishing-gradients';
 
@@ -14,6 +15,7 @@ const erase = <P extends object>(experiment: Experiment<P>) => experiment as unk
 export const EXPERIMENTS: readonly AnyExperiment[] = [
   erase(activations),
   erase(initHistograms),
+  erase(optimizers),
   erase(depthWidth),
   erase(vanishingGradients),
   erase(randomLabels),

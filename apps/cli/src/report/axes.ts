@@ -91,19 +91,45 @@ export interface LegendEntry {
   shape?: 'line' | 'box';
 }
 
+/** The width in pixels a legend of `entries` takes: swatch, gap and ~6.5 px per character. */
+export function legendWidth(entries: readonly LegendEntry[]): number {
+  return 30 + Math.ceil(6.5 * Math.max(0, ...entries.map((entry) => entry.name.length)));
+}
+
 /**
- * A legend as SVG strings: entries stacked from `(x, y)` downwards, 16 px apart.
+ * A legend as SVG strings: entries stacked from `(x, y)` downwards, 16 px apart, on a translucent
+ * white box so it stays readable over data (contours, bars).
  *
  * @example
  * parts.push(...drawLegend([{ name: 'train', color: PALETTE[0] }], 380, 46));
  */
 export function drawLegend(entries: readonly LegendEntry[], x: number, y: number): string[] {
-  return entries.flatMap((entry, index) => {
-    const top = y + index * 16;
-    const swatch =
-      entry.shape === 'box'
-        ? `<rect x="${px(x)}" y="${px(top - 9)}" width="12" height="10" fill="${entry.color}"/>`
-        : `<line x1="${px(x)}" x2="${px(x + 18)}" y1="${px(top - 4)}" y2="${px(top - 4)}" stroke="${entry.color}" stroke-width="2"${entry.isDashed ? ' stroke-dasharray="6 4"' : ''}/>`;
-    return [swatch, `<text x="${px(x + 24)}" y="${px(top)}" class="legend">${escapeHtml(entry.name)}</text>`];
-  });
+  const background = `<rect x="${px(x - 4)}" y="${px(y - 13)}" width="${legendWidth(entries)}" height="${entries.length * 16 + 4}" fill="#fff" fill-opacity="0.8"/>`;
+  return [
+    background,
+    ...entries.flatMap((entry, index) => {
+      const top = y + index * 16;
+      const swatch =
+        entry.shape === 'box'
+          ? `<rect x="${px(x)}" y="${px(top - 9)}" width="12" height="10" fill="${entry.color}"/>`
+          : `<line x1="${px(x)}" x2="${px(x + 18)}" y1="${px(top - 4)}" y2="${px(top - 4)}" stroke="${entry.color}" stroke-width="2"${entry.isDashed ? ' stroke-dasharray="6 4"' : ''}/>`;
+      return [
+        swatch,
+        `<text x="${px(x + 24)}" y="${px(top)}" class="legend">${escapeHtml(entry.name)}</text>`,
+      ];
+    }),
+  ];
+}
+
+/**
+ * A legend in the top-right corner of the plot area `box`, as `drawLegend` draws it.
+ *
+ * @example
+ * parts.push(...drawLegendTopRight(entries, plotBox(area)));
+ */
+export function drawLegendTopRight(
+  entries: readonly LegendEntry[],
+  box: { x: readonly [number, number]; y: readonly [number, number] },
+): string[] {
+  return drawLegend(entries, box.x[1] - legendWidth(entries), box.y[0] + 16);
 }

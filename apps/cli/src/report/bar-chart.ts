@@ -1,4 +1,4 @@
-import { drawAxes, drawLegend, type PlotArea, plotBox, svgOpen } from './axes';
+import { drawAxes, drawLegendTopRight, type PlotArea, plotBox, svgOpen } from './axes';
 import { makeScale } from './scale';
 import { escapeHtml, PALETTE, px, tickLabel } from './svg';
 
@@ -86,7 +86,7 @@ export function barChart(options: BarChartOptions): string {
       color: s.color ?? PALETTE[index % PALETTE.length],
       shape: 'box' as const,
     }));
-    parts.push(...drawLegend(entries, box.x[1] - 110, box.y[0] + 14));
+    parts.push(...drawLegendTopRight(entries, box));
   }
   parts.push('</svg>');
   return parts.join('\n');

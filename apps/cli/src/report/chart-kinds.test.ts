@@ -216,7 +216,7 @@ test('barChart draws grouped bars up and down from zero with a legend', () => {
   const bars = [...svg.matchAll(/<rect x="[^"]+" y="([^"]+)" width="[^"]+" height="([^"]+)" fill="#/g)].map(
     (m) => [Number(m[1]), Number(m[2])],
   );
-  expect(bars).toHaveLength(3 + 2); // 3 bars, 2 legend swatches
+  expect(bars).toHaveLength(3 + 1 + 2); // 3 bars, the legend's background and 2 swatches
   const [up, down] = [bars[0], bars[2]];
   expect(down[0]).toBeCloseTo(up[0] + up[1], 0); // the negative bar starts where the positive one ends: at 0
   expect(svg).toContain('layer 2, selu: -0.2');

@@ -1,4 +1,4 @@
-import { drawAxes, drawLegend, type PlotArea, plotBox, svgOpen } from './axes';
+import { drawAxes, drawLegendTopRight, type PlotArea, plotBox, svgOpen } from './axes';
 import { makeScale } from './scale';
 import { escapeHtml, PALETTE, px } from './svg';
 
@@ -159,12 +159,12 @@ export function contourChart(options: ContourChartOptions): string {
       `<path d="M${px(mx - 5)} ${px(my - 5)}L${px(mx + 5)} ${px(my + 5)}M${px(mx - 5)} ${px(my + 5)}L${px(mx + 5)} ${px(my - 5)}" stroke="#222" stroke-width="1.5"/>`,
     );
   }
-  if (paths.length > 0) {
+  if (paths.length > 1) {
     const entries = paths.map((path, index) => ({
       name: path.name,
       color: path.color ?? PALETTE[index % PALETTE.length],
     }));
-    parts.push(...drawLegend(entries, box.x[1] - 100, box.y[0] + 14));
+    parts.push(...drawLegendTopRight(entries, box));
   }
   parts.push('</svg>');
   return parts.join('\n');

@@ -1,5 +1,5 @@
 import { ArgumentError } from '@nagare/tensor';
-import { drawAxes, drawLegend, type PlotArea, plotBox, svgOpen } from './axes';
+import { drawAxes, drawLegendTopRight, type PlotArea, plotBox, svgOpen } from './axes';
 import { makeScale } from './scale';
 import { escapeHtml, PALETTE, px } from './svg';
 
@@ -131,7 +131,7 @@ export function histogramChart(options: HistogramChartOptions): string {
       color: s.color ?? PALETTE[index % PALETTE.length],
       shape: 'box' as const,
     }));
-    parts.push(...drawLegend(entries, box.x[1] - 100, box.y[0] + 14));
+    parts.push(...drawLegendTopRight(entries, box));
   }
   parts.push('</svg>');
   return parts.join('\n');

@@ -1,4 +1,4 @@
-import { drawAxes, drawLegend, type PlotArea, plotBox, svgOpen } from './axes';
+import { drawAxes, drawLegend, legendWidth, type PlotArea, plotBox, svgOpen } from './axes';
 import { makeScale, type ScaleKind } from './scale';
 import { escapeHtml, px, seriesColor } from './svg';
 
@@ -57,9 +57,9 @@ const defaultFormat = (value: number) => String(Number(value.toPrecision(4)));
 export function lineChart(options: LineChartOptions): string {
   const legend = options.legend ?? (options.series.length > 5 ? 'right' : 'inside');
   // Room for the longest name at ~6.5 px per character of the 11 px legend font.
-  const legendWidth =
+  const rightLegendWidth =
     legend === 'right' ? 40 + Math.ceil(6.5 * Math.max(0, ...options.series.map((s) => s.name.length))) : 0;
-  const width = (options.width ?? 480) + legendWidth;
+  const width = (options.width ?? 480) + rightLegendWidth;
   const height = options.height ?? 300;
   const formatY = options.formatY ?? defaultFormat;
   const formatX = options.formatX;
@@ -73,7 +73,7 @@ export function lineChart(options: LineChartOptions): string {
   const area: PlotArea = {
     width,
     height,
-    margin: { ...MARGIN, right: MARGIN.right + legendWidth },
+    margin: { ...MARGIN, right: MARGIN.right + rightLegendWidth },
   };
   const box = plotBox(area);
   const xs = all.map(([x]) => x);
@@ -116,8 +116,8 @@ export function lineChart(options: LineChartOptions): string {
   });
   if (legend !== 'none') {
     const entries = series.map((s, index) => ({ name: s.name, color: colors[index], isDashed: s.isDashed }));
-    const legendX = legend === 'right' ? box.x[1] + 12 : box.x[1] - 110;
-    const legendY = legend === 'inside-bottom' ? box.y[1] - 8 - 16 * (entries.length - 1) : box.y[0] + 12;
+    const legendX = legend === 'right' ? box.x[1] + 12 : box.x[1] - legendWidth(entries);
+    const legendY = legend === 'inside-bottom' ? box.y[1] - 8 - 16 * (entries.length - 1) : box.y[0] + 16;
     parts.push(...drawLegend(entries, legendX, legendY));
   }
   parts.push('</svg>');
