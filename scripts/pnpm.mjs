@@ -15,12 +15,17 @@ export function pinnedPnpmVersion() {
   return manifest.packageManager.replace(/^pnpm@/, '');
 }
 
-/** Runs pnpm with `args` in the repo root; returns the exit code. */
-export function runPnpm(args, options = {}) {
+/** The command and leading arguments that run the pinned pnpm: `['pnpm', []]` or `['npx', [...]]`. */
+export function pnpmCommand() {
   const version = pinnedPnpmVersion();
   const installed = spawnSync('pnpm', ['--version'], { encoding: 'utf8' });
   const useGlobal = installed.status === 0 && installed.stdout.trim() === version;
-  const [command, prefix] = useGlobal ? ['pnpm', []] : ['npx', ['--yes', `pnpm@${version}`]];
+  return useGlobal ? ['pnpm', []] : ['npx', ['--yes', `pnpm@${version}`]];
+}
+
+/** Runs pnpm with `args` in the repo root; returns the exit code. */
+export function runPnpm(args, options = {}) {
+  const [command, prefix] = pnpmCommand();
   const result = spawnSync(command, [...prefix, ...args], { stdio: 'inherit', cwd: root, ...options });
   return result.status ?? 1;
 }

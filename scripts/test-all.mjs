@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The one command that runs every test: installs dependencies, builds every package, runs each
 // package's vitest suite (one package at a time: the machine has 2 cores and the suites are CPU-bound),
-// checks the ONNX conformance floor, and prints one line "N passed, N failed[, N skipped]".
+// checks the ONNX conformance floor and release readiness, and prints one line
+// "N passed, N failed[, N skipped]".
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -78,6 +79,25 @@ if (setupFailed) {
   );
   if (conformance.status === 0) passed += 1;
   else failed += 1;
+}
+// Release readiness (scripts/release-check.mjs, issue 13): each check (publint, attw and metadata per
+// package, npm installs from the tarballs, smoke programs, the browser bundle, licenses, changesets,
+// the size budget) counts as one test.
+if (!setupFailed) {
+  console.log('\n== release checks: node scripts/release-check.mjs');
+  const releaseReport = join(root, '.test-results', 'release.json');
+  rmSync(releaseReport, { force: true });
+  spawnSync(process.execPath, [join(root, 'scripts/release-check.mjs'), '--json', releaseReport], {
+    stdio: 'inherit',
+    cwd: root,
+  });
+  if (existsSync(releaseReport)) {
+    const report = JSON.parse(readFileSync(releaseReport, 'utf8'));
+    passed += report.passed;
+    failed += report.failed;
+  } else {
+    failed += 1; // it crashed before writing its report
+  }
 }
 if (testCode !== 0 && failed === 0) failed += 1;
 
