@@ -8,7 +8,12 @@ import { ScratchArenas, SerialRunner } from './runtime/task-runner';
 import { ThreadPool, workerSupport } from './runtime/thread-pool';
 import { createBackendObject, type WasmBackend } from './wasm-backend';
 
-/** Options of `createWasmBackend`. */
+/**
+ * Options of `createWasmBackend`.
+ *
+ * @example
+ * await createWasmBackend({ threads: 2, simd: 'auto', initialMemoryMiB: 64 });
+ */
 export interface WasmBackendOptions {
   /**
    * Threads for large kernels (default 1). More than one needs worker threads and a shared

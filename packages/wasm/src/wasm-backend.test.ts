@@ -1,5 +1,7 @@
 import {
+  ArgumentError,
   add,
+  BackendError,
   full,
   getBackend,
   listOps,
@@ -13,7 +15,7 @@ import {
   useBackend,
 } from '@nagare/tensor';
 import { afterAll, expect, test } from 'vitest';
-import { createWasmBackend } from './index';
+import { createWasmBackend, supportsRelaxedSimd } from './index';
 
 const backend = await createWasmBackend({ initialMemoryMiB: 1 });
 afterAll(() => backend.destroy?.());
@@ -106,4 +108,30 @@ test('results can be read after the backend grew, and float64 and int32 round-tr
     expect(flags.toArray()).toEqual([true, false]);
     for (const t of [x, i, flags]) t.dispose();
   });
+});
+
+test('createWasmBackend rejects bad options with an ArgumentError naming the option', async () => {
+  await expect(createWasmBackend({ threads: 0 })).rejects.toThrow(ArgumentError);
+  await expect(createWasmBackend({ threads: 1.5 })).rejects.toThrow(
+    /threads must be a positive integer, got 1.5/,
+  );
+  await expect(createWasmBackend({ initialMemoryMiB: 0 })).rejects.toThrow(/initialMemoryMiB/);
+});
+
+test("simd: 'relaxed' runs relaxed SIMD where the engine has it and is refused where it has not", async () => {
+  if (supportsRelaxedSimd()) {
+    const relaxed = await createWasmBackend({ simd: 'relaxed' });
+    expect(relaxed.simd).toBe('relaxed');
+    relaxed.destroy();
+  } else {
+    await expect(createWasmBackend({ simd: 'relaxed' })).rejects.toThrow(BackendError);
+    expect((await createWasmBackend()).simd).toBe('simd128');
+  }
+});
+
+test('destroy stops the worker threads once; a second call does nothing', async () => {
+  const pooled = await createWasmBackend({ threads: 2 });
+  expect(pooled.threads).toBe(2);
+  pooled.destroy();
+  expect(() => pooled.destroy()).not.toThrow();
 });

@@ -13,11 +13,15 @@ import {
 import type { KernelContext, WasmKernel } from './kernels/context';
 import { wasmKernels } from './kernels/table';
 import type { SimdLevel } from './runtime/binaries';
-import type { WasmHeap } from './runtime/heap';
-import type { TaskRunner } from './runtime/task-runner';
 import { WasmData } from './runtime/wasm-data';
 
-/** The wasm Backend plus what it reports about itself. */
+/**
+ * The wasm `Backend` (install it with `useBackend`) plus what it reports about itself.
+ *
+ * @example
+ * const backend = await createWasmBackend({ threads: 2 });
+ * console.log(backend.name, backend.threads, backend.simd); // wasm 2 relaxed
+ */
 export interface WasmBackend extends Backend {
   readonly name: 'wasm';
   /** Threads kernels may use (1 = the calling thread only). */
@@ -121,5 +125,3 @@ export function createBackendObject(context: KernelContext, simd: SimdLevel): Wa
     },
   };
 }
-
-export type { TaskRunner, WasmHeap };

@@ -1,7 +1,12 @@
 import { BackendError } from '@nagare/tensor';
 import { RELAXED_SIMD_WASM, SIMD128_WASM } from '../generated/wasm-binaries';
 
-/** Which SIMD instruction set the kernels use: relaxed SIMD adds fused multiply-add to SIMD128. */
+/**
+ * Which SIMD instruction set the kernels use: relaxed SIMD adds fused multiply-add to SIMD128.
+ *
+ * @example
+ * const backend = await createWasmBackend({ simd: 'simd128' }); // backend.simd === 'simd128'
+ */
 export type SimdLevel = 'relaxed' | 'simd128';
 
 function decodeBase64(text: string): Uint8Array {
@@ -51,7 +56,13 @@ export function withMemoryShared(bytes: Uint8Array, isShared: boolean): Uint8Arr
   throw new BackendError('createWasmBackend', 'the kernel module does not import just its memory');
 }
 
-/** True when this JavaScript engine accepts relaxed-SIMD instructions. */
+/**
+ * True when this JavaScript engine accepts relaxed-SIMD instructions (Chromium and Node 22+; Node
+ * 20 with `--experimental-wasm-relaxed-simd`), so `createWasmBackend()` will use them.
+ *
+ * @example
+ * console.log(supportsRelaxedSimd() ? 'fused multiply-add' : 'plain SIMD128');
+ */
 export function supportsRelaxedSimd(): boolean {
   return WebAssembly.validate(withMemoryShared(decodeBase64(RELAXED_SIMD_WASM), false) as BufferSource);
 }
