@@ -1,6 +1,6 @@
 import { noGrad } from '@nagare/autograd';
 import { type AnyModule, Module } from '@nagare/layers';
-import { ArgumentError, type OpRecord, Tensor, traceOps } from '@nagare/tensor';
+import { ArgumentError, type OpRecord, Tensor, tidy, traceOps } from '@nagare/tensor';
 import { OnnxExportError } from '../../errors/onnx-export-error';
 import type { OnnxGraph, OnnxModel, OnnxValueInfo } from '../onnx-types';
 import { writeOnnxModel } from '../write-onnx';
@@ -136,17 +136,21 @@ export function exportOnnxModel(
     for (const [name, t] of [...model.namedParameters(), ...model.namedBuffers()])
       if (!builder.has(t)) builder.bindInitializer(t, name);
   }
-  const outputs = trace(model, inputs, builder);
-  const outputNames = names(options.outputNames, outputs.length, 'output', 'outputNames');
-  const graph: OnnxGraph = {
-    name: options.graphName ?? (model instanceof Module ? model.constructor.name : model.name || 'main'),
-    nodes: builder.nodes,
-    inputs: inputs.map((t, i) => valueInfo(inputNames[i], t)),
-    outputs: outputs.map((t, i) => valueInfo(outputNames[i], t)),
-    initializers: builder.initializers,
-    valueInfo: [],
-  };
-  nameOutputs(graph, builder, outputs, outputNames);
+  // tidy frees what the forward pass computed: only names, shapes and constants are kept.
+  const graph = tidy((): OnnxGraph => {
+    const outputs = trace(model, inputs, builder);
+    const outputNames = names(options.outputNames, outputs.length, 'output', 'outputNames');
+    const traced: OnnxGraph = {
+      name: options.graphName ?? (model instanceof Module ? model.constructor.name : model.name || 'main'),
+      nodes: builder.nodes,
+      inputs: inputs.map((t, i) => valueInfo(inputNames[i], t)),
+      outputs: outputs.map((t, i) => valueInfo(outputNames[i], t)),
+      initializers: builder.initializers,
+      valueInfo: [],
+    };
+    nameOutputs(traced, builder, outputs, outputNames);
+    return traced;
+  });
   fuseBiases(graph);
   removeUnused(graph);
   return {

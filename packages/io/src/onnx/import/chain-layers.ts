@@ -42,6 +42,14 @@ export interface ChainLayer {
   layer: TensorModule;
   rank: number;
   consumedBiasAdd: boolean;
+  /** The layer's name in the exporting model, read from its weight's initializer (`c1.weight` → `c1`). */
+  name?: string;
+}
+
+/** `c1` for a weight initializer named `c1.weight`; undefined for any other form. */
+function nameOf(weight: string): string | undefined {
+  const match = /^([^.]+)\.weight$/.exec(weight);
+  return match?.[1];
 }
 
 const int = (node: OnnxNode, name: string, fallback: number) => {
@@ -107,7 +115,7 @@ function linear(node: OnnxNode, context: ChainContext): ChainLayer | null {
     const weight = isTransposed ? onnxTensorToTensor(b) : transpose(onnxTensorToTensor(b), [1, 0]);
     withWeights(layer, bias ? { weight, bias } : { weight });
   });
-  return { layer, rank: 2, consumedBiasAdd: added !== null };
+  return { layer, rank: 2, consumedBiasAdd: added !== null, name: nameOf(node.inputs[1]) };
 }
 
 /** Explicit 2-D window attributes (auto_pad NOTSET or VALID), as nagare's [top, bottom, left, right]. */
@@ -143,7 +151,7 @@ function conv(node: OnnxNode, context: ChainContext): ChainLayer | null {
     dtype: context.dtype,
   });
   withWeights(layer, bias ? { weight: w, bias } : { weight: w });
-  return { layer, rank: 4, consumedBiasAdd: added !== null };
+  return { layer, rank: 4, consumedBiasAdd: added !== null, name: nameOf(node.inputs[1]) };
 }
 
 function pool(node: OnnxNode, context: ChainContext): ChainLayer | null {
@@ -182,7 +190,7 @@ function batchNorm(node: OnnxNode, context: ChainContext): ChainLayer | null {
         : null;
   if (!layer) return null;
   withWeights(layer, { weight: scale, bias, running_mean: mean, running_var: variance });
-  return { layer: layer.eval(), rank: context.rank, consumedBiasAdd: false };
+  return { layer: layer.eval(), rank: context.rank, consumedBiasAdd: false, name: nameOf(node.inputs[1]) };
 }
 
 /** Flatten(axis 1), or a Reshape to 2-D by a constant shape (checked when the chain is verified). */

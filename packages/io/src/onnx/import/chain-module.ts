@@ -1,8 +1,8 @@
 import { noGrad } from '@nagare/autograd';
-import { type FloatDType, type Module, Sequential, type TensorModule } from '@nagare/layers';
+import { type FloatDType, type Module, Sequential } from '@nagare/layers';
 import { abs, max, randn, sub, type Tensor, tidy } from '@nagare/tensor';
 import { OnnxDataType, type OnnxModel, type OnnxNode, type OnnxTensor } from '../onnx-types';
-import { CHAIN_LAYERS } from './chain-layers';
+import { CHAIN_LAYERS, type ChainLayer } from './chain-layers';
 
 /** The verification run's tolerance: the layers and the graph compute the same ops. */
 const TOLERANCE = 1e-4;
@@ -51,7 +51,7 @@ function chainNodes(model: OnnxModel, input: string, constants: ReadonlyMap<stri
 function chainLayers(model: OnnxModel, nodes: readonly OnnxNode[], rank: number, dtype: FloatDType) {
   const constants = constantsOf(model);
   const opset = model.opsetImports.find((o) => o.domain === '' || o.domain === 'ai.onnx')?.version ?? 1;
-  const layers: TensorModule[] = [];
+  const layers: (ChainLayer & { opType: string })[] = [];
   let currentRank = rank;
   for (let i = 0; i < nodes.length; i++) {
     const next = nodes[i + 1];
@@ -59,14 +59,28 @@ function chainLayers(model: OnnxModel, nodes: readonly OnnxNode[], rank: number,
     const recognize = CHAIN_LAYERS[nodes[i].opType];
     const found = recognize?.(nodes[i], { constants, rank: currentRank, dtype, opset, biasAdd });
     if (!found) {
-      for (const layer of layers) layer.dispose();
+      for (const { layer } of layers) layer.dispose();
       return null;
     }
-    layers.push(found.layer);
+    layers.push({ ...found, opType: nodes[i].opType });
     currentRank = found.rank;
     if (found.consumedBiasAdd) i++;
   }
   return layers;
+}
+
+/**
+ * The layers as a Sequential named like the exporting model when the weights' initializer names
+ * give distinct layer names (`c1.weight` → `c1`; a layer without weights is named after its
+ * operator and position, `tanh1`), else by position as PyTorch's Sequential.
+ */
+function sequentialOf(layers: readonly (ChainLayer & { opType: string })[]): Sequential {
+  // A bare position as a key would come first in the object Sequential.named reads, so names that
+  // look like integers (a positional model's `0.weight`) keep the positional form.
+  const names = layers.map((found, i) => found.name ?? `${found.opType.toLowerCase()}${i}`);
+  const isNamed = layers.some((found) => found.name !== undefined) && names.every((n) => !/^\d+$/.test(n));
+  if (!isNamed || new Set(names).size !== names.length) return new Sequential(...layers.map((f) => f.layer));
+  return Sequential.named(Object.fromEntries(names.map((name, i) => [name, layers[i].layer])));
 }
 
 /** True when `module` and the graph agree on a seeded random input of the graph's static shape. */
@@ -115,7 +129,7 @@ export function chainModule(model: OnnxModel, runGraph: (inputs: Tensor[]) => Te
   const nodes = chainNodes(model, input.name, constantsOf(model));
   const layers = nodes && chainLayers(model, nodes, shape.length, dtype);
   if (!layers) return null;
-  const module = new Sequential(...layers).eval();
+  const module = sequentialOf(layers).eval();
   if (agrees(module, runGraph, shape, dtype)) return module;
   module.dispose();
   return null;

@@ -1,4 +1,4 @@
-import { ArgumentError, DTypeError, keep, ShapeError, type Tensor } from '@nagare/tensor';
+import { ArgumentError, DTypeError, keep, ShapeError, type Tensor, tensor } from '@nagare/tensor';
 import { nagareDTypeForOnnx, onnxTensorToTensor } from '../onnx-tensor';
 import type { OnnxTensor, OnnxValueInfo } from '../onnx-types';
 import { DEFAULT_ONNX_TYPE } from './graph-runtime';
@@ -77,9 +77,9 @@ export function feedValues(
   for (const [name, value] of byName) {
     const info = known.get(name)!;
     if (isOnnxTensor(value)) {
-      const tensor = onnxTensorToTensor({ ...value, name });
-      checkDeclared(info, tensor);
-      values.set(name, { tensor, onnxType: value.dataType, source: value });
+      const converted = graphTensor({ ...value, name });
+      checkDeclared(info, converted);
+      values.set(name, { tensor: converted, onnxType: value.dataType, source: value });
     } else {
       checkDeclared(info, value);
       values.set(name, { tensor: value, onnxType: info.elemType || DEFAULT_ONNX_TYPE[value.dtype] });
@@ -88,12 +88,29 @@ export function feedValues(
   return values;
 }
 
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+
+/**
+ * An ONNX tensor as a nagare tensor; INT64 values beyond int32 saturate. Exporters write
+ * INT64_MAX/INT64_MIN as "to the end" in Slice bounds; mappings read such inputs exactly from the
+ * graph value's `source`, so only the int32 copy is clamped.
+ */
+export function graphTensor(source: OnnxTensor): Tensor {
+  const { values } = source;
+  if (!(values instanceof BigInt64Array)) return onnxTensorToTensor(source);
+  const clamped = Int32Array.from(values, (v) =>
+    v > BigInt(INT32_MAX) ? INT32_MAX : v < BigInt(INT32_MIN) ? INT32_MIN : Number(v),
+  );
+  return tensor(clamped, { shape: source.dims });
+}
+
 /** The graph's initializers as graph values, kept out of every `tidy` scope until disposed. */
 export function initializerValues(initializers: readonly OnnxTensor[]): Map<string, GraphValue> {
   const values = new Map<string, GraphValue>();
   for (const source of initializers) {
     values.set(source.name, {
-      tensor: keep(onnxTensorToTensor(source)),
+      tensor: keep(graphTensor(source)),
       onnxType: source.dataType,
       source,
     });

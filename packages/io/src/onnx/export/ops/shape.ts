@@ -1,15 +1,13 @@
 import { ArgumentError, type OpRecord } from '@nagare/tensor';
-import type { OnnxAttribute } from '../../onnx-types';
+import { type OnnxAttribute, OnnxDataType } from '../../onnx-types';
 import { attr, type OnnxGraphBuilder } from '../graph-builder';
 import type { OpExporterTable } from './types';
-
-/** The smallest INT64: a Slice end that runs past the start of an axis when stepping backwards. */
-const INT64_MIN = -(2 ** 63);
 
 /**
  * nagare's slice is begin, step and size on every axis; ONNX's Slice is starts, ends, axes and
  * steps on the axes it changes. end = begin + size·step, which for a backward slice that reaches
- * index 0 is −1 — "one before the end" to ONNX — so it becomes INT64_MIN there.
+ * index 0 is −1 — "the last element" to ONNX — so it becomes −(length + 1), which ONNX resolves
+ * to just before index 0.
  */
 function slice(r: OpRecord<'slice'>, g: OnnxGraphBuilder): string[] {
   const x = r.inputs[0];
@@ -21,7 +19,7 @@ function slice(r: OpRecord<'slice'>, g: OnnxGraphBuilder): string[] {
   if (axes.length === 0) return g.node('Identity', [g.value(x)], [dtype]);
   const ends = axes.map((a) => {
     const end = begin[a] + size[a] * step[a];
-    return end < 0 ? INT64_MIN : end;
+    return end < 0 ? -(x.shape[a] + 1) : end;
   });
   const inputs = [g.value(x), g.int64(axes.map((a) => begin[a])), g.int64(ends), g.int64(axes)];
   return g.node('Slice', [...inputs, g.int64(axes.map((a) => step[a]))], [dtype]);
@@ -66,11 +64,11 @@ export const shapeExporters: OpExporterTable = {
       axis: attr.int(r.attrs.axis),
     }),
   // OneHot's values input is [off, on] in the output dtype; the new axis goes last as in nagare.
+  // Indices go in as INT64: onnxruntime has no OneHot kernel for INT32 indices with an INT64 depth.
   oneHot: (r, g) => {
     const { dtype } = r.outputs[0];
+    const [indices] = g.node('Cast', [g.value(r.inputs[0])], ['int32'], { to: attr.int(OnnxDataType.INT64) });
     const offOn = g.constantValues([0, 1], dtype);
-    return g.node('OneHot', [g.value(r.inputs[0]), g.int64([r.attrs.depth], []), offOn], [dtype], {
-      axis: attr.int(-1),
-    });
+    return g.node('OneHot', [indices, g.int64([r.attrs.depth], []), offOn], [dtype], { axis: attr.int(-1) });
   },
 };
