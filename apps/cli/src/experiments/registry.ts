@@ -1,6 +1,7 @@
 import { CliError } from '../errors/cli-error';
 import { didYouMean } from '../util/nearest';
 import { activations } from './activations/activations';
+import { batchnorm } from './batchnorm/batchnorm';
 import { depthWidth } from './depth-width/depth-width';
 import type { AnyExperiment, Experiment } from './experiment';
 import { initHistograms } from './init-histograms/init-histograms';
@@ -16,6 +17,7 @@ export const EXPERIMENTS: readonly AnyExperiment[] = [
   erase(activations),
   erase(initHistograms),
   erase(optimizers),
+  erase(batchnorm),
   erase(depthWidth),
   erase(vanishingGradients),
   erase(randomLabels),

@@ -24,8 +24,10 @@ export interface ClassifierRun {
   epochs: EpochRecord[];
   /** Loss of every `lossEvery`-th batch: `[step, loss]`, steps counted from 1. */
   batchLosses: [number, number][];
-  /** Accuracy after the last epoch (0 when no epoch finished). */
+  /** Test accuracy at the end (after the last epoch, or of the weights a stop left behind). */
   testAccuracy: number;
+  /** With `measureTrain`: the train set's accuracy at the end, measured the same way; else NaN. */
+  trainAccuracy: number;
   /** Why training stopped early (a non-finite loss), if it did. */
   stopReason: string | null;
 }
@@ -109,14 +111,25 @@ export async function trainClassifier(
     ],
   });
   const last = epochs.at(-1);
+  let testAccuracy = last?.test_acc ?? Number.NaN;
+  let trainAccuracy = options.measureTrain ? (last?.train_acc ?? Number.NaN) : Number.NaN;
+  if (history.stopReason) {
+    // A diverged run still has weights (often NaN): measure what it predicts now, usually chance.
+    const measure = async (data: Dataset<Tensor[]>) =>
+      (await evaluate(options.model, data, { metrics: ['accuracy'], batchSize: EVAL_BATCH }))
+        .accuracy as number;
+    testAccuracy = await measure(options.test);
+    if (options.measureTrain) trainAccuracy = await measure(options.train);
+  }
   context.output.log(
-    `${options.name}: ${epochs.length} epoch(s), test accuracy ${last ? (last.test_acc * 100).toFixed(2) : '—'}%${history.stopReason ? ` (stopped: ${history.stopReason.message})` : ''}`,
+    `${options.name}: ${epochs.length} epoch(s), test accuracy ${(testAccuracy * 100).toFixed(2)}%${history.stopReason ? ` (stopped: ${history.stopReason.message})` : ''}`,
   );
   return {
     name: options.name,
     epochs,
     batchLosses,
-    testAccuracy: last?.test_acc ?? 0,
+    testAccuracy,
+    trainAccuracy,
     stopReason: history.stopReason?.message ?? null,
   };
 }
