@@ -1,6 +1,7 @@
 // License checks: every dependency a user or an app installs carries a license from the allow-list,
 // license fields agree with the root LICENSE, and material from the ONNX project (Apache-2.0) travels
 // with its notice and license text wherever it is embedded.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pnpmCommand } from '../pnpm.mjs';
@@ -176,7 +177,7 @@ export function checkNotices(packages, packed) {
     if (!rootNotice.includes(relative(root, pkg.dir)))
       problems.push(`the root NOTICE does not mention ${relative(root, pkg.dir)}`);
   }
-  const tracked = readdirRecursive(root).filter((file) => /\.(onnx|pb)$/.test(file));
+  const tracked = trackedFiles().filter((file) => /\.(onnx|pb)$/.test(file));
   for (const file of tracked) {
     if (!rootNotice.includes(file.split('/').slice(0, 2).join('/')))
       problems.push(`${file} (ONNX data?) is not listed in NOTICE`);
@@ -196,6 +197,13 @@ function sourceFiles(dir) {
   return readdirRecursive(dir, dir)
     .filter((file) => /\.ts$/.test(file) && !/\.test\.ts$/.test(file) && !file.includes('__fixtures__'))
     .map((file) => join(dir, file));
+}
+
+/** The repository's committed files (a CI checkout), or every file when git is unavailable. */
+function trackedFiles() {
+  const listed = spawnSync('git', ['ls-files'], { cwd: root, encoding: 'utf8' });
+  if (listed.status === 0) return listed.stdout.split('\n').filter(Boolean);
+  return readdirRecursive(root);
 }
 
 /** Files under `dir` relative to `base`, skipping node_modules, dist and dot directories. */
