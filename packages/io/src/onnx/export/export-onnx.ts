@@ -92,20 +92,24 @@ function trace(model: ExportableModel, inputs: Tensor[], builder: OnnxGraphBuild
 /** Names the graph outputs: renames the producing node's output, or adds an Identity when it cannot. */
 function nameOutputs(graph: OnnxGraph, builder: OnnxGraphBuilder, outputs: Tensor[], outputNames: string[]) {
   const produced = new Set(graph.nodes.flatMap((n) => n.outputs));
-  const used = new Set<string>();
+  const renamed = new Map<string, string>();
   outputs.forEach((t, i) => {
     const source = builder.value(t);
-    if (produced.has(source) && !used.has(source)) renameValue(graph, source, outputNames[i]);
-    else
-      graph.nodes.push({
-        name: `${outputNames[i]}_identity`,
-        opType: 'Identity',
-        domain: '',
-        inputs: [source],
-        outputs: [outputNames[i]],
-        attributes: {},
-      });
-    used.add(source);
+    const name = outputNames[i];
+    if (produced.has(source) && !renamed.has(source)) {
+      renameValue(graph, source, name);
+      renamed.set(source, name);
+      return;
+    }
+    const input = renamed.get(source) ?? source;
+    graph.nodes.push({
+      name: `${name}_identity`,
+      opType: 'Identity',
+      domain: '',
+      inputs: [input],
+      outputs: [name],
+      attributes: {},
+    });
   });
 }
 
