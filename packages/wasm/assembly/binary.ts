@@ -138,18 +138,69 @@ export function binaryRunI32(op: i32, mode: i32, a: usize, b: usize, y: usize, n
   }
 }
 
+/** A float32 comparison of four lanes as an all-ones/zero lane mask. */
+// @ts-ignore: decorator
+@inline function compareF32x4(op: i32, a: v128, b: v128): v128 {
+  switch (op) {
+    case OP.BINARY_EQ: return f32x4.eq(a, b);
+    case OP.BINARY_NE: return f32x4.ne(a, b);
+    case OP.BINARY_LT: return f32x4.lt(a, b);
+    case OP.BINARY_LE: return f32x4.le(a, b);
+    case OP.BINARY_GT: return f32x4.gt(a, b);
+    default: return f32x4.ge(a, b);
+  }
+}
+
+/** Sixteen float32 comparisons from i, narrowed to sixteen bool bytes. */
+// @ts-ignore: decorator
+@inline function compare16F32(op: i32, mode: i32, a: usize, b: usize, y: usize, i: i32): void {
+  const sa = v128.load32_splat(a);
+  const sb = v128.load32_splat(b);
+  const at = <usize>i << 2;
+  const a0 = mode == OP.RUN_SCALAR_VECTOR ? sa : v128.load(a + at);
+  const a1 = mode == OP.RUN_SCALAR_VECTOR ? sa : v128.load(a + at, 16);
+  const a2 = mode == OP.RUN_SCALAR_VECTOR ? sa : v128.load(a + at, 32);
+  const a3 = mode == OP.RUN_SCALAR_VECTOR ? sa : v128.load(a + at, 48);
+  const b0 = mode == OP.RUN_VECTOR_SCALAR ? sb : v128.load(b + at);
+  const b1 = mode == OP.RUN_VECTOR_SCALAR ? sb : v128.load(b + at, 16);
+  const b2 = mode == OP.RUN_VECTOR_SCALAR ? sb : v128.load(b + at, 32);
+  const b3 = mode == OP.RUN_VECTOR_SCALAR ? sb : v128.load(b + at, 48);
+  const low = i16x8.narrow_i32x4_s(compareF32x4(op, a0, b0), compareF32x4(op, a1, b1));
+  const high = i16x8.narrow_i32x4_s(compareF32x4(op, a2, b2), compareF32x4(op, a3, b3));
+  v128.store(y + <usize>i, v128.and(i8x16.narrow_i16x8_s(low, high), i8x16.splat(1)));
+}
+
 // @ts-ignore: decorator
 @inline function compareTyped<T>(op: i32, mode: i32, a: usize, b: usize, y: usize, n: i32): void {
   const strideA: usize = mode == OP.RUN_SCALAR_VECTOR || mode == OP.RUN_SCALAR_SCALAR ? 0 : sizeof<T>();
   const strideB: usize = mode == OP.RUN_VECTOR_SCALAR || mode == OP.RUN_SCALAR_SCALAR ? 0 : sizeof<T>();
-  for (let i = 0; i < n; i++) {
+  let start = 0;
+  if (isFloat<T>() && sizeof<T>() == 4 && op < OP.BINARY_LOGICAL_AND && mode != OP.RUN_SCALAR_SCALAR) {
+    for (; start + 16 <= n; start += 16) {
+      if (mode == OP.RUN_VECTOR_VECTOR) compare16F32(op, OP.RUN_VECTOR_VECTOR, a, b, y, start);
+      else if (mode == OP.RUN_VECTOR_SCALAR) compare16F32(op, OP.RUN_VECTOR_SCALAR, a, b, y, start);
+      else compare16F32(op, OP.RUN_SCALAR_VECTOR, a, b, y, start);
+    }
+  }
+  for (let i = start; i < n; i++) {
     store<u8>(y + <usize>i, <u8>compare<T>(op, load<T>(a + <usize>i * strideA), load<T>(b + <usize>i * strideB)));
   }
 }
 
 /** Comparisons and logical ops: one bool byte per output; operands share `dtype`. */
 export function compareRun(dtype: i32, op: i32, mode: i32, a: usize, b: usize, y: usize, n: i32): void {
-  if (dtype == OP.DTYPE_FLOAT32) compareTyped<f32>(op, mode, a, b, y, n);
+  if (dtype == OP.DTYPE_FLOAT32) {
+    // One specialised loop per comparison, so the vector loop has no switch inside.
+    switch (op) {
+      case OP.BINARY_EQ: compareTyped<f32>(OP.BINARY_EQ, mode, a, b, y, n); break;
+      case OP.BINARY_NE: compareTyped<f32>(OP.BINARY_NE, mode, a, b, y, n); break;
+      case OP.BINARY_LT: compareTyped<f32>(OP.BINARY_LT, mode, a, b, y, n); break;
+      case OP.BINARY_LE: compareTyped<f32>(OP.BINARY_LE, mode, a, b, y, n); break;
+      case OP.BINARY_GT: compareTyped<f32>(OP.BINARY_GT, mode, a, b, y, n); break;
+      case OP.BINARY_GE: compareTyped<f32>(OP.BINARY_GE, mode, a, b, y, n); break;
+      default: compareTyped<f32>(op, mode, a, b, y, n);
+    }
+  }
   else if (dtype == OP.DTYPE_FLOAT64) compareTyped<f64>(op, mode, a, b, y, n);
   else if (dtype == OP.DTYPE_INT32) compareTyped<i32>(op, mode, a, b, y, n);
   else compareTyped<u8>(op, mode, a, b, y, n);

@@ -4,7 +4,21 @@
 // @ts-ignore: decorator
 @inline function whereRun<T>(c: usize, a: usize, b: usize, y: usize, n: i32, sc: usize, sa: usize, sb: usize): void {
   const size = sizeof<T>();
-  for (let i = 0; i < n; i++) {
+  let start = 0;
+  if (size == 4 && sc == 1) {
+    // Four 4-byte elements at a time: widen four condition bytes to lane masks and select.
+    const splatA = v128.load32_splat(a);
+    const splatB = v128.load32_splat(b);
+    for (; start + 4 <= n; start += 4) {
+      const k = <usize>start;
+      const flags = i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(v128.load32_zero(c + k)));
+      const mask = i32x4.ne(flags, i32x4.splat(0));
+      const va = sa ? v128.load(a + (k << 2)) : splatA;
+      const vb = sb ? v128.load(b + (k << 2)) : splatB;
+      v128.store(y + (k << 2), v128.bitselect(va, vb, mask));
+    }
+  }
+  for (let i = start; i < n; i++) {
     const k = <usize>i;
     store<T>(y + k * size, load<u8>(c + k * sc) ? load<T>(a + k * sa * size) : load<T>(b + k * sb * size));
   }

@@ -9,6 +9,8 @@ import {
   createJsBackend,
   cumsum,
   getBackend,
+  gt,
+  le,
   logSoftmax,
   matmul,
   maxPool2dWithIndices,
@@ -22,6 +24,7 @@ import {
   topk,
   transpose,
   useBackend,
+  where,
 } from '@nagare/tensor';
 import { expectAllClose } from '@nagare/tensor/testing';
 import { afterAll, expect, test } from 'vitest';
@@ -145,6 +148,16 @@ const CASES: [string, () => Tensor | Tensor[]][] = [
   ],
   ['softmax along a strided axis', () => softmax(randn([37, 5, 3], { seed: 19 }).mul(10), 0)],
   ['logSoftmax of long rows', () => logSoftmax(randn([9, 1001], { seed: 20 }).mul(30))],
+  ['gt against a scalar, with NaN, past 16 lanes', () => gt(randn([1003], { seed: 30 }).sqrt(), 0.3)],
+  ['le of a scalar and a vector', () => le(tensor(0.1), randn([997], { seed: 31 }))],
+  [
+    'where with a scalar branch',
+    () => where(gt(randn([1001], { seed: 32 }), 0), randn([1001], { seed: 33 }), -2),
+  ],
+  [
+    'where broadcasting a row',
+    () => where(gt(randn([7, 1], { seed: 34 }), 0), randn([7, 33], { seed: 35 }), randn([33], { seed: 36 })),
+  ],
   ['sum over separated axes', () => sum(randn([5, 7, 9, 4], { seed: 21 }), [0, 2])],
   ['broadcast add [4,1,6] + [5,1]', () => add(randn([4, 1, 6], { seed: 22 }), randn([5, 1], { seed: 23 }))],
   ['transpose 4-D', () => transpose(randn([3, 4, 5, 6], { seed: 24 }), [2, 0, 3, 1])],
