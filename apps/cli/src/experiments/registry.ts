@@ -4,6 +4,7 @@ import { activations } from './activations/activations';
 import { batchnorm } from './batchnorm/batchnorm';
 import { depthWidth } from './depth-width/depth-width';
 import type { AnyExperiment, Experiment } from './experiment';
+import { forgetting } from './forgetting/forgetting';
 import { initHistograms } from './init-histograms/init-histograms';
 import { optimizers } from './optimizers/optimizers';
 import { randomLabels } from './random-labels/random-labels';
@@ -21,6 +22,7 @@ export const EXPERIMENTS: readonly AnyExperiment[] = [
   erase(depthWidth),
   erase(vanishingGradients),
   erase(randomLabels),
+  erase(forgetting),
 ];
 
 /**
