@@ -8,6 +8,7 @@ import { forgetting } from './forgetting/forgetting';
 import { initHistograms } from './init-histograms/init-histograms';
 import { optimizers } from './optimizers/optimizers';
 import { randomLabels } from './random-labels/random-labels';
+import { universalApproximation } from './universal-approximation/universal-approximation';
 import { vanishingGradients } from './vanishing-gradients/vanishing-gradients';
 
 // Each experiment is typed by its own parameters; the list holds them with the type erased.
@@ -23,6 +24,7 @@ export const EXPERIMENTS: readonly AnyExperiment[] = [
   erase(vanishingGradients),
   erase(randomLabels),
   erase(forgetting),
+  erase(universalApproximation),
 ];
 
 /**
