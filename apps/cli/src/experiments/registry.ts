@@ -7,6 +7,7 @@ import type { AnyExperiment, Experiment } from './experiment';
 import { forgetting } from './forgetting/forgetting';
 import { initHistograms } from './init-histograms/init-histograms';
 import { optimizers } from './optimizers/optimizers';
+import { overfitting } from './overfitting/overfitting';
 import { randomLabels } from './random-labels/random-labels';
 import { universalApproximation } from './universal-approximation/universal-approximation';
 import { vanishingGradients } from './vanishing-gradients/vanishing-gradients';
@@ -20,6 +21,7 @@ export const EXPERIMENTS: readonly AnyExperiment[] = [
   erase(initHistograms),
   erase(optimizers),
   erase(batchnorm),
+  erase(overfitting),
   erase(depthWidth),
   erase(vanishingGradients),
   erase(randomLabels),
