@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import manifest from '../package.json' with { type: 'json' };
+import { registerInteropCommands } from './commands/register-interop';
 import { BACKEND_NAMES, OPTIMIZER_NAMES, SCHEDULE_NAMES } from './config/train-config';
 import { integerFlag, nonNegativeNumberFlag, positiveNumberFlag } from './util/parse-flag';
 
@@ -162,6 +163,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       const { recipesCommand } = await import('./commands/recipes');
       setExit(recipesCommand(flags, log));
     });
+
+  registerInteropCommands(program, log, setExit);
 
   return program;
 }

@@ -9,7 +9,7 @@ function reduce(opType: string, axesInputSince: number) {
     const x = g.value(r.inputs[0]);
     const { dtype } = r.outputs[0];
     // No axes reduces nothing in nagare, but everything in ONNX.
-    if (axes.length === 0) return g.node('Identity', [x], [dtype]);
+    if (axes.length === 0) return [x];
     const keepdims = attr.int(keepDims);
     if (g.opset >= axesInputSince) return g.node(opType, [x, g.int64(axes)], [dtype], { keepdims });
     return g.node(opType, [x], [dtype], { axes: attr.ints(axes), keepdims });

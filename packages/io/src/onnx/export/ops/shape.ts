@@ -3,6 +3,9 @@ import { type OnnxAttribute, OnnxDataType } from '../../onnx-types';
 import { attr, type OnnxGraphBuilder } from '../graph-builder';
 import type { OpExporterTable } from './types';
 
+const sameShape = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length && a.every((d, i) => d === b[i]);
+
 /**
  * nagare's slice is begin, step and size on every axis; ONNX's Slice is starts, ends, axes and
  * steps on the axes it changes. end = begin + size·step, which for a backward slice that reaches
@@ -16,7 +19,7 @@ function slice(r: OpRecord<'slice'>, g: OnnxGraphBuilder): string[] {
     .map((_, a) => a)
     .filter((a) => !(begin[a] === 0 && step[a] === 1 && size[a] === x.shape[a]));
   const { dtype } = r.outputs[0];
-  if (axes.length === 0) return g.node('Identity', [g.value(x)], [dtype]);
+  if (axes.length === 0) return [g.value(x)];
   const ends = axes.map((a) => {
     const end = begin[a] + size[a] * step[a];
     return end < 0 ? -(x.shape[a] + 1) : end;
@@ -41,13 +44,20 @@ function pad(r: OpRecord<'pad'>, g: OnnxGraphBuilder): string[] {
 export const shapeExporters: OpExporterTable = {
   reshape: (r, g) => {
     const { shape } = r.attrs;
+    // A reshape to the same shape (Flatten of a matrix, say) is the value itself.
+    if (sameShape(r.inputs[0].shape, shape)) return [g.value(r.inputs[0])];
     // A 0 in Reshape's shape copies the input's length unless allowzero is set.
     const attributes: Record<string, OnnxAttribute> = shape.includes(0) ? { allowzero: attr.int(1) } : {};
     return g.node('Reshape', [g.value(r.inputs[0]), g.int64(shape)], [r.outputs[0].dtype], attributes);
   },
   transpose: (r, g) =>
-    g.node('Transpose', [g.value(r.inputs[0])], [r.outputs[0].dtype], { perm: attr.ints(r.attrs.perm) }),
-  expand: (r, g) => g.node('Expand', [g.value(r.inputs[0]), g.int64(r.attrs.shape)], [r.outputs[0].dtype]),
+    r.attrs.perm.every((axis, i) => axis === i)
+      ? [g.value(r.inputs[0])]
+      : g.node('Transpose', [g.value(r.inputs[0])], [r.outputs[0].dtype], { perm: attr.ints(r.attrs.perm) }),
+  expand: (r, g) =>
+    sameShape(r.inputs[0].shape, r.attrs.shape)
+      ? [g.value(r.inputs[0])]
+      : g.node('Expand', [g.value(r.inputs[0]), g.int64(r.attrs.shape)], [r.outputs[0].dtype]),
   concat: (r, g) => {
     const { dtype } = r.outputs[0];
     return g.node(
