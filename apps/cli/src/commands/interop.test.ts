@@ -70,7 +70,14 @@ describe('nagare export and nagare import', () => {
     const { tensors, metadata } = await loadSafetensors(out);
     expect(metadata.format).toBe('pt');
     expect(Object.keys(tensors).every((name) => !name.startsWith('nagare:'))).toBe(true);
-    expect(Object.keys(tensors).sort()).toEqual(['1.bias', '1.weight', '3.bias', '3.weight', '5.bias', '5.weight']);
+    expect(Object.keys(tensors).sort()).toEqual([
+      '1.bias',
+      '1.weight',
+      '3.bias',
+      '3.weight',
+      '5.bias',
+      '5.weight',
+    ]);
   });
 
   test('import prints the graph summary and runs the model on a given input', async () => {
