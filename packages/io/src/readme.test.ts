@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as models from '@nagare/layers/models';
 import * as tensorPackage from '@nagare/tensor';
 import { expect, test, vi } from 'vitest';
 import * as io from './index';
@@ -15,7 +16,8 @@ const examples = readme
 async function run(code: string, replacements: Record<string, string> = {}): Promise<unknown[][]> {
   const scope: Record<string, unknown> = {};
   for (const [, names, from] of code.matchAll(/^import \{([^}]+)\} from '([^']+)';$/gm)) {
-    const exports = (from === '@nagare/io' ? io : tensorPackage) as Record<string, unknown>;
+    const packages: Record<string, unknown> = { '@nagare/io': io, '@nagare/layers/models': models };
+    const exports = (packages[from] ?? tensorPackage) as Record<string, unknown>;
     for (const name of names.split(',').map((n) => n.trim())) scope[name] = exports[name];
   }
   let body = code.replace(/^import [^;]+;$/gm, '');
@@ -30,8 +32,8 @@ async function run(code: string, replacements: Record<string, string> = {}): Pro
   }
 }
 
-test('the README has the two examples', () => {
-  expect(examples.length).toBe(2);
+test('the README has the three examples', () => {
+  expect(examples.length).toBe(3);
 });
 
 test('the safetensors example saves, loads and prints what it says', async () => {
@@ -52,6 +54,14 @@ test('the safetensors example saves, loads and prints what it says', async () =>
   }
 });
 
-test('the ONNX example prints what it says', async () => {
-  expect(await run(examples[1])).toEqual([[new BigInt64Array([1n, 0n])]]);
+test('the ONNX export and import example prints what it says', async () => {
+  expect(await run(examples[1])).toEqual([
+    [['Gemm', 'Relu', 'Gemm']],
+    [true],
+    [['0.weight', '0.bias', '2.weight', '2.bias']],
+  ]);
+});
+
+test('the TensorProto example prints what it says', async () => {
+  expect(await run(examples[2])).toEqual([[new BigInt64Array([1n, 0n])]]);
 });
