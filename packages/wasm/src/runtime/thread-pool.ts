@@ -121,6 +121,11 @@ export class ThreadPool implements TaskRunner {
     }
     this.parallelRuns++;
     const hasScratch = SCRATCH_TASKS.has(task);
+    // Every scratch block is taken before the views: allocating may grow the memory.
+    const scratch: number[] = [];
+    for (let piece = 0; piece < pieces; piece++)
+      scratch.push(hasScratch ? this.scratch.get(piece, scratchBytes) : -1);
+    const mainScratch = scratch[0];
     const taskIndex = TASKS.indexOf(task);
     const words = this.heap.i32;
     const floats = this.heap.f64;
@@ -131,7 +136,7 @@ export class ThreadPool implements TaskRunner {
       words[base + SLOT.TASK] = taskIndex;
       words[base + SLOT.BEGIN] = Math.floor((total * piece) / pieces);
       words[base + SLOT.END] = Math.floor((total * (piece + 1)) / pieces);
-      words[base + SLOT.SCRATCH] = hasScratch ? this.scratch.get(piece, scratchBytes) : -1;
+      words[base + SLOT.SCRATCH] = scratch[piece];
       words[base + SLOT.FAILED] = 0;
       const args = (this.slots[piece - 1] >>> 3) + SLOT.ARGUMENTS;
       floats[args] = a0;
@@ -145,18 +150,25 @@ export class ThreadPool implements TaskRunner {
       floats[args + 8] = a8 ?? 0;
       floats[args + 9] = a9 ?? 0;
     }
-    // Scratch allocation above may have grown the memory: take the views again.
-    const control = this.heap.i32;
     for (let piece = 1; piece < pieces; piece++) {
       const base = this.slots[piece - 1] >>> 2;
-      generations.push(Atomics.add(control, base + SLOT.GENERATION, 1) + 1);
-      Atomics.notify(control, base + SLOT.GENERATION);
+      generations.push(Atomics.add(words, base + SLOT.GENERATION, 1) + 1);
+      Atomics.notify(words, base + SLOT.GENERATION);
     }
     const end = Math.floor(total / pieces);
     const fn = this.functions[taskIndex];
-    if (hasScratch)
-      fn(0, end, this.scratch.get(0, scratchBytes), a0, a1!, a2!, a3!, a4!, a5!, a6!, a7!, a8!, a9!);
-    else fn(0, end, a0, a1!, a2!, a3!, a4!, a5!, a6!, a7!, a8!, a9!);
+    try {
+      if (hasScratch) fn(0, end, mainScratch, a0, a1!, a2!, a3!, a4!, a5!, a6!, a7!, a8!, a9!);
+      else fn(0, end, a0, a1!, a2!, a3!, a4!, a5!, a6!, a7!, a8!, a9!);
+    } finally {
+      // Even when this thread's piece trapped, the workers must finish before the next kernel.
+      this.waitFor(pieces, generations, task);
+    }
+  }
+
+  /** Blocks (or spins, on a browser main thread) until workers 0 … pieces − 2 are done. */
+  private waitFor(pieces: number, generations: readonly number[], task: TaskName): void {
+    const control = this.heap.i32;
     let hasFailed = false;
     for (let piece = 1; piece < pieces; piece++) {
       const base = this.slots[piece - 1] >>> 2;
