@@ -12,6 +12,7 @@ import {
 } from '@nagare/tensor';
 import { afterAll, expect, test } from 'vitest';
 import { createWasmBackend, type WasmBackend } from './index';
+import { WasmData } from './runtime/wasm-data';
 
 const serial = await createWasmBackend({ threads: 1 });
 const threaded = await createWasmBackend({ threads: 2 });
@@ -65,4 +66,16 @@ test.each([
   expect(two.length).toBe(one.length);
   // Compare as bytes in one pass: toEqual on millions of elements is slow.
   expect(Buffer.compare(one, two)).toBe(0);
+});
+
+test('a kernel that traps on a worker is reported, and the pool keeps working', () => {
+  const size = 1 << 20;
+  const x = threaded.allocate('float32', size);
+  // An output past the end of the memory: both halves of the split kernel trap.
+  const broken = new WasmData(threaded.heapBytes - 64, size * 4, false);
+  const view = (dataId: object) => ({ dataId, shape: [size], dtype: 'float32' as const, size });
+  expect(() => threaded.runKernel('exp', [view(x)], {}, [view(broken)])).toThrow();
+  threaded.release(x, 'float32', size);
+  const build = () => exp(randn([300_000], { seed: 11 }));
+  expect(Buffer.compare(bytesOn(threaded, build), bytesOn(serial, build))).toBe(0);
 });
