@@ -1,5 +1,5 @@
 import { noGrad } from '@nagare/autograd';
-import { type FloatDType, type Module, Sequential } from '@nagare/layers';
+import { type FloatDType, Identity, type Module, Sequential, type TensorModule } from '@nagare/layers';
 import { abs, max, randn, sub, type Tensor, tidy } from '@nagare/tensor';
 import { OnnxDataType, type OnnxModel, type OnnxNode, type OnnxTensor } from '../onnx-types';
 import { CHAIN_LAYERS, type ChainLayer } from './chain-layers';
@@ -69,17 +69,38 @@ function chainLayers(model: OnnxModel, nodes: readonly OnnxNode[], rank: number,
   return layers;
 }
 
+const isPosition = (name: string) => /^\d+$/.test(name);
+
 /**
- * The layers as a Sequential named like the exporting model when the weights' initializer names
- * give distinct layer names (`c1.weight` → `c1`; a layer without weights is named after its
- * operator and position, `tanh1`), else by position as PyTorch's Sequential.
+ * Positional layers placed where the exporting Sequential had them (`3.weight` → position 3), with
+ * Identity in the gaps its parameter-free layers left (an elided Flatten, a Dropout), so the state
+ * dict keeps the original names. Null when the positions do not increase.
+ */
+function positionedSequential(layers: readonly ChainLayer[]): Sequential | null {
+  const placed: TensorModule[] = [];
+  for (const { layer, name } of layers) {
+    const position = name === undefined ? placed.length : Number(name);
+    if (position < placed.length) return null;
+    while (placed.length < position) placed.push(new Identity());
+    placed.push(layer);
+  }
+  return new Sequential(...placed);
+}
+
+/**
+ * The layers as a Sequential named like the exporting model, read from the weights' initializer
+ * names: positions (`3.weight`) keep their place, names (`c1.weight` → `c1`) name their layer and a
+ * layer without weights is named after its operator and position (`tanh1`). Any other mix is
+ * numbered from 0, as PyTorch numbers a Sequential.
  */
 function sequentialOf(layers: readonly (ChainLayer & { opType: string })[]): Sequential {
-  // A bare position as a key would come first in the object Sequential.named reads, so names that
-  // look like integers (a positional model's `0.weight`) keep the positional form.
+  const given = layers.flatMap((found) => (found.name === undefined ? [] : [found.name]));
+  const plain = () => new Sequential(...layers.map((found) => found.layer));
+  if (given.length === 0) return plain();
+  if (given.every(isPosition)) return positionedSequential(layers) ?? plain();
+  // A bare position as a key would come first in the object Sequential.named reads.
   const names = layers.map((found, i) => found.name ?? `${found.opType.toLowerCase()}${i}`);
-  const isNamed = layers.some((found) => found.name !== undefined) && names.every((n) => !/^\d+$/.test(n));
-  if (!isNamed || new Set(names).size !== names.length) return new Sequential(...layers.map((f) => f.layer));
+  if (names.some(isPosition) || new Set(names).size !== names.length) return plain();
   return Sequential.named(Object.fromEntries(names.map((name, i) => [name, layers[i].layer])));
 }
 
