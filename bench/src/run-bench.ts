@@ -1,10 +1,11 @@
 import { cpus, loadavg } from 'node:os';
-import { selectCases, toUnitValue, unitOf } from './cases';
+import { selectCases } from './cases';
 import { createNagareJs, createNagareWasm, type SimdPreference } from './libs/nagare';
 import { createOnnxruntime } from './libs/onnxruntime';
 import { createTfjs } from './libs/tfjs';
-import { measure, type TimingOptions } from './timing';
-import type { BenchRow, CaseSpec, Contender, LibName, SuiteName, UnavailableContender } from './types';
+import { type Entry, isAvailable, measureCase } from './measure-case';
+import type { TimingOptions } from './timing';
+import type { BenchRow, CaseSpec, LibName, SuiteName } from './types';
 
 /** Options of `runBench`; every one has a default that runs the whole benchmark. */
 export interface BenchOptions {
@@ -41,17 +42,6 @@ export interface BenchReport {
   environment: string[];
 }
 
-type Entry = Contender | UnavailableContender;
-
-function isAvailable(entry: Entry): entry is Contender {
-  return 'prepare' in entry;
-}
-
-function reasonOf(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/\s+/g, ' ').trim();
-}
-
 async function createContenders(options: BenchOptions): Promise<Entry[]> {
   const wanted = (lib: LibName) => !options.libs || options.libs.includes(lib);
   const entries: Entry[] = [];
@@ -73,29 +63,6 @@ function describeMachine(): string[] {
   ];
 }
 
-/** Measures one case on one contender; a failure becomes a row with the reason instead of a value. */
-async function measureCase(contender: Contender, spec: CaseSpec, timing: TimingOptions): Promise<BenchRow> {
-  const row = {
-    suite: spec.suite,
-    case: spec.name,
-    lib: contender.lib,
-    threads: contender.threads,
-    unit: unitOf(spec),
-  };
-  let prepared: Awaited<ReturnType<Contender['prepare']>> | undefined;
-  try {
-    await contender.activate();
-    (globalThis as { gc?: () => void }).gc?.();
-    prepared = await contender.prepare(spec);
-    const { seconds } = await measure(prepared.run, timing);
-    return { ...row, value: toUnitValue(spec, seconds) };
-  } catch (error) {
-    return { ...row, value: null, note: reasonOf(error) };
-  } finally {
-    prepared?.dispose();
-  }
-}
-
 function timingFor(options: BenchOptions): TimingOptions {
   const base: TimingOptions = options.quick ? { budgetMs: 100, maxSamples: 7 } : { budgetMs: 400 };
   return { ...base, ...options.timing };
@@ -103,8 +70,8 @@ function timingFor(options: BenchOptions): TimingOptions {
 
 /**
  * Runs the side-by-side benchmark: every chosen case on nagare-js, nagare-wasm (1 and 2 threads)
- * and each peer (tfjs-wasm, tfjs-cpu, onnxruntime) in this one process, each measured as a warm-up
- * followed by timed samples whose median is reported. A library or kernel that is missing yields a
+ * and each peer (tfjs-wasm, tfjs-cpu, onnxruntime) in this one process: each warmed up, then timed
+ * in samples interleaved across the libraries, and the median of its samples reported. A library or kernel that is missing yields a
  * row with `value: null` and a `note`, never a failed run. `formatMarkdown` turns the report into
  * the tables `pnpm bench` prints.
  *
@@ -123,17 +90,12 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
   const rows: BenchRow[] = [];
   try {
     for (const spec of cases) {
-      for (const entry of entries) {
-        const unit = unitOf(spec);
-        const base = { suite: spec.suite, case: spec.name, lib: entry.lib, threads: entry.threads, unit };
-        const row = isAvailable(entry)
-          ? await measureCase(entry, spec, timing)
-          : { ...base, value: null, note: entry.reason };
-        rows.push(row);
-        log(
-          `${spec.suite} ${spec.name} ${entry.label}: ${row.value === null ? `n/a (${row.note})` : `${row.value.toPrecision(3)} ${unit}`}`,
-        );
-      }
+      const caseRows = await measureCase(spec, entries, timing);
+      caseRows.forEach((row, i) => {
+        const result = row.value === null ? `n/a (${row.note})` : `${row.value.toPrecision(3)} ${row.unit}`;
+        log(`${spec.suite} ${spec.name} ${entries[i].label}: ${result}`);
+      });
+      rows.push(...caseRows);
     }
   } finally {
     for (const entry of entries) if (isAvailable(entry)) await entry.destroy();

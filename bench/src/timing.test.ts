@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { measure, median } from './timing';
+import { calibrate, measure, median, timeSample } from './timing';
 
 /** A fake clock that a run advances by a chosen number of ms. */
 function fakeClock() {
@@ -67,5 +67,15 @@ describe('measure', () => {
     const result = await measure(() => void clock.advance(6000), { now: clock.now, slowLimitMs: 10_000 });
     expect(result.samples).toBe(1);
     expect(result.seconds).toBe(6);
+  });
+
+  test('calibrate plans the samples that timeSample then takes one at a time', async () => {
+    const clock = fakeClock();
+    const run = () => void clock.advance(0.5);
+    const plan = await calibrate(run, { now: clock.now, budgetMs: 100, sampleMs: 5 });
+    expect(plan).toEqual({ samples: 15, runsPerSample: 10, isAsync: false });
+    const before = clock.now();
+    expect(await timeSample(run, plan, clock.now)).toBeCloseTo(0.5, 12);
+    expect(clock.now() - before).toBeCloseTo(5, 12); // one sample: ten runs
   });
 });

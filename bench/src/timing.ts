@@ -53,16 +53,23 @@ async function timeRuns(run: Run, runs: number, isAsync: boolean, now: () => num
   return now() - start;
 }
 
+/** How to sample one prepared case, decided by `calibrate` from its warm-up. */
+export interface SamplingPlan {
+  samples: number;
+  runsPerSample: number;
+  isAsync: boolean;
+}
+
 /**
- * Measures one case: warm-up (at least two runs and a quarter of the budget, or one run when a run is
- * slower than the whole budget, to let the JIT and the allocators settle), then timed samples of
- * `runsPerSample` runs each, chosen from the warm-up so a sample lasts about `sampleMs` and the
- * samples fit the budget. Returns the median time of one run, in seconds.
+ * Warms a case up and plans its sampling: at least two runs and a quarter of the budget (one run
+ * when a run is slower than the whole budget), so the JIT and the allocators settle; then
+ * `runsPerSample` is chosen so a sample lasts about `sampleMs`, and `samples` so they fit the
+ * budget (at least `minSamples`, unless those would exceed `slowLimitMs`).
  *
  * @example
- * const { seconds } = await measure(() => matmul(a, b).dispose(), { budgetMs: 200 });
+ * const plan = await calibrate(() => matmul(a, b).dispose(), { budgetMs: 200 });
  */
-export async function measure(run: Run, options: TimingOptions = {}): Promise<Measurement> {
+export async function calibrate(run: Run, options: TimingOptions = {}): Promise<SamplingPlan> {
   const { budgetMs = 400, minSamples = 3, maxSamples = 15, sampleMs = 25, slowLimitMs = 10_000 } = options;
   const now = options.now ?? (() => performance.now());
   const firstStart = now();
@@ -89,9 +96,34 @@ export async function measure(run: Run, options: TimingOptions = {}): Promise<Me
   const sampleCostMs = Math.max(perRunMs * runsPerSample, 1e-6);
   const fewest = Math.max(1, Math.min(minSamples, Math.floor(slowLimitMs / sampleCostMs)));
   const samples = Math.min(maxSamples, Math.max(fewest, Math.floor(budgetMs / sampleCostMs)));
+  return { samples, runsPerSample, isAsync };
+}
+
+/**
+ * Times one sample of a calibrated case: the ms of one run, averaged over `plan.runsPerSample` runs.
+ *
+ * @example
+ * const ms = await timeSample(run, await calibrate(run));
+ */
+export async function timeSample(
+  run: Run,
+  plan: SamplingPlan,
+  now = () => performance.now(),
+): Promise<number> {
+  return (await timeRuns(run, plan.runsPerSample, plan.isAsync, now)) / plan.runsPerSample;
+}
+
+/**
+ * Measures one case on its own: `calibrate`, then the planned samples back to back. Returns the
+ * median time of one run, in seconds. (`runBench` interleaves the samples of all libraries
+ * instead, so a burst of load elsewhere on the machine hits them alike.)
+ *
+ * @example
+ * const { seconds } = await measure(() => matmul(a, b).dispose(), { budgetMs: 200 });
+ */
+export async function measure(run: Run, options: TimingOptions = {}): Promise<Measurement> {
+  const plan = await calibrate(run, options);
   const perRunTimes: number[] = [];
-  for (let s = 0; s < samples; s++) {
-    perRunTimes.push((await timeRuns(run, runsPerSample, isAsync, now)) / runsPerSample);
-  }
-  return { seconds: median(perRunTimes) / 1000, samples, runsPerSample };
+  for (let s = 0; s < plan.samples; s++) perRunTimes.push(await timeSample(run, plan, options.now));
+  return { seconds: median(perRunTimes) / 1000, samples: plan.samples, runsPerSample: plan.runsPerSample };
 }
