@@ -108,7 +108,8 @@ export function binaryRunF64(op: i32, mode: i32, a: usize, b: usize, y: usize, n
   switch (op) {
     case OP.BINARY_ADD: return a + b;
     case OP.BINARY_SUB: return a - b;
-    case OP.BINARY_MUL: return a * b;
+    // Through float64 like the js reference: ToInt32 of the (rounded) product.
+    case OP.BINARY_MUL: return toInt32(<f64>a * <f64>b);
     case OP.BINARY_MAXIMUM: return a > b ? a : b;
     case OP.BINARY_MINIMUM: return a < b ? a : b;
     default: return toInt32(pow64(<f64>a, <f64>b));

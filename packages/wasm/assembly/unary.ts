@@ -4,17 +4,22 @@ import * as OP from '../src/kernels/opcodes';
 import { at4, at8, loadPartial32, storePartial32 } from './lanes';
 import { expF32x4, logF32x4 } from './math/exp-log';
 import { erfF32x4, sigmoidF32x4, tanhF32x4 } from './math/f64-lanes';
+import { toInt32 } from './binary';
 import { erf64, sigmoid64, softplus64 } from './math/scalar';
 
-/** The float32 op `op` on one lane (for ops without a vector formula). */
+/**
+ * The float32 op `op` on one lane (for ops without a vector formula), computed in float64 and
+ * rounded once, as the js reference does (and float64 sin/cos reduce huge arguments exactly).
+ */
 // @ts-ignore: decorator
 @inline function scalarF32(op: i32, x: f32): f32 {
+  const wide = <f64>x;
   switch (op) {
-    case OP.UNARY_EXPM1: return Mathf.expm1(x);
-    case OP.UNARY_LOG1P: return Mathf.log1p(x);
-    case OP.UNARY_SIN: return Mathf.sin(x);
-    case OP.UNARY_COS: return Mathf.cos(x);
-    default: return <f32>softplus64(<f64>x);
+    case OP.UNARY_EXPM1: return <f32>Math.expm1(wide);
+    case OP.UNARY_LOG1P: return <f32>Math.log1p(wide);
+    case OP.UNARY_SIN: return <f32>Math.sin(wide);
+    case OP.UNARY_COS: return <f32>Math.cos(wide);
+    default: return <f32>softplus64(wide);
   }
 }
 
@@ -133,7 +138,8 @@ export function unaryI32(begin: i32, end: i32, op: i32, x: usize, y: usize): voi
       case OP.UNARY_NEG: r = -v; break;
       case OP.UNARY_ABS: r = v < 0 ? -v : v; break;
       case OP.UNARY_SIGN: r = v > 0 ? 1 : v < 0 ? -1 : 0; break;
-      case OP.UNARY_SQUARE: r = v * v; break;
+      // Products go through float64 like the js reference (ToInt32 of the rounded product).
+      case OP.UNARY_SQUARE: r = toInt32(<f64>v * <f64>v); break;
       case OP.UNARY_RELU: r = v > 0 ? v : 0; break;
       case OP.UNARY_STEP: r = v > 0 ? 1 : 0; break;
       default: break; // floor, ceil and round leave integers unchanged

@@ -1,5 +1,5 @@
 import { type DType, type KernelTensor, UnsupportedOpError } from '@nagare/tensor';
-import { dtypeCode, type KernelContext, pointerOf, type WasmKernel, withDType } from './context';
+import { convert, dtypeCode, type KernelContext, pointerOf, type WasmKernel } from './context';
 import * as OP from './opcodes';
 
 type UnaryName =
@@ -62,6 +62,22 @@ function runFloat32(context: KernelContext, name: UnaryName, x: number, y: numbe
   context.tasks.run('unaryF32', size, EXPENSIVE.has(name) ? 40 : 2, 0, CODES[name], x, y);
 }
 
+/**
+ * A float op on int32 or bool input: computed in float64 and rounded once into the float32
+ * output, as the js reference does (sin of 2^31 − 1 must not become sin of 2^31).
+ */
+function runIntegerAsFloat(context: KernelContext, code: number, x: KernelTensor, y: KernelTensor): void {
+  const bytes = Math.max(x.size * 8, 8);
+  const wide = context.heap.allocate(bytes);
+  try {
+    convert(context, x.dtype, 'float64', pointerOf(x), wide, x.size);
+    context.tasks.run('unaryF64', x.size, 20, 0, code, wide, wide);
+    convert(context, 'float64', 'float32', wide, pointerOf(y), y.size);
+  } finally {
+    context.heap.free(wide, bytes);
+  }
+}
+
 function unaryKernel(name: UnaryName): WasmKernel<UnaryName> {
   const code = CODES[name];
   return {
@@ -77,10 +93,7 @@ function unaryKernel(name: UnaryName): WasmKernel<UnaryName> {
           return;
         case 'float32':
           if (x.dtype === 'float32') runFloat32(context, name, pointerOf(x), out, y.size);
-          else
-            withDType(context, x, 'float32', (converted) =>
-              runFloat32(context, name, converted, out, y.size),
-            );
+          else runIntegerAsFloat(context, code, x, y);
           return;
         case 'float64':
           tasks.run('unaryF64', y.size, 20, 0, code, pointerOf(x), out);
