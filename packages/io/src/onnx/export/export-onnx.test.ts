@@ -78,6 +78,14 @@ describe('exportOnnx writes the graph a PyTorch user expects', () => {
     ]);
   });
 
+  test('a constant made in the forward pass becomes one initializer, already in the dtype it is used as', () => {
+    const offsets = tensor([1, 2, 3], { dtype: 'int32' });
+    const onnx = exportOnnxModel((x: Tensor) => x.add(offsets), ones([2, 3]));
+    expect(onnx.graph.nodes.map((n) => n.opType)).toEqual(['Add']);
+    expect(onnx.graph.initializers).toMatchObject([{ dataType: OnnxDataType.FLOAT, dims: [3] }]);
+    expect(onnx.graph.initializers[0].values).toEqual(Float32Array.from([1, 2, 3]));
+  });
+
   test('float64 models export as DOUBLE and run in onnxruntime', async () => {
     const model = new Linear(3, 2, { seed: 0, dtype: 'float64' });
     const x = randn([2, 3], { dtype: 'float64' });

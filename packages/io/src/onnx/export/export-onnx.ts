@@ -68,7 +68,14 @@ function trace(model: ExportableModel, inputs: Tensor[], builder: OnnxGraphBuild
       for (const output of record.outputs) builder.bind(output, builder.fresh('unexported'));
       return;
     }
-    const outputs = exporter(record, builder);
+    // The exporter's own tensor work (converting a constant's dtype) is not part of the model.
+    state.suppressed++;
+    let outputs: string[];
+    try {
+      outputs = exporter(record, builder);
+    } finally {
+      state.suppressed--;
+    }
     for (const [i, output] of record.outputs.entries()) builder.bind(output, outputs[i]);
   };
   const isModule = model instanceof Module;

@@ -2,7 +2,10 @@ import { type AnyModule, BatchNorm, Module } from '@nagare/layers';
 import type { Tensor } from '@nagare/tensor';
 import { attr, type OnnxGraphBuilder } from './graph-builder';
 
-/** Shared with the op tracer: while `suppressed` is above 0, ops belong to a module written whole. */
+/**
+ * Shared with the op tracer: while `suppressed` is above 0, ops are not part of the graph — they run
+ * inside a module written whole, or inside an exporter (converting a constant's dtype).
+ */
 export interface TraceState {
   suppressed: number;
 }
