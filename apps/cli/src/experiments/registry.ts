@@ -5,6 +5,7 @@ import { batchnorm } from './batchnorm/batchnorm';
 import { depthWidth } from './depth-width/depth-width';
 import type { AnyExperiment, Experiment } from './experiment';
 import { forgetting } from './forgetting/forgetting';
+import { hyperparameterSearch } from './hyperparameter-search/hyperparameter-search';
 import { initHistograms } from './init-histograms/init-histograms';
 import { optimizers } from './optimizers/optimizers';
 import { overfitting } from './overfitting/overfitting';
@@ -22,6 +23,7 @@ export const EXPERIMENTS: readonly AnyExperiment[] = [
   erase(optimizers),
   erase(batchnorm),
   erase(overfitting),
+  erase(hyperparameterSearch),
   erase(depthWidth),
   erase(vanishingGradients),
   erase(randomLabels),

@@ -88,7 +88,7 @@ export interface LegendEntry {
   name: string;
   color: string;
   isDashed?: boolean;
-  shape?: 'line' | 'box';
+  shape?: 'line' | 'box' | 'dot';
 }
 
 /** The width in pixels a legend of `entries` takes: swatch, gap and ~6.5 px per character. */
@@ -112,7 +112,9 @@ export function drawLegend(entries: readonly LegendEntry[], x: number, y: number
       const swatch =
         entry.shape === 'box'
           ? `<rect x="${px(x)}" y="${px(top - 9)}" width="12" height="10" fill="${entry.color}"/>`
-          : `<line x1="${px(x)}" x2="${px(x + 18)}" y1="${px(top - 4)}" y2="${px(top - 4)}" stroke="${entry.color}" stroke-width="2"${entry.isDashed ? ' stroke-dasharray="6 4"' : ''}/>`;
+          : entry.shape === 'dot'
+            ? `<circle cx="${px(x + 9)}" cy="${px(top - 4)}" r="3.5" fill="${entry.color}"/>`
+            : `<line x1="${px(x)}" x2="${px(x + 18)}" y1="${px(top - 4)}" y2="${px(top - 4)}" stroke="${entry.color}" stroke-width="2"${entry.isDashed ? ' stroke-dasharray="6 4"' : ''}/>`;
       return [
         swatch,
         `<text x="${px(x + 24)}" y="${px(top)}" class="legend">${escapeHtml(entry.name)}</text>`,

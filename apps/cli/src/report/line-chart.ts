@@ -115,7 +115,12 @@ export function lineChart(options: LineChartOptions): string {
     }
   });
   if (legend !== 'none') {
-    const entries = series.map((s, index) => ({ name: s.name, color: colors[index], isDashed: s.isDashed }));
+    const entries = series.map((s, index) => ({
+      name: s.name,
+      color: colors[index],
+      isDashed: s.isDashed,
+      shape: s.mode === 'points' ? ('dot' as const) : ('line' as const),
+    }));
     const legendX = legend === 'right' ? box.x[1] + 12 : box.x[1] - legendWidth(entries);
     const legendY = legend === 'inside-bottom' ? box.y[1] - 8 - 16 * (entries.length - 1) : box.y[0] + 16;
     parts.push(...drawLegend(entries, legendX, legendY));

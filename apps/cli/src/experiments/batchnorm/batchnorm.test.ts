@@ -41,7 +41,7 @@ test('batchnorm: from small initial weights BatchNorm trains while the plain net
       },
       seed: 0,
       outDir,
-      backend: 'js',
+      backend: 'wasm',
       threads: 1,
     },
     silent,

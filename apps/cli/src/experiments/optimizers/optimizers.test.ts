@@ -18,7 +18,7 @@ test('optimizers: SGD zig-zags and trains slowest; AdaGrad and Adam lead', async
       params: { train: 2000, test: 500, epochs: 1, batchSize: 25, hidden: [32, 32] },
       seed: 0,
       outDir,
-      backend: 'js',
+      backend: 'wasm',
       threads: 1,
     },
     silent,

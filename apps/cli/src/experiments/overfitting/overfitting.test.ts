@@ -29,7 +29,7 @@ test('overfitting: the plain net opens the widest train-test gap; weight decay a
       params: { train: 200, test: 200, epochs: 30, batchSize: 25, hidden: [32, 32, 32, 32, 32, 32] },
       seed: 0,
       outDir,
-      backend: 'js',
+      backend: 'wasm',
       threads: 1,
     },
     silent,
