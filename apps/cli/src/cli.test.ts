@@ -142,6 +142,8 @@ describe('nagare train and the commands that use its run', () => {
     // The inverted PNG and the byte CSV hold the same digit: decoding, polarity and scaling agree.
     expect(row).toMatchObject({ source: 'line 2', predicted: image.predicted, expected: String(label) });
     expect(row.probability).toBeCloseTo(image.probability, 2);
+    const inline = await nagare('predict', '--json', runDir, '--', Array(784).fill('-0').join(','));
+    expect(JSON.parse(inline.stdout).source).toBe('input row');
     const table = await nagare('predict', runDir, csv);
     expect(table.stdout).toMatch(new RegExp(`^line 2 +${image.predicted} +\\d+\\.\\d\\d% .* ${label}$`, 'm'));
   });

@@ -89,7 +89,10 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .command('predict')
     .description('classify a PNG image, a CSV file or an inline CSV row')
     .argument('<run-dir|checkpoint>', 'a run directory or a .safetensors checkpoint')
-    .argument('<input>', 'a .png image, a .csv file (one sample per row), or "v1,v2,..."')
+    .argument(
+      '<input>',
+      'a .png image, a .csv file (one sample per row), or "v1,v2,..." (after -- when it starts with -)',
+    )
     .addOption(new Option('--top <k>', 'show the k most likely classes').argParser(integerFlag(1)).default(3))
     .option('--json', 'print JSON instead of a table')
     .addOption(backendOption(RUN_BACKEND_HELP))

@@ -30,8 +30,20 @@ export interface Prediction {
 
 const sizeOf = (input: RecipeInput) => input.shape.reduce((a, b) => a * b, 1);
 
+/** Where the samples came from, which names them in the output. */
+type InputKind = 'png' | 'csv-file' | 'inline';
+
+/** How a prediction names its input: a PNG by its path, an inline row as such, CSV rows by line. */
+function sourceName(input: string, kind: InputKind, sample: CsvSample): string {
+  if (kind === 'png') return input;
+  return kind === 'inline' ? 'input row' : `line ${sample.line}`;
+}
+
 /** Turns the input argument into samples: a PNG image, a CSV file, or an inline CSV row. */
-async function readSamples(input: string, recipeInput: RecipeInput): Promise<CsvSample[]> {
+async function readSamples(
+  input: string,
+  recipeInput: RecipeInput,
+): Promise<{ kind: InputKind; samples: CsvSample[] }> {
   const isFile = (await stat(input).catch(() => null))?.isFile() ?? false;
   const extension = extname(input).toLowerCase();
   if (extension === '.png') {
@@ -40,7 +52,7 @@ async function readSamples(input: string, recipeInput: RecipeInput): Promise<Csv
       throw new CliError(input, 'this model takes vectors, not images: give a CSV row');
     const [, height, width] = recipeInput.shape;
     const image = toMnistPolarity(resizeGray(decodePng(await readFile(input), input), width, height));
-    return [{ values: image.pixels, label: null, line: 0 }];
+    return { kind: 'png', samples: [{ values: image.pixels, label: null, line: 1 }] };
   }
   if (!isFile && (extension === '.csv' || !/[0-9]/.test(input))) throw new CliError(input, 'file not found');
   const text = isFile ? await readFile(input, 'utf8') : input;
@@ -49,7 +61,7 @@ async function readSamples(input: string, recipeInput: RecipeInput): Promise<Csv
   if (recipeInput.kind === 'image' && samples.some((s) => s.values.some((v) => v > 1))) {
     for (const sample of samples) sample.values = sample.values.map((v) => v / 255);
   }
-  return samples;
+  return { kind: isFile ? 'csv-file' : 'inline', samples };
 }
 
 /**
@@ -67,7 +79,7 @@ export async function predictCommand(
   log: (line: string) => void,
 ): Promise<number> {
   const run = await locateRun(target);
-  const samples = await readSamples(input, run.recipe.input);
+  const { kind, samples } = await readSamples(input, run.recipe.input);
   await selectBackend(flags.backend ?? run.config.backend, run.config.threads, () => 0);
   const model = await loadTrainedModel(run);
   const classes = run.recipe.classes;
@@ -85,8 +97,7 @@ export async function predictCommand(
       .map((probability, index) => ({ index, probability }))
       .sort((a, b) => b.probability - a.probability);
     return {
-      // A PNG is named by its path; CSV samples by their line (line 0 marks the PNG).
-      source: sample.line === 0 ? input : `line ${sample.line}`,
+      source: sourceName(input, kind, sample),
       predicted: classes[ranked[0].index],
       index: ranked[0].index,
       probability: ranked[0].probability,
