@@ -19,7 +19,7 @@ import {
   ge,
   getBackend,
   gt,
-  isNaN,
+  isNaN as isNaNOp,
   le,
   log,
   log1p,
@@ -153,7 +153,7 @@ const UNARY: Record<string, Unary> = {
   softplus,
   erf,
   logicalNot,
-  isNaN,
+  isNaN as isNaNOp,
 };
 const BINARY: Record<string, Binary> = {
   add,
