@@ -153,7 +153,7 @@ const UNARY: Record<string, Unary> = {
   softplus,
   erf,
   logicalNot,
-  isNaN as isNaNOp,
+  isNaN: isNaNOp,
 };
 const BINARY: Record<string, Binary> = {
   add,
