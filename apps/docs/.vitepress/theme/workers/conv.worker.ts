@@ -1,0 +1,34 @@
+// The convolution visualizer's worker: draws small integer inputs and filters with nagare's seeded
+// generator, pads the input and runs nagare's conv2d, so the page shows nagare's own numbers.
+import { cast, conv2d, pad, randint, tensor, tidy } from '@nagare/tensor';
+import { CONV_SETTING, type ConvRequest, type ConvResponse } from '../lib/conv-protocol';
+import { installBackend } from '../lib/install-backend';
+import { onRequest, reply } from '../lib/worker-host';
+
+let backendReady: Promise<string> | null = null;
+
+onRequest<ConvRequest>(async ({ seed }) => {
+  backendReady ??= installBackend();
+  await backendReady;
+  const { channels, size, padding, filters, kernel, stride } = CONV_SETTING;
+  const numbers = tidy(() => {
+    // Inputs in {0, 1, 2} and weights in {−1, 0, 1}, as in the CS231n demo: sums you can check by eye.
+    const x = cast(randint(0, 3, [1, channels, size, size], { seed }), 'float32');
+    const w = cast(randint(-1, 2, [filters, channels, kernel, kernel], { seed: seed + 1 }), 'float32');
+    const b = tensor([1, 0]);
+    const padded = pad(x, [
+      [0, 0],
+      [0, 0],
+      [padding, padding],
+      [padding, padding],
+    ]);
+    const y = conv2d(x, w, { stride, padding, bias: b });
+    return {
+      padded: (padded.toArray() as number[][][][])[0],
+      weights: w.toArray() as number[][][][],
+      biases: b.toArray() as number[],
+      output: (y.toArray() as number[][][][])[0],
+    };
+  });
+  reply<ConvResponse>({ type: 'numbers', seed, ...numbers });
+});

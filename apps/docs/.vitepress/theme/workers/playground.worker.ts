@@ -1,0 +1,177 @@
+// The Playground's worker: builds the chosen 2-D dataset and MLP with nagare and trains it with
+// `fit`, sending the losses and the decision boundary after every epoch.
+import { noGrad } from '@nagare/autograd';
+import { blobs, circles, spirals, type TensorDataset, trainValSplit, xor } from '@nagare/data';
+import { createActivation, crossEntropy, Linear, Sequential, type TensorModule } from '@nagare/layers';
+import { Adam, Momentum, type Optimizer, SGD } from '@nagare/optimizers';
+import {
+  abs,
+  add,
+  argmax,
+  max,
+  scalar,
+  softmax,
+  square,
+  sum,
+  type Tensor,
+  tensor,
+  tidy,
+} from '@nagare/tensor';
+import { fit, type Regularizer } from '@nagare/train';
+import { installBackend } from '../lib/install-backend';
+import type {
+  BoundaryGrid,
+  PlaygroundConfig,
+  PlaygroundRequest,
+  PlaygroundResponse,
+} from '../lib/playground-protocol';
+import { EXTENT } from '../lib/playground-protocol';
+import { onRequest, reply } from '../lib/worker-host';
+
+const GRID = 48;
+const POINTS = 600;
+const send = (message: PlaygroundResponse, transfer: Transferable[] = []) => reply(message, transfer);
+
+let backendReady: Promise<string> | null = null;
+let controller: AbortController | null = null;
+
+function makeDataset(config: PlaygroundConfig): TensorDataset {
+  const options = { noise: config.noise, seed: config.seed };
+  switch (config.dataset) {
+    case 'spiral':
+      return spirals(POINTS, options);
+    case 'circles':
+      return circles(POINTS, options);
+    case 'xor':
+      return xor(POINTS, options);
+    case 'blobs':
+      return blobs(POINTS, { ...options, std: 0.15 + config.noise });
+  }
+}
+
+function columns(dataset: { length: number; get(index: number): Tensor[] }) {
+  const points = new Float32Array(2 * dataset.length);
+  const labels = new Int32Array(dataset.length);
+  for (let i = 0; i < dataset.length; i++) {
+    const [x, y] = dataset.get(i);
+    points.set(x.dataSync(), 2 * i);
+    labels[i] = y.dataSync()[0];
+    x.dispose();
+    y.dispose();
+  }
+  return { points, labels };
+}
+
+function buildModel(config: PlaygroundConfig, classes: number): Sequential {
+  const sizes = [2, ...config.hidden, classes];
+  const modules: TensorModule[] = [];
+  for (let i = 0; i + 1 < sizes.length; i++) {
+    modules.push(new Linear(sizes[i], sizes[i + 1], { seed: config.seed * 100 + i }));
+    if (i + 2 < sizes.length) modules.push(createActivation(config.activation));
+  }
+  return new Sequential(...modules);
+}
+
+function buildOptimizer(config: PlaygroundConfig, model: Sequential): Optimizer {
+  const parameters = model.parameters();
+  if (config.optimizer === 'sgd') return new SGD(parameters, { lr: config.lr });
+  if (config.optimizer === 'momentum') return new Momentum(parameters, { lr: config.lr, momentum: 0.9 });
+  return new Adam(parameters, { lr: config.lr });
+}
+
+/** λ·Σ|w| or λ·Σw² over the weight matrices (biases are not penalized, as in the TF Playground). */
+function weightPenalty(config: PlaygroundConfig, model: Sequential): Regularizer[] {
+  if (config.regularization === 'none' || config.regularizationRate === 0) return [];
+  const weights = model
+    .modules()
+    .filter((m): m is Linear => m instanceof Linear)
+    .map((m) => m.weight);
+  const term = config.regularization === 'l1' ? abs : square;
+  return [
+    {
+      name: config.regularization,
+      penalty: () =>
+        weights.reduce((total, w) => add(total, sum(term(w))), scalar(0)).mul(config.regularizationRate),
+    },
+  ];
+}
+
+function boundary(model: Sequential): BoundaryGrid {
+  const coordinates = new Float32Array(GRID * GRID * 2);
+  for (let row = 0; row < GRID; row++) {
+    for (let column = 0; column < GRID; column++) {
+      const offset = 2 * (row * GRID + column);
+      coordinates[offset] = -EXTENT + ((column + 0.5) / GRID) * 2 * EXTENT;
+      coordinates[offset + 1] = EXTENT - ((row + 0.5) / GRID) * 2 * EXTENT;
+    }
+  }
+  return noGrad(() =>
+    tidy(() => {
+      const probabilities = softmax(model.call(tensor(coordinates, { shape: [GRID * GRID, 2] })), 1);
+      return {
+        size: GRID,
+        predicted: Uint8Array.from(argmax(probabilities, 1).dataSync()),
+        confidence: Float32Array.from(max(probabilities, 1).dataSync()),
+      };
+    }),
+  );
+}
+
+async function train(config: PlaygroundConfig): Promise<void> {
+  backendReady ??= installBackend().then((backend) => {
+    send({ type: 'ready', backend });
+    return backend;
+  });
+  await backendReady;
+  const all = makeDataset(config);
+  const { train: trainSet, val: testSet } = trainValSplit(all, { val: 0.3, seed: config.seed });
+  const classes = config.dataset === 'blobs' ? 3 : 2;
+  const trainColumns = columns(trainSet);
+  const testColumns = columns(testSet);
+  const model = buildModel(config, classes);
+  send({ type: 'data', classes, train: trainColumns, test: testColumns, parameters: model.numParameters() });
+
+  controller = new AbortController();
+  const optimizer = buildOptimizer(config, model);
+  const history = await fit(model, {
+    train: trainSet,
+    val: testSet,
+    epochs: config.epochs,
+    batchSize: config.batchSize,
+    seed: config.seed,
+    optimizer,
+    loss: (output, target) => crossEntropy(output, target),
+    metrics: ['accuracy'],
+    regularizers: weightPenalty(config, model),
+    signal: controller.signal,
+    callbacks: [
+      {
+        onEpochEnd: (_context, { epoch, metrics }) => {
+          const grid = boundary(model);
+          send(
+            {
+              type: 'epoch',
+              epoch,
+              epochs: config.epochs,
+              loss: metrics.loss,
+              testLoss: metrics.val_loss,
+              accuracy: metrics.accuracy,
+              testAccuracy: metrics.val_accuracy,
+              grid,
+            },
+            [grid.predicted.buffer, grid.confidence.buffer],
+          );
+        },
+      },
+    ],
+  });
+  send({ type: 'done', stopped: history.stopReason !== null, epochs: history.epochs.length });
+  optimizer.dispose();
+  model.dispose();
+  controller = null;
+}
+
+onRequest<PlaygroundRequest>(async (request) => {
+  if (request.type === 'stop') controller?.abort();
+  else await train(request.config);
+});

@@ -1,0 +1,67 @@
+// The Playground trains a real MLP in a worker: on XOR its training loss must fall below 0.1.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launch, openPage, screenshot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => browser?.close());
+
+const number = async (page: Page, test: string) => Number(await page.textContent(`[data-test=${test}]`));
+
+describe('Playground', () => {
+  test('trains XOR until the training loss is below 0.1, drawing the decision boundary', async () => {
+    const { page, errors } = await openPage(browser, 'examples/playground.html');
+    await page.selectOption('[data-test=dataset]', 'xor');
+    await page.fill('[data-test=hidden]', '8, 8');
+    await page.selectOption('[data-test=activation]', 'tanh');
+    await page.fill('[data-test=epochs]', '100');
+    await page.click('[data-test=run]');
+    await page.waitForSelector('[data-test=stop]');
+    await page.waitForFunction(() => Number(document.querySelector('[data-test=epoch]')?.textContent) >= 1);
+    const firstLoss = await number(page, 'loss');
+    await page.waitForSelector('[data-test=run]', { timeout: 120_000 });
+    const status = await page.textContent('[data-test=status]');
+    expect(status).toContain('Finished after 100 epochs');
+    const finalLoss = await number(page, 'loss');
+    expect(finalLoss).toBeLessThan(0.1);
+    expect(finalLoss).toBeLessThan(firstLoss / 3);
+    expect(Number.parseFloat((await page.textContent('[data-test=test-accuracy]')) ?? '')).toBeGreaterThan(
+      90,
+    );
+    // The boundary canvas shows both class colors (the model predicts both XOR classes).
+    const colors = await page.$eval('[data-test=boundary]', (canvas) => {
+      const context = (canvas as HTMLCanvasElement).getContext('2d') as CanvasRenderingContext2D;
+      const { data } = context.getImageData(0, 0, 360, 360);
+      let orange = 0;
+      let blue = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i] > data[i + 2] + 40) orange++;
+        else if (data[i + 2] > data[i] + 40) blue++;
+      }
+      return { orange, blue };
+    });
+    expect(colors.orange).toBeGreaterThan(20_000);
+    expect(colors.blue).toBeGreaterThan(20_000);
+    await screenshot(page.locator('[data-demo=playground]'), 'playground-xor');
+    expect(errors).toEqual([]);
+  }, 150_000);
+
+  test('the stop button ends a run early and the page stays responsive', async () => {
+    const { page, errors } = await openPage(browser, 'examples/playground.html');
+    await page.selectOption('[data-test=dataset]', 'spiral');
+    await page.fill('[data-test=epochs]', '1000');
+    await page.click('[data-test=run]');
+    await page.waitForFunction(() => Number(document.querySelector('[data-test=epoch]')?.textContent) >= 3);
+    // The main thread answers while the worker trains.
+    expect(await page.evaluate(() => 6 * 7)).toBe(42);
+    await page.click('[data-test=stop]');
+    await page.waitForSelector('[data-test=run]', { timeout: 30_000 });
+    expect(await page.textContent('[data-test=status]')).toMatch(/^Stopped after \d+ epochs/);
+    expect(await number(page, 'epoch')).toBeLessThan(1000);
+    await screenshot(page.locator('[data-demo=playground]'), 'playground-spiral-stopped');
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
