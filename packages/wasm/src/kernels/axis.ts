@@ -1,5 +1,6 @@
 import { UnsupportedOpError } from '@nagare/tensor';
 import { dtypeCode, pointerOf, type WasmKernel } from './context';
+import { COST_MEMORY, COST_TRANSCENDENTAL } from './costs';
 import { splitAround } from './strided-params';
 
 function argKernel(name: 'argmax' | 'argmin'): WasmKernel<'argmax' | 'argmin'> {
@@ -10,7 +11,7 @@ function argKernel(name: 'argmax' | 'argmin'): WasmKernel<'argmax' | 'argmin'> {
       context.tasks.run(
         'argReduce',
         outer,
-        length * inner,
+        length * inner * COST_MEMORY,
         0,
         dtypeCode(x.dtype),
         name === 'argmax' ? 1 : 0,
@@ -34,7 +35,7 @@ export const cumsumKernel: WasmKernel<'cumsum'> = {
     context.tasks.run(
       'cumsum',
       outer,
-      length * inner,
+      length * inner * COST_MEMORY,
       inner * 8,
       dtypeCode(x.dtype),
       exclusive ? 1 : 0,
@@ -54,7 +55,7 @@ export const topkKernel: WasmKernel<'topk'> = {
     context.tasks.run(
       'topk',
       outer,
-      length * inner * Math.log2(length + 1) * 4,
+      length * inner * Math.log2(length + 1) * COST_MEMORY,
       length * 8,
       dtypeCode(x.dtype),
       largest ? 1 : 0,
@@ -77,7 +78,7 @@ function softmaxKernel(name: 'softmax' | 'logSoftmax'): WasmKernel<'softmax' | '
       context.tasks.run(
         'softmax',
         outer,
-        length * inner * 8,
+        length * inner * COST_TRANSCENDENTAL,
         0,
         dtypeCode(x.dtype),
         name === 'logSoftmax' ? 1 : 0,

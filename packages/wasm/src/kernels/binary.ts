@@ -1,6 +1,7 @@
 import { type DType, type KernelTensor, promoteTypes } from '@nagare/tensor';
 import { writeBroadcastParams } from './broadcast';
 import { dtypeCode, type KernelContext, pointerOf, type WasmKernel, withDType } from './context';
+import { COST_MEMORY, COST_SCALAR_MATH } from './costs';
 import * as OP from './opcodes';
 
 type BinaryName =
@@ -56,7 +57,7 @@ function runBinary(
   y: KernelTensor,
 ): void {
   const kernelDType = dtypeCode(dtype);
-  const cost = code === OP.BINARY_POW ? 40 : 1;
+  const cost = code === OP.BINARY_POW ? COST_SCALAR_MATH : COST_MEMORY;
   const size = y.size;
   // Fast paths: same shape (or one operand a single value); no parameter block needed.
   if ((a.size === size || a.size === 1) && (b.size === size || b.size === 1)) {

@@ -3,6 +3,7 @@ import type { WasmHeap } from '../runtime/heap';
 import type { KernelExports } from '../runtime/kernel-exports';
 import type { TaskRunner } from '../runtime/task-runner';
 import type { WasmData } from '../runtime/wasm-data';
+import { COST_MEMORY } from './costs';
 import { DTYPE_BOOL, DTYPE_FLOAT32, DTYPE_FLOAT64, DTYPE_INT32 } from './opcodes';
 
 /** What a wasm kernel's JavaScript glue works with. */
@@ -88,5 +89,5 @@ export function convert(
   to: number,
   size: number,
 ): void {
-  context.tasks.run('cast', size, 1, 0, dtypeCode(fromDType), dtypeCode(toDType), from, to);
+  context.tasks.run('cast', size, COST_MEMORY, 0, dtypeCode(fromDType), dtypeCode(toDType), from, to);
 }

@@ -11,6 +11,7 @@ import type {
   UpdateAttrs,
 } from '@nagare/tensor';
 import { dtypeCode, type KernelContext, pointerOf, type WasmKernel } from './context';
+import { COST_TRANSCENDENTAL } from './costs';
 
 type UpdateName =
   | 'sgdUpdate'
@@ -108,7 +109,15 @@ function runUpdate(
   words[at + 11] = 1 - attrs.lr * attrs.decoupledWeightDecay;
   words.set(coefficients(name, attrs), at + 12);
   const param = inputs[0];
-  context.tasks.run('optimizerUpdate', param.size, 8, 0, KINDS[name], dtypeCode(param.dtype), context.params);
+  context.tasks.run(
+    'optimizerUpdate',
+    param.size,
+    COST_TRANSCENDENTAL,
+    0,
+    KINDS[name],
+    dtypeCode(param.dtype),
+    context.params,
+  );
 }
 
 function updateKernel<K extends UpdateName>(name: K): WasmKernel<K> {

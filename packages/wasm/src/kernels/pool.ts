@@ -1,5 +1,6 @@
 import { type AvgPool2dAttrs, type KernelTensor, type Pool2dAttrs, UnsupportedOpError } from '@nagare/tensor';
 import { dtypeCode, type KernelContext, pointerOf, type WasmKernel } from './context';
+import { COST_MEMORY } from './costs';
 
 /** Writes the pooling parameter block (assembly/pool.ts) for input `inShape` and output `outShape`. */
 function writePoolParams(
@@ -32,7 +33,7 @@ function writePoolParams(
 
 const planesOf = (shape: readonly number[]) => shape[0] * shape[1];
 const windowCost = (attrs: Pool2dAttrs, out: KernelTensor) =>
-  (out.size / planesOf(out.shape)) * attrs.kernelSize[0] * attrs.kernelSize[1];
+  (out.size / planesOf(out.shape)) * attrs.kernelSize[0] * attrs.kernelSize[1] * COST_MEMORY;
 
 /** 2×2 windows at stride 2, no padding or dilation, every window inside the input (float32). */
 function isPlain2x2(x: KernelTensor, y: KernelTensor, attrs: Pool2dAttrs): boolean {
@@ -54,7 +55,7 @@ export const maxPool2dKernel: WasmKernel<'maxPool2d'> = {
       context.tasks.run(
         'maxPool2x2F32',
         planes,
-        y.size / planes,
+        (y.size / planes) * 4 * COST_MEMORY,
         0,
         context.params,
         pointerOf(x),
@@ -86,7 +87,7 @@ export const maxPool2dBackwardKernel: WasmKernel<'maxPool2dBackward'> = {
     context.tasks.run(
       'maxPool2dBackward',
       planes,
-      planeIn + planeOut,
+      (planeIn + planeOut) * COST_MEMORY,
       0,
       dtypeCode(dy.dtype),
       planeIn,

@@ -8,6 +8,7 @@ import {
   type WasmKernel,
   withDType,
 } from './context';
+import { COST_MEMORY, COST_TRANSCENDENTAL } from './costs';
 import * as OP from './opcodes';
 
 type ReduceName = 'sum' | 'prod' | 'max' | 'min';
@@ -50,9 +51,30 @@ function reduceMiddle(
 ): void {
   if (dtype === 'float32') {
     const needsScratch = inner > 1 && (code === OP.REDUCE_SUM || code === OP.REDUCE_PROD);
-    context.tasks.run('reduceF32', outer, n * inner, needsScratch ? inner * 8 : 0, code, x, y, n, inner);
+    context.tasks.run(
+      'reduceF32',
+      outer,
+      n * inner * COST_MEMORY,
+      needsScratch ? inner * 8 : 0,
+      code,
+      x,
+      y,
+      n,
+      inner,
+    );
   } else {
-    context.tasks.run('reduceScalar', outer, n * inner * 4, 0, dtypeCode(dtype), code, x, y, n, inner);
+    context.tasks.run(
+      'reduceScalar',
+      outer,
+      n * inner * COST_TRANSCENDENTAL,
+      0,
+      dtypeCode(dtype),
+      code,
+      x,
+      y,
+      n,
+      inner,
+    );
   }
 }
 

@@ -7,6 +7,7 @@ import {
   pointerOf,
   type WasmKernel,
 } from './context';
+import { COST_MEMORY } from './costs';
 import { contiguousStrides, splitAround, writeStridedParams } from './strided-params';
 
 /** y = x read through per-output-axis element strides from `offset`. */
@@ -21,7 +22,7 @@ function stridedCopy(
   context.tasks.run(
     'stridedCopy',
     rows,
-    y.size / rows,
+    (y.size / rows) * COST_MEMORY,
     0,
     elementBytes(y.dtype),
     pointerOf(x),
@@ -85,7 +86,7 @@ export const concatKernel: WasmKernel<'concat'> = {
         context.tasks.run(
           'copyRows',
           outer,
-          block / 4,
+          block * 2,
           0,
           pointerOf(x),
           block,
@@ -140,7 +141,7 @@ export const padKernel: WasmKernel<'pad'> = {
       context.tasks.run(
         'padMapped',
         rows,
-        y.shape[rank - 1],
+        y.shape[rank - 1] * COST_MEMORY,
         0,
         dtypeCode(y.dtype),
         pointerOf(x),
@@ -162,7 +163,7 @@ export const gatherKernel: WasmKernel<'gather'> = {
     context.tasks.run(
       'gatherRows',
       outer,
-      indices.size * inner,
+      indices.size * inner * COST_MEMORY,
       0,
       bytes,
       pointerOf(x),
@@ -182,7 +183,7 @@ export const scatterAddKernel: WasmKernel<'scatterAdd'> = {
     context.tasks.run(
       'scatterAddRows',
       outer,
-      (length + indices.size) * inner,
+      (length + indices.size) * inner * COST_MEMORY,
       0,
       dtypeCode(y.dtype),
       pointerOf(x),
@@ -199,6 +200,14 @@ export const scatterAddKernel: WasmKernel<'scatterAdd'> = {
 export const oneHotKernel: WasmKernel<'oneHot'> = {
   supports: (dtype) => dtype === 'int32',
   run(context, [indices], { depth }, [y]) {
-    context.tasks.run('oneHotRows', indices.size, depth, 0, pointerOf(indices), pointerOf(y), depth);
+    context.tasks.run(
+      'oneHotRows',
+      indices.size,
+      depth * COST_MEMORY,
+      0,
+      pointerOf(indices),
+      pointerOf(y),
+      depth,
+    );
   },
 };

@@ -1,5 +1,6 @@
 import { type DType, type KernelTensor, UnsupportedOpError } from '@nagare/tensor';
 import { convert, dtypeCode, type KernelContext, pointerOf, type WasmKernel } from './context';
+import { COST_MEMORY, COST_SCALAR_MATH, COST_TRANSCENDENTAL } from './costs';
 import * as OP from './opcodes';
 
 type UnaryName =
@@ -55,11 +56,18 @@ const CODES: Record<UnaryName, number> = {
   isNaN: OP.UNARY_IS_NAN,
 };
 
-// Rough cost per element, so the pool only splits work worth a thread wake-up.
-const EXPENSIVE = new Set<UnaryName>(['expm1', 'log1p', 'sin', 'cos', 'softplus', 'erf', 'tanh', 'sigmoid']);
+/** Ops without a vector formula: one float64 library call per element. */
+const SCALAR_MATH = new Set<UnaryName>(['expm1', 'log1p', 'sin', 'cos', 'softplus']);
+/** Vectorised transcendental approximations. */
+const TRANSCENDENTAL = new Set<UnaryName>(['exp', 'log', 'tanh', 'sigmoid', 'erf']);
+
+function unaryCost(name: UnaryName): number {
+  if (SCALAR_MATH.has(name)) return COST_SCALAR_MATH;
+  return TRANSCENDENTAL.has(name) ? COST_TRANSCENDENTAL : COST_MEMORY;
+}
 
 function runFloat32(context: KernelContext, name: UnaryName, x: number, y: number, size: number): void {
-  context.tasks.run('unaryF32', size, EXPENSIVE.has(name) ? 40 : 2, 0, CODES[name], x, y);
+  context.tasks.run('unaryF32', size, unaryCost(name), 0, CODES[name], x, y);
 }
 
 /**
@@ -71,7 +79,7 @@ function runIntegerAsFloat(context: KernelContext, code: number, x: KernelTensor
   const wide = context.heap.allocate(bytes);
   try {
     convert(context, x.dtype, 'float64', pointerOf(x), wide, x.size);
-    context.tasks.run('unaryF64', x.size, 20, 0, code, wide, wide);
+    context.tasks.run('unaryF64', x.size, COST_SCALAR_MATH, 0, code, wide, wide);
     convert(context, 'float64', 'float32', wide, pointerOf(y), y.size);
   } finally {
     context.heap.free(wide, bytes);
@@ -89,17 +97,17 @@ function unaryKernel(name: UnaryName): WasmKernel<UnaryName> {
       const { tasks } = context;
       switch (y.dtype) {
         case 'bool':
-          tasks.run('unaryToBool', y.size, 1, 0, code, dtypeCode(x.dtype), pointerOf(x), out);
+          tasks.run('unaryToBool', y.size, COST_MEMORY, 0, code, dtypeCode(x.dtype), pointerOf(x), out);
           return;
         case 'float32':
           if (x.dtype === 'float32') runFloat32(context, name, pointerOf(x), out, y.size);
           else runIntegerAsFloat(context, code, x, y);
           return;
         case 'float64':
-          tasks.run('unaryF64', y.size, 20, 0, code, pointerOf(x), out);
+          tasks.run('unaryF64', y.size, COST_SCALAR_MATH, 0, code, pointerOf(x), out);
           return;
         case 'int32':
-          tasks.run('unaryI32', y.size, 1, 0, code, pointerOf(x), out);
+          tasks.run('unaryI32', y.size, COST_MEMORY, 0, code, pointerOf(x), out);
           return;
         default:
           throw new UnsupportedOpError(name, x.dtype, 'wasm');
@@ -116,7 +124,17 @@ export const clipKernel: WasmKernel<'clip'> = {
   supports: (dtype: DType) => dtype !== 'bool',
   run(context, [x], { min, max }, [y]) {
     if (x.dtype === 'bool') throw new UnsupportedOpError('clip', x.dtype, 'wasm');
-    context.tasks.run('clip', y.size, 1, 0, dtypeCode(x.dtype), pointerOf(x), pointerOf(y), min, max);
+    context.tasks.run(
+      'clip',
+      y.size,
+      COST_MEMORY,
+      0,
+      dtypeCode(x.dtype),
+      pointerOf(x),
+      pointerOf(y),
+      min,
+      max,
+    );
   },
 };
 

@@ -1,5 +1,6 @@
 import { writeBroadcastParams } from './broadcast';
 import { elementBytes, pointerOf, type WasmKernel } from './context';
+import { COST_MEMORY } from './costs';
 
 export const whereKernel: WasmKernel<'where'> = {
   supports: (dtype) => dtype === 'bool',
@@ -12,7 +13,7 @@ export const whereKernel: WasmKernel<'where'> = {
     context.tasks.run(
       'whereStrided',
       rows,
-      y.size / rows,
+      (y.size / rows) * COST_MEMORY,
       0,
       elementBytes(y.dtype),
       pointerOf(condition),

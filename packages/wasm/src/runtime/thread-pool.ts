@@ -4,8 +4,9 @@ import { type KernelExports, SCRATCH_TASKS, TASKS, type TaskName } from './kerne
 import { type ScratchArenas, SerialRunner, type TaskRunner } from './task-runner';
 import * as SLOT from './worker-source';
 
-/** Work (≈ flops) a task must have per extra thread before it is split: a wake-up costs ~10–50 µs. */
-const MIN_WORK_PER_THREAD = 1 << 18;
+/** Work (≈ flops) a task must have per extra thread before it is split: ~25–100 µs of work, well above
+ * the 10–50 µs a sleeping worker takes to wake. */
+const MIN_WORK_PER_THREAD = 1 << 20;
 
 interface WorkerHandle {
   terminate(): unknown;
