@@ -9,6 +9,7 @@ import { hyperparameterSearch } from './hyperparameter-search/hyperparameter-sea
 import { initHistograms } from './init-histograms/init-histograms';
 import { optimizers } from './optimizers/optimizers';
 import { overfitting } from './overfitting/overfitting';
+import { seluSnn } from './selu-snn/selu-snn';
 import { randomLabels } from './random-labels/random-labels';
 import { universalApproximation } from './universal-approximation/universal-approximation';
 import { vanishingGradients } from './vanishing-gradients/vanishing-gradients';
@@ -24,6 +25,7 @@ export const EXPERIMENTS: readonly AnyExperiment[] = [
   erase(batchnorm),
   erase(overfitting),
   erase(hyperparameterSearch),
+  erase(seluSnn),
   erase(depthWidth),
   erase(vanishingGradients),
   erase(randomLabels),
