@@ -61,7 +61,9 @@ describe('lineChart extensions', () => {
       ],
     });
     expect(svg.match(/<polyline/g)).toBeNull();
-    expect(svg.match(/<circle/g)).toHaveLength(2);
+    // Two data points with tooltips, and a dot as the legend's swatch.
+    expect(svg.match(/<circle[^>]*><title>/g)).toHaveLength(2);
+    expect(svg.match(/<circle/g)).toHaveLength(3);
     expect(svg).toContain('>1e-5<');
   });
 });
