@@ -2,6 +2,7 @@ import { CliError } from '../errors/cli-error';
 import { didYouMean } from '../util/nearest';
 import { activations } from './activations/activations';
 import { batchnorm } from './batchnorm/batchnorm';
+import { cnnZoo } from './cnn-zoo/cnn-zoo';
 import { depthWidth } from './depth-width/depth-width';
 import type { AnyExperiment, Experiment } from './experiment';
 import { forgetting } from './forgetting/forgetting';
@@ -31,6 +32,7 @@ export const EXPERIMENTS: readonly AnyExperiment[] = [
   erase(randomLabels),
   erase(forgetting),
   erase(universalApproximation),
+  erase(cnnZoo),
 ];
 
 /**

@@ -1,0 +1,37 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { runExperiment } from '../run-experiment';
+import { cnnZoo } from './cnn-zoo';
+
+const silent = { stream: process.stderr, log: () => {} };
+
+test('cnn-zoo: LeNet-5 learns MNIST and a 32×32 net learns the shapes well above chance', async () => {
+  const outDir = join(mkdtempSync(join(tmpdir(), 'nagare-cnn-zoo-')), 'run');
+  const outcome = await runExperiment(
+    {
+      experiment: cnnZoo as never,
+      size: 'quick',
+      params: {
+        ...{ mnistTrain: 1000, mnistTest: 500, lenetEpochs: 2 },
+        ...{ shapesTrain: 1000, shapesTest: 400, shapesEpochs: 4, shapeClasses: 4, nets: ['VGG-style'] },
+        ...{ batchSize: 16, lr: 2e-3 },
+      },
+      seed: 0,
+      outDir,
+      backend: 'wasm',
+      threads: 1,
+    },
+    silent,
+  );
+  const summary = outcome.summary as Record<string, { parameters: number; test_acc: number }>;
+  expect(summary['LeNet-5'].parameters).toBe(61_706);
+  expect(summary['LeNet-5'].test_acc).toBeGreaterThan(0.7);
+  // Chance is 1/4 on four shape classes (the test trains one of the three nets, to stay short).
+  expect(summary['VGG-style'].parameters).toBe(91_788);
+  expect(summary['VGG-style'].test_acc).toBeGreaterThan(0.5);
+  const html = readFileSync(outcome.reportPath, 'utf8');
+  expect(html).toContain('Models, parameter counts and accuracy');
+  expect(html).toContain('Two test images per class');
+}, 180_000);
