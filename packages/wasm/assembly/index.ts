@@ -18,5 +18,5 @@ export { matmulScalar } from './gemm/matmul-scalar';
 export { softmax } from './softmax';
 export { conv2dBackpropInput, conv2dForward } from './conv';
 export { conv2dF64 } from './conv-scalar';
-export { avgPool2d, maxPool2d, maxPool2dBackward, maxPool2x2F32 } from './pool';
+export { avgPool2d, avgPool2x2F32, maxPool2d, maxPool2dBackward, maxPool2x2F32 } from './pool';
 export { optimizerUpdate } from './optimizer';

@@ -1,6 +1,7 @@
 import {
   add,
   avgPool2d,
+  avgPool2dBackward,
   type Backend,
   type Conv2dAttrs,
   conv2d,
@@ -123,6 +124,22 @@ const CASES: [string, () => Tensor | Tensor[]][] = [
           groups: 1,
         },
       ),
+  ],
+  [
+    'avgPool2d 2x2 stride 2 on an odd width',
+    () => avgPool2d(randn([2, 3, 10, 13], { seed: 37 }), { kernelSize: 2 }),
+  ],
+  [
+    'avgPool2dBackward 2x2 stride 2 on an odd width',
+    () =>
+      avgPool2dBackward(randn([2, 3, 5, 6], { seed: 38 }), [2, 3, 10, 13], {
+        kernelSize: [2, 2],
+        stride: [2, 2],
+        padding: [0, 0, 0, 0],
+        dilation: [1, 1],
+        ceilMode: false,
+        countIncludePad: true,
+      }),
   ],
   [
     'maxPool2d ceil mode, padding, dilation',

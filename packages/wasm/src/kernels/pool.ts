@@ -35,7 +35,7 @@ const planesOf = (shape: readonly number[]) => shape[0] * shape[1];
 const windowCost = (attrs: Pool2dAttrs, out: KernelTensor) =>
   (out.size / planesOf(out.shape)) * attrs.kernelSize[0] * attrs.kernelSize[1] * COST_MEMORY;
 
-/** 2×2 windows at stride 2, no padding or dilation, every window inside the input (float32). */
+/** 2×2 windows at stride 2, no padding or dilation, every window inside the input `x` (float32). */
 function isPlain2x2(x: KernelTensor, y: KernelTensor, attrs: Pool2dAttrs): boolean {
   const { kernelSize, stride, padding, dilation } = attrs;
   const isPlain =
@@ -103,6 +103,20 @@ export const avgPool2dKernel: WasmKernel<'avgPool2d'> = {
   supports: (dtype) => dtype === 'float32' || dtype === 'float64',
   run(context, [x], attrs: AvgPool2dAttrs, [y]) {
     writePoolParams(context, x.shape, y.shape, attrs, attrs.countIncludePad);
+    if (isPlain2x2(x, y, attrs)) {
+      const planes = planesOf(x.shape);
+      context.tasks.run(
+        'avgPool2x2F32',
+        planes,
+        (y.size / planes) * 4 * COST_MEMORY,
+        0,
+        0,
+        context.params,
+        pointerOf(x),
+        pointerOf(y),
+      );
+      return;
+    }
     context.tasks.run(
       'avgPool2d',
       planesOf(x.shape),
@@ -121,6 +135,20 @@ export const avgPool2dBackwardKernel: WasmKernel<'avgPool2dBackward'> = {
   supports: (dtype) => dtype === 'float32' || dtype === 'float64',
   run(context, [dy], attrs, [dx]) {
     writePoolParams(context, dx.shape, dy.shape, attrs, attrs.countIncludePad);
+    if (isPlain2x2(dx, dy, attrs)) {
+      const planes = planesOf(dx.shape);
+      context.tasks.run(
+        'avgPool2x2F32',
+        planes,
+        (dy.size / planes) * 4 * COST_MEMORY,
+        0,
+        1,
+        context.params,
+        pointerOf(dy),
+        pointerOf(dx),
+      );
+      return;
+    }
     context.tasks.run(
       'avgPool2d',
       planesOf(dx.shape),

@@ -107,6 +107,7 @@ export interface KernelExports {
   conv2dBackpropInput(...args: [...Range, scratch: number, conv: number]): void;
   conv2dF64(...args: [...Range, mode: number, conv: number]): void;
   maxPool2d(...args: [...Range, dtype: number, params: number, x: number, y: number, indices: number]): void;
+  avgPool2x2F32(...args: [...Range, isBackward: number, params: number, x: number, y: number]): void;
   maxPool2x2F32(...args: [...Range, params: number, x: number, y: number, indices: number]): void;
   maxPool2dBackward(
     ...args: [
@@ -169,6 +170,7 @@ export const TASKS = [
   'conv2dF64',
   'maxPool2d',
   'maxPool2x2F32',
+  'avgPool2x2F32',
   'maxPool2dBackward',
   'avgPool2d',
   'optimizerUpdate',
