@@ -32,7 +32,21 @@ export interface ConvGeometry {
   k: number;
   /** Output rows per chunk, so the column matrix stays about COLUMN_BUDGET elements. */
   chunkRows: number;
+  /** The k kernel taps, in the order of the column matrix's rows. */
+  taps: ConvTap[];
   attrs: Conv2dAttrs;
+}
+
+/** One kernel tap: input channel `channel` of the group at kernel position (ki, kj). */
+export interface ConvTap {
+  channel: number;
+  /** Output row oh reads input row oh·strideH + offsetH. */
+  offsetH: number;
+  /** Output column ow reads input column ow·strideW + offsetW. */
+  offsetW: number;
+  /** Output columns [first, end) read inside the input; the others read the left or right padding. */
+  first: number;
+  end: number;
 }
 
 // ~1 MB of float64 columns: small enough to stay in cache while every output channel of the group
@@ -61,14 +75,40 @@ export function convGeometry(xShape: Shape, wShape: Shape, yShape: Shape, attrs:
     og: o / attrs.groups,
     k,
     chunkRows,
+    taps: convTaps(cg, kh, kw, w, outW, attrs),
     attrs,
   };
 }
 
+// Each tap's offsets and in-bounds columns, worked out once per call rather than per row chunk.
+function convTaps(
+  cg: number,
+  kh: number,
+  kw: number,
+  w: number,
+  outW: number,
+  attrs: Conv2dAttrs,
+): ConvTap[] {
+  const [strideW, dilationH, dilationW] = [attrs.stride[1], attrs.dilation[0], attrs.dilation[1]];
+  const [padTop, , padLeft] = attrs.padding;
+  const taps: ConvTap[] = [];
+  for (let channel = 0; channel < cg; channel++) {
+    for (let ki = 0; ki < kh; ki++) {
+      for (let kj = 0; kj < kw; kj++) {
+        const offsetW = kj * dilationW - padLeft;
+        const first = firstInside(offsetW, strideW);
+        const end = Math.max(first, endInside(offsetW, strideW, w, outW));
+        taps.push({ channel, offsetH: ki * dilationH - padTop, offsetW, first, end });
+      }
+    }
+  }
+  return taps;
+}
+
 /**
  * Copies the receptive fields of output rows [rowStart, rowEnd) of one channel group into `cols`,
- * laid out [k, (rowEnd − rowStart)·outW]: row p = (channel, ki, kj) holds that tap for every
- * output position. Taps in the padding read as 0. `xOffset` is the group's first input channel.
+ * laid out [k, (rowEnd − rowStart)·outW]: row p holds tap p for every output position. Taps in the
+ * padding read as 0. `xOffset` is the group's first input channel.
  */
 export function im2col(
   x: TypedArray,
@@ -78,32 +118,22 @@ export function im2col(
   rowEnd: number,
   cols: Float64Array,
 ): void {
-  const { h, w, kh, kw, outW } = g;
+  const { h, w, outW, taps } = g;
   const [strideH, strideW] = g.attrs.stride;
-  const [dilationH, dilationW] = g.attrs.dilation;
-  const [padTop, , padLeft] = g.attrs.padding;
   const width = (rowEnd - rowStart) * outW;
-  for (let c = 0; c < g.cg; c++) {
-    for (let ki = 0; ki < kh; ki++) {
-      const offsetH = ki * dilationH - padTop;
-      for (let kj = 0; kj < kw; kj++) {
-        const offsetW = kj * dilationW - padLeft;
-        const first = firstInside(offsetW, strideW);
-        const end = Math.max(first, endInside(offsetW, strideW, w, outW));
-        const row = ((c * kh + ki) * kw + kj) * width;
-        for (let oh = rowStart; oh < rowEnd; oh++) {
-          const dst = row + (oh - rowStart) * outW;
-          const ih = oh * strideH + offsetH;
-          if (ih < 0 || ih >= h) {
-            cols.fill(0, dst, dst + outW);
-            continue;
-          }
-          const src = xOffset + (c * h + ih) * w + offsetW;
-          cols.fill(0, dst, dst + first);
-          for (let ow = first; ow < end; ow++) cols[dst + ow] = x[src + ow * strideW];
-          cols.fill(0, dst + end, dst + outW);
-        }
+  for (let p = 0; p < taps.length; p++) {
+    const { channel, offsetH, offsetW, first, end } = taps[p];
+    for (let oh = rowStart; oh < rowEnd; oh++) {
+      const dst = p * width + (oh - rowStart) * outW;
+      const ih = oh * strideH + offsetH;
+      if (ih < 0 || ih >= h) {
+        cols.fill(0, dst, dst + outW);
+        continue;
       }
+      const src = xOffset + (channel * h + ih) * w + offsetW;
+      cols.fill(0, dst, dst + first);
+      for (let ow = first; ow < end; ow++) cols[dst + ow] = x[src + ow * strideW];
+      cols.fill(0, dst + end, dst + outW);
     }
   }
 }
@@ -116,27 +146,17 @@ export function col2im(
   rowEnd: number,
   dx: Float64Array,
 ): void {
-  const { h, w, kh, kw, outW } = g;
+  const { h, w, outW, taps } = g;
   const [strideH, strideW] = g.attrs.stride;
-  const [dilationH, dilationW] = g.attrs.dilation;
-  const [padTop, , padLeft] = g.attrs.padding;
   const width = (rowEnd - rowStart) * outW;
-  for (let c = 0; c < g.cg; c++) {
-    for (let ki = 0; ki < kh; ki++) {
-      const offsetH = ki * dilationH - padTop;
-      for (let kj = 0; kj < kw; kj++) {
-        const offsetW = kj * dilationW - padLeft;
-        const first = firstInside(offsetW, strideW);
-        const end = endInside(offsetW, strideW, w, outW);
-        const row = ((c * kh + ki) * kw + kj) * width;
-        for (let oh = rowStart; oh < rowEnd; oh++) {
-          const ih = oh * strideH + offsetH;
-          if (ih < 0 || ih >= h) continue;
-          const src = row + (oh - rowStart) * outW;
-          const dst = (c * h + ih) * w + offsetW;
-          for (let ow = first; ow < end; ow++) dx[dst + ow * strideW] += cols[src + ow];
-        }
-      }
+  for (let p = 0; p < taps.length; p++) {
+    const { channel, offsetH, offsetW, first, end } = taps[p];
+    for (let oh = rowStart; oh < rowEnd; oh++) {
+      const ih = oh * strideH + offsetH;
+      if (ih < 0 || ih >= h) continue;
+      const src = p * width + (oh - rowStart) * outW;
+      const dst = (channel * h + ih) * w + offsetW;
+      for (let ow = first; ow < end; ow++) dx[dst + ow * strideW] += cols[src + ow];
     }
   }
 }
