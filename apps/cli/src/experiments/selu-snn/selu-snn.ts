@@ -1,14 +1,11 @@
 import { DataLoader } from '@nagare/data';
 import { SGD } from '@nagare/optimizers';
 import type { Tensor } from '@nagare/tensor';
-import { chartRow } from '../../report/experiment-report';
-import { lineChart } from '../../report/line-chart';
-import { htmlTable } from '../../report/table';
-import { formatNumber, percent } from '../../util/format';
 import { defineExperiment, type JsonValue } from '../experiment';
 import { mnistSubsets } from '../support/mnist-subsets';
-import { type ClassifierRun, trainClassifier } from '../support/train-classifier';
-import { type ActivationMoments, activationMoments, deepNet, NET_KINDS, type NetKind } from './deep-nets';
+import { trainClassifier } from '../support/train-classifier';
+import { activationMoments, deepNet, NET_KINDS } from './deep-nets';
+import { accuracyCharts, momentCharts, type NetResult, resultsTable, seluHeadline } from './selu-report';
 
 /** Parameters of the selu-snn experiment. */
 export interface SeluSnnParams {
@@ -22,52 +19,6 @@ export interface SeluSnnParams {
   alphaDropout: number;
   /** Test images the activation moments are measured on. */
   probe: number;
-}
-
-interface NetResult {
-  kind: NetKind;
-  depth: number;
-  run: ClassifierRun;
-  atInit: ActivationMoments[];
-  trained: ActivationMoments[];
-}
-
-const span = (values: number[]) =>
-  `${formatNumber(Math.min(...values))} to ${formatNumber(Math.max(...values))}`;
-const worstMean = (moments: readonly ActivationMoments[]) =>
-  Math.max(...moments.map((m) => Math.abs(m.mean)));
-
-function momentCharts(results: readonly NetResult[], depth: number): string {
-  const mine = results.filter((r) => r.depth === depth);
-  const chart = (key: keyof ActivationMoments, label: string, reference: number) =>
-    lineChart({
-      title: `Depth ${depth}: ${label} of each hidden layer's activations`,
-      xLabel: 'hidden layer',
-      yLabel: label,
-      width: 440,
-      height: 280,
-      legend: 'right',
-      series: [
-        ...mine.flatMap((r) => [
-          { name: `${r.kind}, trained`, points: r.trained.map((m, i) => [i + 1, m[key]] as const) },
-          {
-            name: `${r.kind}, at init`,
-            isDashed: true,
-            points: r.atInit.map((m, i) => [i + 1, m[key]] as const),
-          },
-        ]),
-        {
-          name: `${label} ${reference}`,
-          color: '#999',
-          isDashed: true,
-          points: [
-            [1, reference],
-            [depth - 1, reference],
-          ],
-        },
-      ],
-    });
-  return chartRow([chart('mean', 'mean', 0), chart('variance', 'variance', 1)]);
 }
 
 /**
@@ -158,47 +109,7 @@ export const seluSnn = defineExperiment<SeluSnnParams>({
       }
     }
     probe.dispose();
-    const find = (kind: NetKind, depth: number) => results.find((r) => r.kind === kind && r.depth === depth);
-    const accuracies = (kind: NetKind) =>
-      p.depths.map((d) => percent(find(kind, d)?.run.testAccuracy)).join(' / ');
-    const deepest = Math.max(...p.depths);
-    const snn = find('SNN', deepest);
-    const relu = find('ReLU', deepest);
-    const headline = `Trained with SGD (lr ${p.lr}, ${p.epochs} epochs on ${p.train.toLocaleString('en-US')} MNIST digits), test accuracy at depth ${p.depths.join(' / ')} was SNN ${accuracies('SNN')}, ReLU+BN ${accuracies('ReLU+BN')}, plain ReLU ${accuracies('ReLU')}; in the ${deepest}-layer SNN every hidden layer's activations had mean within ±${formatNumber(worstMean(snn?.atInit ?? []))} and variance ${span((snn?.atInit ?? []).map((m) => m.variance))} at initialization (${span((snn?.trained ?? []).map((m) => m.variance))} after training), against mean ${span((relu?.atInit ?? []).map((m) => m.mean))} and variance ${span((relu?.atInit ?? []).map((m) => m.variance))} for plain ReLU.`;
-    const table = htmlTable({
-      header: [
-        'net',
-        'depth',
-        'test accuracy',
-        'mean, at init',
-        'variance, at init',
-        'mean, trained',
-        'variance, trained',
-      ],
-      rows: results.map((r) => [
-        r.kind,
-        r.depth,
-        percent(r.run.testAccuracy),
-        span(r.atInit.map((m) => m.mean)),
-        span(r.atInit.map((m) => m.variance)),
-        span(r.trained.map((m) => m.mean)),
-        span(r.trained.map((m) => m.variance)),
-      ]),
-    });
-    const accuracyCharts = p.depths.map((depth) =>
-      lineChart({
-        title: `Depth ${depth}: test accuracy per epoch`,
-        xLabel: 'epoch',
-        yLabel: 'test accuracy',
-        width: 330,
-        height: 240,
-        legend: 'inside-bottom',
-        formatY: (y) => percent(y),
-        series: results
-          .filter((r) => r.depth === depth)
-          .map((r) => ({ name: r.kind, points: r.run.epochs.map((e) => [e.epoch, e.test_acc] as const) })),
-      }),
-    );
+    const headline = seluHeadline(results, p);
     const summary: Record<string, JsonValue> = {
       test_acc: Object.fromEntries(results.map((r) => [`${r.kind}/${r.depth}`, r.run.testAccuracy])),
       moments: Object.fromEntries(
@@ -213,7 +124,7 @@ export const seluSnn = defineExperiment<SeluSnnParams>({
       sections: [
         {
           title: 'Test accuracy',
-          html: `${chartRow(accuracyCharts)}${table}`,
+          html: `${accuracyCharts(results, p.depths)}${resultsTable(results)}`,
           caption: 'The ranges are over all hidden layers, measured on test digits without dropout.',
         },
         ...p.depths.map((depth) => ({
