@@ -3,6 +3,7 @@ import { didYouMean } from '../util/nearest';
 import { activations } from './activations/activations';
 import { batchnorm } from './batchnorm/batchnorm';
 import { cnnZoo } from './cnn-zoo/cnn-zoo';
+import { convVisualizer } from './conv-visualizer/conv-visualizer';
 import { depthWidth } from './depth-width/depth-width';
 import type { AnyExperiment, Experiment } from './experiment';
 import { forgetting } from './forgetting/forgetting';
@@ -33,6 +34,7 @@ export const EXPERIMENTS: readonly AnyExperiment[] = [
   erase(forgetting),
   erase(universalApproximation),
   erase(cnnZoo),
+  erase(convVisualizer),
 ];
 
 /**
