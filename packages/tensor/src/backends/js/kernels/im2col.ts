@@ -105,6 +105,45 @@ function convTaps(
   return taps;
 }
 
+/** A chunk of output rows of one image and channel group: the unit every conv2d kernel works on. */
+export interface ConvChunk {
+  rowStart: number;
+  rowEnd: number;
+  /** Output positions in the chunk: (rowEnd − rowStart)·outW. */
+  width: number;
+  /** The group's first output channel. */
+  firstChannel: number;
+  /** Where the group's first input channel of this image starts in x (and dx). */
+  inputOffset: number;
+  /** Where row `rowStart` of the group's first output channel of this image starts in y (and dy). */
+  outputOffset: number;
+}
+
+/** The chunks of a convolution, image by image, group by group, rows top to bottom. */
+export function* convChunks(g: ConvGeometry): Generator<ConvChunk> {
+  const { n, c, h, w, o, og, outH, outW, chunkRows } = g;
+  for (let image = 0; image < n; image++) {
+    for (let group = 0; group < g.groups; group++) {
+      for (let rowStart = 0; rowStart < outH; rowStart += chunkRows) {
+        const rowEnd = Math.min(outH, rowStart + chunkRows);
+        yield {
+          rowStart,
+          rowEnd,
+          width: (rowEnd - rowStart) * outW,
+          firstChannel: group * og,
+          inputOffset: (image * c + group * g.cg) * h * w,
+          outputOffset: ((image * o + group * og) * outH + rowStart) * outW,
+        };
+      }
+    }
+  }
+}
+
+/** A column matrix big enough for the largest chunk. */
+export function columnMatrix(g: ConvGeometry): Float64Array {
+  return new Float64Array(g.k * g.chunkRows * g.outW);
+}
+
 /**
  * Copies the receptive fields of output rows [rowStart, rowEnd) of one channel group into `cols`,
  * laid out [k, (rowEnd − rowStart)·outW]: row p holds tap p for every output position. Taps in the
