@@ -2,16 +2,18 @@ import { Flatten, init, Sequential } from '@nagare/layers';
 import { mlp } from '@nagare/layers/models';
 import { Adagrad, Adam, Momentum, type Optimizer, optimizerPaths, SGD } from '@nagare/optimizers';
 import type { Tensor } from '@nagare/tensor';
-import { contourChart } from '../../report/contour-chart';
-import { chartRow } from '../../report/experiment-report';
-import { lineChart } from '../../report/line-chart';
-import { PALETTE } from '../../report/svg';
-import { htmlTable } from '../../report/table';
-import { formatNumber, percent } from '../../util/format';
+import { formatNumber } from '../../util/format';
 import { defineExperiment, type JsonValue } from '../experiment';
 import { mnistSubsets } from '../support/mnist-subsets';
-import { smoothLosses } from '../support/smooth';
 import { type ClassifierRun, trainClassifier } from '../support/train-classifier';
+import {
+  bowl,
+  distanceToMinimum,
+  finalLoss,
+  lossFigure,
+  optimizersTable,
+  pathFigures,
+} from './optimizers-report';
 
 /** Parameters of the optimizers experiment. */
 export interface OptimizersParams {
@@ -36,14 +38,6 @@ export const MNIST_OPTIMIZERS: readonly {
   { name: 'AdaGrad', lr: 0.01, make: (p, lr) => new Adagrad(p, { lr }) },
   { name: 'Adam', lr: 0.001, make: (p, lr) => new Adam(p, { lr }) },
 ];
-
-const f = (x: number, y: number) => (x * x) / 20 + y * y;
-
-// The mean of the last tenth of the batch losses: the end of the training curve without its noise.
-function finalLoss(run: ClassifierRun): number {
-  const tail = run.batchLosses.slice(-Math.max(1, Math.floor(run.batchLosses.length / 10)));
-  return tail.reduce((sum, [, loss]) => sum + loss, 0) / tail.length;
-}
 
 /**
  * Item 3 of the curriculum: SGD, Momentum, AdaGrad and Adam on f(x, y) = x²/20 + y² (contours with
@@ -84,7 +78,7 @@ export const optimizers = defineExperiment<OptimizersParams>({
     const paths = optimizerPaths({ steps: p.pathSteps });
     for (const path of paths) {
       for (const [step, [x, y]] of path.points.entries()) {
-        await context.record({ part: 'path', optimizer: path.name, lr: path.lr, step, x, y, f: f(x, y) });
+        await context.record({ part: 'path', optimizer: path.name, lr: path.lr, step, x, y, f: bowl(x, y) });
       }
     }
     const { train, test } = await mnistSubsets({ train: p.train, test: p.test });
@@ -112,55 +106,10 @@ export const optimizers = defineExperiment<OptimizersParams>({
       optimizer.dispose();
       model.dispose();
     }
-    const distance = (path: (typeof paths)[number]) =>
-      Math.hypot(...(path.points.at(-1) as [number, number]));
-    const contour = (title: string, chosen: typeof paths, width = 480, height = 300) =>
-      contourChart({
-        title,
-        f,
-        xRange: [-10, 10],
-        yRange: [-5, 5],
-        levels: 12,
-        marker: [0, 0],
-        width,
-        height,
-        paths: chosen.map((path) => ({
-          name: `${path.name} (lr ${path.lr})`,
-          points: path.points,
-          color: PALETTE[paths.indexOf(path)],
-        })),
-      });
     const iterations = runs[0]?.batchLosses.length ?? 0;
-    const headline = `From (−7, 2) on f(x, y) = x²/20 + y², after ${p.pathSteps} steps the distance to the minimum is ${paths.map((path) => `${path.name} ${formatNumber(distance(path))}`).join(', ')}; training a ${p.hidden.length + 1}-layer ReLU net on ${p.train.toLocaleString('en-US')} MNIST digits for ${iterations.toLocaleString('en-US')} iterations (batch ${p.batchSize}), the final training loss is ${runs.map((run) => `${run.name} ${formatNumber(finalLoss(run))}`).join(', ')}.`;
-    const lossChart = lineChart({
-      title: 'MNIST training loss',
-      xLabel: 'iteration',
-      yLabel: 'cross-entropy loss (log scale)',
-      yScale: 'log',
-      hasMarkers: false,
-      width: 560,
-      height: 340,
-      series: runs.map((run) => ({ name: run.name, points: smoothLosses(run.batchLosses, 100) })),
-    });
-    const table = htmlTable({
-      header: [
-        'optimizer',
-        'lr (MNIST)',
-        `distance to minimum after ${p.pathSteps} steps`,
-        'final training loss',
-        'test accuracy',
-      ],
-      rows: runs.map((run, index) => [
-        run.name,
-        MNIST_OPTIMIZERS[index].lr,
-        distance(paths[index]),
-        finalLoss(run),
-        percent(run.testAccuracy),
-      ]),
-      highlight: { column: 3, mode: 'min' },
-    });
+    const headline = `From (−7, 2) on f(x, y) = x²/20 + y², after ${p.pathSteps} steps the distance to the minimum is ${paths.map((path) => `${path.name} ${formatNumber(distanceToMinimum(path))}`).join(', ')}; training a ${p.hidden.length + 1}-layer ReLU net on ${p.train.toLocaleString('en-US')} MNIST digits for ${iterations.toLocaleString('en-US')} iterations (batch ${p.batchSize}), the final training loss is ${runs.map((run) => `${run.name} ${formatNumber(finalLoss(run))}`).join(', ')}.`;
     const summary: Record<string, JsonValue> = {
-      path_distance: Object.fromEntries(paths.map((path) => [path.name, distance(path)])),
+      path_distance: Object.fromEntries(paths.map((path) => [path.name, distanceToMinimum(path)])),
       final_loss: Object.fromEntries(runs.map((run) => [run.name, finalLoss(run)])),
       test_acc: Object.fromEntries(runs.map((run) => [run.name, run.testAccuracy])),
     };
@@ -169,13 +118,17 @@ export const optimizers = defineExperiment<OptimizersParams>({
       sections: [
         {
           title: 'Paths on f(x, y) = x²/20 + y²',
-          html: `${chartRow(paths.map((path) => contour(`${path.name} (lr ${path.lr})`, [path], 330, 220)))}${chartRow([contour('All four', paths, 680, 380)])}`,
+          html: pathFigures(paths),
           caption:
             'The bowl is 20 times steeper along y than along x. SGD zig-zags across the steep direction while it crawls along the flat one; Momentum overshoots and swings in; AdaGrad damps the steep direction at once; Adam combines both. The cross marks the minimum (0, 0).',
         },
         {
           title: 'MNIST training loss',
-          html: `${chartRow([lossChart])}${table}`,
+          html: `${lossFigure(runs)}${optimizersTable(
+            paths,
+            runs,
+            MNIST_OPTIMIZERS.map((o) => o.lr),
+          )}`,
           caption: `A ${[784, ...p.hidden, 10].join('-')} ReLU net with He-normal weights, the same initial weights and batches for every optimizer; learning rates as in the lecture (SGD, Momentum and AdaGrad 0.01, Adam 0.001). The curve averages windows of batch losses.`,
         },
       ],
