@@ -77,9 +77,9 @@ function lossCurves(results: readonly DepthResult[]): string {
     yLabel: 'cross-entropy loss',
     yScale: 'log',
     series: results.flatMap((r, index) => [
-      { name: `plain, ${r.depth} layers`, points: curve(r.plain), color: PALETTE[index % PALETTE.length] },
+      { name: `plain, depth ${r.depth}`, points: curve(r.plain), color: PALETTE[index % PALETTE.length] },
       {
-        name: `residual, ${r.depth}`,
+        name: `residual, depth ${r.depth}`,
         points: curve(r.residual),
         color: PALETTE[index % PALETTE.length],
         isDashed: true,
