@@ -1,31 +1,17 @@
-import { stridesOf } from '../../../shape';
+import { broadcastStrides, stridesOf } from '../../../shape';
 import type { JsKernel } from '../kernel-types';
-import { broadcastIndex } from './broadcast';
+import { stridedCopy } from './strided-copy';
 
 export const transposeKernel: JsKernel<'transpose'> = ([x], { perm }, [y]) => {
   const inStrides = stridesOf(x.shape);
+  // Output axis a walks input axis perm[a].
   const strides = perm.map((p) => inStrides[p]);
-  const shape = y.shape;
-  const rank = shape.length;
-  const counter = new Array<number>(rank).fill(0);
-  let offset = 0;
-  const out = y.data;
-  const values = x.data;
-  for (let i = 0; i < out.length; i++) {
-    out[i] = values[offset];
-    for (let axis = rank - 1; axis >= 0; axis--) {
-      counter[axis]++;
-      offset += strides[axis];
-      if (counter[axis] < shape[axis]) break;
-      offset -= strides[axis] * counter[axis];
-      counter[axis] = 0;
-    }
-  }
+  stridedCopy(x.data, 0, strides, y.shape, y.data);
 };
 
+// Broadcast axes have stride 0, so the walk reads the same input value again along them.
 export const expandKernel: JsKernel<'expand'> = ([x], _attrs, [y]) => {
-  const index = broadcastIndex(x.shape, y.shape, y.data.length);
-  for (let i = 0; i < index.length; i++) y.data[i] = x.data[index[i]];
+  stridedCopy(x.data, 0, broadcastStrides(x.shape, y.shape), y.shape, y.data);
 };
 
 // reshape is a view op: the dispatcher shares the buffer and never calls this. It exists so the
