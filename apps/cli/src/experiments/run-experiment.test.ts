@@ -8,6 +8,7 @@ import { expect, test } from 'vitest';
 import { lineChart } from '../report/line-chart';
 import { runInProcess } from '../test-support/run-in-process';
 import { defineExperiment } from './experiment';
+import { EXPERIMENTS } from './registry';
 import { runExperiment } from './run-experiment';
 import { trainClassifier } from './support/train-classifier';
 
@@ -104,4 +105,9 @@ test('nagare experiment rejects an unknown name and --quick with --full', async 
   const both = await runInProcess(['experiment', 'no-such-experiment', '--quick', '--full']);
   expect(both.code).toBe(2);
   expect(both.stderr).toMatch(/--quick: choose one of --quick and --full/);
+});
+
+test('the README has a section for every experiment', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  for (const experiment of EXPERIMENTS) expect(readme).toContain(`### \`${experiment.name}\``);
 });
