@@ -11,9 +11,8 @@ import { reshape } from './reshape';
 import {
   checkNchw,
   checkWindowAttrs,
-  normalizeSize2d,
+  normalizeWindow2d,
   type Padding2d,
-  resolvePadding2d,
   type Size2d,
   windowCount,
 } from './window2d';
@@ -104,12 +103,8 @@ export function normalizeConv2dOptions(
 ): Conv2dAttrs {
   checkNchw(op, 'x', x.shape);
   checkNchw(op, 'w', w.shape);
-  const stride = normalizeSize2d(op, 'stride', options.stride ?? 1);
-  const dilation = normalizeSize2d(op, 'dilation', options.dilation ?? 1);
-  const inputSize: [number, number] = [x.shape[2], x.shape[3]];
-  const kernelSize: [number, number] = [w.shape[2], w.shape[3]];
-  const padding = resolvePadding2d(op, options.padding ?? 0, inputSize, kernelSize, stride, dilation);
-  return { stride, padding, dilation, groups: options.groups ?? 1 };
+  const window = normalizeWindow2d(op, options, [x.shape[2], x.shape[3]], [w.shape[2], w.shape[3]], 1);
+  return { ...window, groups: options.groups ?? 1 };
 }
 
 /**

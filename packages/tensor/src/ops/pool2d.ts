@@ -7,8 +7,8 @@ import {
   checkNchw,
   checkWindowAttrs,
   normalizeSize2d,
+  normalizeWindow2d,
   type Padding2d,
-  resolvePadding2d,
   type Size2d,
   windowCount,
 } from './window2d';
@@ -32,17 +32,8 @@ export function normalizePool2dOptions(op: string, x: Tensor, options: Pool2dOpt
   checkNchw(op, 'x', x.shape);
   if (options?.kernelSize === undefined) throw new ArgumentError(op, 'options.kernelSize is required');
   const kernelSize = normalizeSize2d(op, 'kernelSize', options.kernelSize);
-  const stride = normalizeSize2d(op, 'stride', options.stride ?? kernelSize);
-  const dilation = normalizeSize2d(op, 'dilation', options.dilation ?? 1);
-  const padding = resolvePadding2d(
-    op,
-    options.padding ?? 0,
-    [x.shape[2], x.shape[3]],
-    kernelSize,
-    stride,
-    dilation,
-  );
-  return { kernelSize, stride, padding, dilation, ceilMode: options.ceilMode ?? false };
+  const window = normalizeWindow2d(op, options, [x.shape[2], x.shape[3]], kernelSize, kernelSize);
+  return { kernelSize, ...window, ceilMode: options.ceilMode ?? false };
 }
 
 /**

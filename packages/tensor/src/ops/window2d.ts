@@ -73,6 +73,30 @@ function samePadding(input: number, kernel: number, stride: number, dilation: nu
   return [before, total - before];
 }
 
+/** The stride, padding and dilation options every 2-D window op (conv2d, the poolings) takes. */
+export interface Window2dOptions {
+  stride?: Size2d;
+  padding?: Padding2d;
+  dilation?: Size2d;
+}
+
+/**
+ * Normalizes a window op's stride (default `defaultStride`), dilation (default 1) and padding
+ * (default 0) for a `kernel` window over an input of spatial size `input`.
+ */
+export function normalizeWindow2d(
+  op: string,
+  options: Window2dOptions,
+  input: readonly [number, number],
+  kernel: readonly [number, number],
+  defaultStride: Size2d,
+): Window2dAttrs {
+  const stride = normalizeSize2d(op, 'stride', options.stride ?? defaultStride);
+  const dilation = normalizeSize2d(op, 'dilation', options.dilation ?? 1);
+  const padding = resolvePadding2d(op, options.padding ?? 0, input, kernel, stride, dilation);
+  return { stride, padding, dilation };
+}
+
 /**
  * Number of window positions along one axis. In ceil mode a last, partial window is kept as long
  * as it starts inside the input or the leading padding (PyTorch's and ONNX's rule), never one that
