@@ -127,6 +127,18 @@ function withDecay<T extends DecayOptions>(
   };
 }
 
+/** Runs `def` on [param, grad, ...state], writing param and the state tensors in place. */
+function updateInPlace<K extends OpName>(
+  def: OpDef<K>,
+  param: Tensor,
+  grad: Tensor,
+  state: readonly Tensor[],
+  attrs: OpAttrs[K],
+): Tensor {
+  runInPlace(def, [param, grad, ...state], attrs, [param, ...state]);
+  return param;
+}
+
 /**
  * SGD step in place: x ← x·(1 − lr·λd) − lr·(g + λ·x). `param` and `grad` share shape and float dtype.
  *
@@ -138,8 +150,7 @@ export function sgdUpdate(
   grad: Tensor,
   options: Pick<UpdateAttrs, 'lr'> & DecayOptions,
 ): Tensor {
-  runInPlace(sgdUpdateOp, [param, grad], withDecay(options), [param]);
-  return param;
+  return updateInPlace(sgdUpdateOp, param, grad, [], withDecay(options));
 }
 
 /**
@@ -163,8 +174,7 @@ export function momentumUpdate(
     dampening: options.dampening ?? 0,
     nesterov: options.nesterov ?? false,
   });
-  runInPlace(momentumUpdateOp, [param, grad, state.velocity], attrs, [param, state.velocity]);
-  return param;
+  return updateInPlace(momentumUpdateOp, param, grad, [state.velocity], attrs);
 }
 
 /**
@@ -180,8 +190,7 @@ export function adagradUpdate(
   state: { sumSquares: Tensor },
   options: Pick<AdagradUpdateAttrs, 'lr' | 'eps'> & DecayOptions,
 ): Tensor {
-  runInPlace(adagradUpdateOp, [param, grad, state.sumSquares], withDecay(options), [param, state.sumSquares]);
-  return param;
+  return updateInPlace(adagradUpdateOp, param, grad, [state.sumSquares], withDecay(options));
 }
 
 /**
@@ -197,9 +206,8 @@ export function adadeltaUpdate(
   state: { squareAvg: Tensor; deltaAvg: Tensor },
   options: Pick<AdadeltaUpdateAttrs, 'lr' | 'rho' | 'eps'> & DecayOptions,
 ): Tensor {
-  const targets = [param, state.squareAvg, state.deltaAvg];
-  runInPlace(adadeltaUpdateOp, [param, grad, state.squareAvg, state.deltaAvg], withDecay(options), targets);
-  return param;
+  const stateTensors = [state.squareAvg, state.deltaAvg];
+  return updateInPlace(adadeltaUpdateOp, param, grad, stateTensors, withDecay(options));
 }
 
 /**
@@ -230,8 +238,7 @@ export function rmspropUpdate(
     ...(state.gradAvg ? [state.gradAvg] : []),
     ...(state.momentumBuffer ? [state.momentumBuffer] : []),
   ];
-  runInPlace(rmspropUpdateOp, [param, grad, ...stateTensors], attrs, [param, ...stateTensors]);
-  return param;
+  return updateInPlace(rmspropUpdateOp, param, grad, stateTensors, attrs);
 }
 
 /**
@@ -248,13 +255,8 @@ export function adamUpdate(
   options: Omit<AdamUpdateAttrs, 'amsgrad' | 'weightDecay' | 'decoupledWeightDecay'> & DecayOptions,
 ): Tensor {
   const stateTensors = [state.m, state.v, ...(state.vMax ? [state.vMax] : [])];
-  runInPlace(
-    adamUpdateOp,
-    [param, grad, ...stateTensors],
-    withDecay({ ...options, amsgrad: state.vMax !== undefined }),
-    [param, ...stateTensors],
-  );
-  return param;
+  const attrs = withDecay({ ...options, amsgrad: state.vMax !== undefined });
+  return updateInPlace(adamUpdateOp, param, grad, stateTensors, attrs);
 }
 
 /**
@@ -269,8 +271,7 @@ export function adamaxUpdate(
   state: { m: Tensor; u: Tensor },
   options: Omit<AdamaxUpdateAttrs, 'weightDecay' | 'decoupledWeightDecay'> & DecayOptions,
 ): Tensor {
-  runInPlace(adamaxUpdateOp, [param, grad, state.m, state.u], withDecay(options), [param, state.m, state.u]);
-  return param;
+  return updateInPlace(adamaxUpdateOp, param, grad, [state.m, state.u], withDecay(options));
 }
 
 /**
@@ -285,6 +286,5 @@ export function lionUpdate(
   state: { m: Tensor },
   options: Omit<LionUpdateAttrs, 'weightDecay' | 'decoupledWeightDecay'> & DecayOptions,
 ): Tensor {
-  runInPlace(lionUpdateOp, [param, grad, state.m], withDecay(options), [param, state.m]);
-  return param;
+  return updateInPlace(lionUpdateOp, param, grad, [state.m], withDecay(options));
 }
