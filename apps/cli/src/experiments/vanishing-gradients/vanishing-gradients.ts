@@ -37,6 +37,15 @@ export interface VanishingGradientsParams {
 
 const exponent = (value: number) => (value > 0 ? value.toExponential(1) : '0');
 
+// ‖∂loss/∂h_t‖ relative to the last step's, described at the first step, or, when the gradient
+// underflowed to 0 in float32 on the way, at the earliest step where it still was not 0.
+function bpttPhrase(norms: readonly number[]): string {
+  const last = norms[norms.length - 1];
+  if (norms[0] > 0) return `the gradient at step 1 is ${exponent(norms[0] / last)}× the last step's`;
+  const earliest = norms.findIndex((norm) => norm > 0);
+  return `the gradient shrinks to ${exponent(norms[earliest] / last)}× the last step's by step ${earliest + 1} and underflows to 0 in float32 before step 1`;
+}
+
 function layerSection(norms: Record<string, number[]>, layers: number) {
   const series = DEEP_NETS.map((kind) => ({
     name: DEEP_NET_LABELS[kind],
@@ -74,6 +83,9 @@ function layerSection(norms: Record<string, number[]>, layers: number) {
 }
 
 function bpttSection(curves: { name: string; norms: number[] }[], length: number) {
+  const ratios = curves
+    .map((c) => `${c.name}: ${exponent(c.norms[0] / c.norms[c.norms.length - 1])}×`)
+    .join('; ');
   return {
     title: `Gradient norm per time step (back-propagation through ${length} steps)`,
     html: lineChart({
@@ -84,9 +96,9 @@ function bpttSection(curves: { name: string; norms: number[] }[], length: number
       formatY: exponent,
       series: curves.map((c) => ({ name: c.name, points: c.norms.map((n, t) => [t + 1, n] as const) })),
       hasMarkers: false,
+      legend: 'right',
     }),
-    caption:
-      'Reading from right to left is going back in time. With small recurrent weights the gradient vanishes (it can underflow to 0 in float32, where the curve stops); with large ones it grows on its way back (explodes).',
+    caption: `Reading from right to left is going back in time. With PyTorch's initialization every step back multiplies the gradient by about the same factor below 1, so it vanishes (in float32 it can underflow to 0, where a curve stops); with 3× larger recurrent weights it no longer shrinks. Gradient at step 1 relative to the last step: ${ratios}.`,
   };
 }
 
@@ -147,6 +159,7 @@ function taskSection(lstm: SequenceRun, rnn: SequenceRun, length: number) {
           color: '#777',
         },
       ],
+      legend: 'right',
     }),
     caption: `Each sequence has ${length} steps; two are marked and the target is the sum of their values, so the first mark's value must be carried across up to ${length} steps. Both models have the same hidden size and optimizer (Adam, gradient norm clipped at 1).`,
   };
@@ -277,7 +290,8 @@ export const vanishingGradients = defineExperiment<VanishingGradientsParams>({
     return {
       headline:
         `At initialization the first layer of a ${p.layers}-layer sigmoid net gets ${exponent(ratio('sigmoid'))}× the last layer's gradient (tanh ${exponent(ratio('tanh'))}×, ReLU+He ${ratio('relu-he').toFixed(2)}×, residual ${ratio('residual').toFixed(2)}×); ` +
-        `through ${p.bpttLength} RNN steps the gradient falls to ${exponent(vanilla[0] / vanilla[vanilla.length - 1])}× its last-step size; clipping keeps an exploding RNN's largest gradient from ${exponent(maxNorm(unclipped))} acting on the weights; ` +
+        `back through ${p.bpttLength} steps of a vanilla RNN ${bpttPhrase(vanilla)}; ` +
+        `without clipping an RNN with large recurrent weights meets gradient norms up to ${exponent(maxNorm(unclipped))} ${unclipped.stopReason ? 'and its loss overflows' : `and ends at a loss of ${exponent(unclipped.losses.at(-1)?.[1] ?? Number.NaN)}`}, clipped at ${p.clipNorm} it ends at ${(clipped.losses.at(-1)?.[1] ?? Number.NaN).toFixed(3)}; ` +
         `and on the adding problem (T = ${p.taskLength}) the LSTM reaches a test MSE of ${lstmMse.toFixed(4)} against the vanilla RNN's ${rnnMse.toFixed(4)} (predicting the mean: ${ADDING_BASELINE_MSE.toFixed(4)}).`,
       sections: [
         layerSection(layerNorms, p.layers),
