@@ -7,59 +7,35 @@ import {
   ones,
   randn,
   ShapeError,
-  type Tensor,
 } from '../index';
 import { expectAllClose } from '../testing';
-
-const pooledLength = (
-  input: number,
-  before: number,
-  after: number,
-  k: number,
-  s: number,
-  d: number,
-  isCeil: boolean,
-) => {
-  const span = (input + before + after - d * (k - 1) - 1) / s;
-  const count = (isCeil ? Math.ceil(span) : Math.floor(span)) + 1;
-  return isCeil && (count - 1) * s >= input + before ? count - 1 : count;
-};
+import { dot, poolAttrs, pooledShape, poolWindows } from './__fixtures__/window2d-reference';
 
 /**
  * Average pooling by definition, as a matrix: weights[j][i] is how much input i contributes to
  * output j. The forward pass multiplies by it, the backward pass by its transpose.
  */
 function referenceAvgPool(shape: readonly number[], a: AvgPool2dAttrs) {
-  const [n, c, h, w] = shape;
-  const { kernelSize: k, stride: s, padding: p, dilation: d } = a;
-  const outH = pooledLength(h, p[0], p[1], k[0], s[0], d[0], a.ceilMode);
-  const outW = pooledLength(w, p[2], p[3], k[1], s[1], d[1], a.ceilMode);
+  const [, , h, w] = shape;
+  const p = a.padding;
   const weights: Map<number, number>[] = [];
-  for (let plane = 0; plane < n * c; plane++)
-    for (let i = 0; i < outH; i++)
-      for (let j = 0; j < outW; j++) {
-        const taps: number[] = [];
-        let padded = 0;
-        for (let ki = 0; ki < k[0]; ki++)
-          for (let kj = 0; kj < k[1]; kj++) {
-            const [ih, iw] = [i * s[0] - p[0] + ki * d[0], j * s[1] - p[2] + kj * d[1]];
-            // Taps in the padding count when countIncludePad; taps past it (ceil mode) never do.
-            if (ih < h + p[1] && iw < w + p[3]) padded++;
-            if (ih >= 0 && ih < h && iw >= 0 && iw < w) taps.push(plane * h * w + ih * w + iw);
-          }
-        const divisor = a.countIncludePad ? padded : taps.length;
-        weights.push(new Map(taps.map((t) => [t, 1 / divisor])));
-      }
-  return { shape: [n, c, outH, outW], weights };
+  for (const { plane, taps } of poolWindows(shape, a)) {
+    const inside: number[] = [];
+    let padded = 0;
+    for (const [ih, iw] of taps) {
+      // Taps in the padding count when countIncludePad; taps past it (ceil mode) never do.
+      if (ih < h + p[1] && iw < w + p[3]) padded++;
+      if (ih >= 0 && ih < h && iw >= 0 && iw < w) inside.push(plane * h * w + ih * w + iw);
+    }
+    const divisor = a.countIncludePad ? padded : inside.length;
+    weights.push(new Map(inside.map((t) => [t, 1 / divisor])));
+  }
+  return { shape: pooledShape(shape, a), weights };
 }
 
 const attrsOf = (a: Partial<AvgPool2dAttrs> & { kernelSize: [number, number] }): AvgPool2dAttrs => ({
-  stride: a.stride ?? a.kernelSize,
-  padding: a.padding ?? [0, 0, 0, 0],
-  dilation: a.dilation ?? [1, 1],
-  ceilMode: a.ceilMode ?? false,
+  ...poolAttrs(a),
   countIncludePad: a.countIncludePad ?? true,
-  ...a,
 });
 
 const CONFIGS: { name: string; x: number[]; attrs: AvgPool2dAttrs }[] = [
@@ -101,9 +77,6 @@ const CONFIGS: { name: string; x: number[]; attrs: AvgPool2dAttrs }[] = [
     }),
   },
 ];
-
-const dot = (a: Tensor, b: Tensor) =>
-  Array.from(a.dataSync()).reduce((acc, v, i) => acc + v * b.dataSync()[i], 0);
 
 describe('avgPool2d', () => {
   test.each(CONFIGS)(

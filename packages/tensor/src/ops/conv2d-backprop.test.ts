@@ -11,47 +11,19 @@ import {
   type Tensor,
 } from '../index';
 import { expectAllClose } from '../testing';
-
-const dot = (a: Tensor, b: Tensor) => {
-  const [x, y] = [a.dataSync(), b.dataSync()];
-  let total = 0;
-  for (let i = 0; i < x.length; i++) total += x[i] * y[i];
-  return total;
-};
+import { convAttrs, dot, forEachConvTap } from './__fixtures__/window2d-reference';
 
 /**
  * Both gradients by the direct loops: every (output, tap) pair adds dy·w to dx and dy·x to dw.
  */
-function referenceGradients(
-  x: Tensor,
-  w: Tensor,
-  dy: Tensor,
-  { stride, padding, dilation, groups }: Conv2dAttrs,
-) {
-  const [n, c, h, wIn] = x.shape;
-  const [o, cg, kh, kw] = w.shape;
-  const [outH, outW] = [dy.shape[2], dy.shape[3]];
+function referenceGradients(x: Tensor, w: Tensor, dy: Tensor, attrs: Conv2dAttrs) {
   const [xs, ws, dys] = [x.dataSync(), w.dataSync(), dy.dataSync()];
   const dx = new Float64Array(xs.length);
   const dw = new Float64Array(ws.length);
-  for (let b = 0; b < n; b++)
-    for (let oc = 0; oc < o; oc++)
-      for (let i = 0; i < outH; i++)
-        for (let j = 0; j < outW; j++) {
-          const g = dys[((b * o + oc) * outH + i) * outW + j];
-          const group = Math.floor(oc / (o / groups));
-          for (let ci = 0; ci < cg; ci++)
-            for (let ki = 0; ki < kh; ki++)
-              for (let kj = 0; kj < kw; kj++) {
-                const ih = i * stride[0] - padding[0] + ki * dilation[0];
-                const iw = j * stride[1] - padding[2] + kj * dilation[1];
-                if (ih < 0 || ih >= h || iw < 0 || iw >= wIn) continue;
-                const xi = ((b * c + group * cg + ci) * h + ih) * wIn + iw;
-                const wi = ((oc * cg + ci) * kh + ki) * kw + kj;
-                dx[xi] += g * ws[wi];
-                dw[wi] += g * xs[xi];
-              }
-        }
+  forEachConvTap(x.shape, w.shape, attrs, (yIndex, xIndex, wIndex) => {
+    dx[xIndex] += dys[yIndex] * ws[wIndex];
+    dw[wIndex] += dys[yIndex] * xs[xIndex];
+  });
   return { dx, dw };
 }
 
@@ -60,44 +32,44 @@ const CONFIGS: { name: string; x: number[]; w: number[]; attrs: Conv2dAttrs }[] 
     name: 'plain',
     x: [2, 3, 6, 5],
     w: [4, 3, 3, 3],
-    attrs: { stride: [1, 1], padding: [0, 0, 0, 0], dilation: [1, 1], groups: 1 },
+    attrs: convAttrs({}),
   },
   {
     name: 'stride 2, padding 1',
     x: [2, 3, 7, 8],
     w: [2, 3, 3, 3],
-    attrs: { stride: [2, 2], padding: [1, 1, 1, 1], dilation: [1, 1], groups: 1 },
+    attrs: convAttrs({ stride: [2, 2], padding: [1, 1, 1, 1] }),
   },
   // Stride 3 over a 2x2 kernel: every third row and column of the input is read by no window.
   {
     name: 'stride 3 skips pixels',
     x: [1, 2, 11, 10],
     w: [3, 2, 2, 2],
-    attrs: { stride: [3, 3], padding: [0, 0, 0, 0], dilation: [1, 1], groups: 1 },
+    attrs: convAttrs({ stride: [3, 3] }),
   },
   {
     name: 'dilation and asymmetric padding',
     x: [1, 2, 9, 9],
     w: [2, 2, 3, 2],
-    attrs: { stride: [1, 2], padding: [2, 0, 1, 3], dilation: [2, 3], groups: 1 },
+    attrs: convAttrs({ stride: [1, 2], padding: [2, 0, 1, 3], dilation: [2, 3] }),
   },
   {
     name: 'groups 2',
     x: [2, 4, 6, 6],
     w: [6, 2, 3, 3],
-    attrs: { stride: [2, 1], padding: [1, 1, 0, 0], dilation: [1, 1], groups: 2 },
+    attrs: convAttrs({ stride: [2, 1], padding: [1, 1, 0, 0], groups: 2 }),
   },
   {
     name: 'depthwise',
     x: [1, 3, 5, 5],
     w: [3, 1, 3, 3],
-    attrs: { stride: [1, 1], padding: [1, 1, 1, 1], dilation: [1, 1], groups: 3 },
+    attrs: convAttrs({ padding: [1, 1, 1, 1], groups: 3 }),
   },
   {
     name: 'row chunks',
     x: [1, 8, 50, 40],
     w: [2, 8, 3, 3],
-    attrs: { stride: [1, 1], padding: [1, 1, 1, 1], dilation: [1, 1], groups: 1 },
+    attrs: convAttrs({ padding: [1, 1, 1, 1] }),
   },
 ];
 

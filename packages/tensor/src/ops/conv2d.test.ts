@@ -11,39 +11,23 @@ import {
   ones,
   randn,
   ShapeError,
+  sizeOf,
   type Tensor,
   tensor,
   zeros,
 } from '../index';
 import { expectAllClose } from '../testing';
+import { convAttrs, convShape, forEachConvTap } from './__fixtures__/window2d-reference';
 
 /** The textbook 7-loop convolution in float64: the oracle for the im2col kernel. */
-function referenceConv2d(x: Tensor, w: Tensor, { stride, padding, dilation, groups }: Conv2dAttrs) {
-  const [n, c, h, wIn] = x.shape;
-  const [o, cg, kh, kw] = w.shape;
-  const outH = Math.floor((h + padding[0] + padding[1] - dilation[0] * (kh - 1) - 1) / stride[0]) + 1;
-  const outW = Math.floor((wIn + padding[2] + padding[3] - dilation[1] * (kw - 1) - 1) / stride[1]) + 1;
-  const xs = Array.from(x.dataSync());
-  const ws = Array.from(w.dataSync());
-  const y = new Float64Array(n * o * outH * outW);
-  for (let b = 0; b < n; b++)
-    for (let oc = 0; oc < o; oc++)
-      for (let i = 0; i < outH; i++)
-        for (let j = 0; j < outW; j++) {
-          let acc = 0;
-          const group = Math.floor(oc / (o / groups));
-          for (let ci = 0; ci < cg; ci++)
-            for (let ki = 0; ki < kh; ki++)
-              for (let kj = 0; kj < kw; kj++) {
-                const ih = i * stride[0] - padding[0] + ki * dilation[0];
-                const iw = j * stride[1] - padding[2] + kj * dilation[1];
-                if (ih < 0 || ih >= h || iw < 0 || iw >= wIn) continue;
-                const channel = group * cg + ci;
-                acc += xs[((b * c + channel) * h + ih) * wIn + iw] * ws[((oc * cg + ci) * kh + ki) * kw + kj];
-              }
-          y[((b * o + oc) * outH + i) * outW + j] = acc;
-        }
-  return { shape: [n, o, outH, outW], values: y };
+function referenceConv2d(x: Tensor, w: Tensor, attrs: Conv2dAttrs) {
+  const shape = convShape(x.shape, w.shape, attrs);
+  const [xs, ws] = [x.dataSync(), w.dataSync()];
+  const y = new Float64Array(sizeOf(shape));
+  forEachConvTap(x.shape, w.shape, attrs, (yIndex, xIndex, wIndex) => {
+    y[yIndex] += xs[xIndex] * ws[wIndex];
+  });
+  return { shape, values: y };
 }
 
 interface Config {
@@ -90,13 +74,6 @@ const CONFIGS: Config[] = [
   },
 ];
 
-const fullAttrs = (a: Partial<Conv2dAttrs>): Conv2dAttrs => ({
-  stride: a.stride ?? [1, 1],
-  padding: a.padding ?? [0, 0, 0, 0],
-  dilation: a.dilation ?? [1, 1],
-  groups: a.groups ?? 1,
-});
-
 describe('conv2d matches the naive 7-loop reference', () => {
   const cases = CONFIGS.flatMap((config) => [
     { ...config, dtype: 'float64' as DType, tolerance: 1e-12 },
@@ -105,7 +82,7 @@ describe('conv2d matches the naive 7-loop reference', () => {
   test.each(cases)('$name ($dtype)', ({ x: xShape, w: wShape, attrs, dtype, tolerance }) => {
     const x = randn(xShape, { seed: 1, dtype });
     const w = randn(wShape, { seed: 2, dtype });
-    const a = fullAttrs(attrs);
+    const a = convAttrs(attrs);
     const y = conv2d(x, w, a);
     const expected = referenceConv2d(x, w, a);
     expect(y.shape).toEqual(expected.shape);

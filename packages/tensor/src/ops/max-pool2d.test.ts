@@ -13,89 +13,56 @@ import {
   tensor,
 } from '../index';
 import { expectAllClose } from '../testing';
-
-const pooledLength = (
-  input: number,
-  before: number,
-  after: number,
-  k: number,
-  s: number,
-  d: number,
-  isCeil: boolean,
-) => {
-  const span = (input + before + after - d * (k - 1) - 1) / s;
-  const count = (isCeil ? Math.ceil(span) : Math.floor(span)) + 1;
-  return isCeil && (count - 1) * s >= input + before ? count - 1 : count;
-};
+import { dot, poolAttrs, pooledShape, poolWindows } from './__fixtures__/window2d-reference';
 
 /** Max pooling by definition: the first largest tap inside the input, and its in-plane index. */
-function referenceMaxPool(
-  x: Tensor,
-  { kernelSize: k, stride: s, padding: p, dilation: d, ceilMode }: Pool2dAttrs,
-) {
-  const [n, c, h, w] = x.shape;
-  const outH = pooledLength(h, p[0], p[1], k[0], s[0], d[0], ceilMode);
-  const outW = pooledLength(w, p[2], p[3], k[1], s[1], d[1], ceilMode);
+function referenceMaxPool(x: Tensor, attrs: Pool2dAttrs) {
+  const [, , h, w] = x.shape;
   const xs = x.dataSync();
   const values: number[] = [];
   const indices: number[] = [];
-  for (let plane = 0; plane < n * c; plane++)
-    for (let i = 0; i < outH; i++)
-      for (let j = 0; j < outW; j++) {
-        let best = -Infinity;
-        let bestIndex = -1;
-        for (let ki = 0; ki < k[0]; ki++)
-          for (let kj = 0; kj < k[1]; kj++) {
-            const [ih, iw] = [i * s[0] - p[0] + ki * d[0], j * s[1] - p[2] + kj * d[1]];
-            if (ih < 0 || ih >= h || iw < 0 || iw >= w) continue;
-            const v = xs[plane * h * w + ih * w + iw];
-            if (bestIndex < 0 || v > best) [best, bestIndex] = [v, ih * w + iw];
-          }
-        values.push(best);
-        indices.push(bestIndex);
-      }
-  return { shape: [n, c, outH, outW], values, indices };
+  for (const { plane, taps } of poolWindows(x.shape, attrs)) {
+    let best = -Infinity;
+    let bestIndex = -1;
+    for (const [ih, iw] of taps) {
+      if (ih < 0 || ih >= h || iw < 0 || iw >= w) continue;
+      const v = xs[plane * h * w + ih * w + iw];
+      if (bestIndex < 0 || v > best) [best, bestIndex] = [v, ih * w + iw];
+    }
+    values.push(best);
+    indices.push(bestIndex);
+  }
+  return { shape: pooledShape(x.shape, attrs), values, indices };
 }
 
-const attrsOf = (a: Partial<Pool2dAttrs> & { kernelSize: [number, number] }): Pool2dAttrs => ({
-  stride: a.stride ?? a.kernelSize,
-  padding: a.padding ?? [0, 0, 0, 0],
-  dilation: a.dilation ?? [1, 1],
-  ceilMode: a.ceilMode ?? false,
-  ...a,
-});
-
 const CONFIGS: { name: string; x: number[]; attrs: Pool2dAttrs }[] = [
-  { name: '2x2', x: [2, 3, 8, 6], attrs: attrsOf({ kernelSize: [2, 2] }) },
+  { name: '2x2', x: [2, 3, 8, 6], attrs: poolAttrs({ kernelSize: [2, 2] }) },
   {
     name: '3x3 stride 2 padding 1',
     x: [2, 2, 9, 7],
-    attrs: attrsOf({ kernelSize: [3, 3], stride: [2, 2], padding: [1, 1, 1, 1] }),
+    attrs: poolAttrs({ kernelSize: [3, 3], stride: [2, 2], padding: [1, 1, 1, 1] }),
   },
   {
     name: 'asymmetric padding, stride 1',
     x: [1, 2, 5, 6],
-    attrs: attrsOf({ kernelSize: [3, 2], stride: [1, 1], padding: [0, 2, 1, 0] }),
+    attrs: poolAttrs({ kernelSize: [3, 2], stride: [1, 1], padding: [0, 2, 1, 0] }),
   },
   {
     name: 'dilation [2, 1]',
     x: [1, 3, 9, 8],
-    attrs: attrsOf({ kernelSize: [2, 3], stride: [1, 2], padding: [1, 1, 1, 1], dilation: [2, 1] }),
+    attrs: poolAttrs({ kernelSize: [2, 3], stride: [1, 2], padding: [1, 1, 1, 1], dilation: [2, 1] }),
   },
   {
     name: 'ceil mode',
     x: [1, 2, 8, 8],
-    attrs: attrsOf({ kernelSize: [3, 3], stride: [2, 2], ceilMode: true }),
+    attrs: poolAttrs({ kernelSize: [3, 3], stride: [2, 2], ceilMode: true }),
   },
   {
     name: 'ceil mode with padding',
     x: [1, 2, 6, 7],
-    attrs: attrsOf({ kernelSize: [3, 3], stride: [2, 2], padding: [1, 1, 1, 1], ceilMode: true }),
+    attrs: poolAttrs({ kernelSize: [3, 3], stride: [2, 2], padding: [1, 1, 1, 1], ceilMode: true }),
   },
 ];
-
-const dot = (a: Tensor, b: Tensor) =>
-  Array.from(a.dataSync()).reduce((acc, v, i) => acc + v * b.dataSync()[i], 0);
 
 describe('maxPool2d', () => {
   test.each(CONFIGS)('$name: values and indices match the definition', ({ x: shape, attrs }) => {
@@ -171,7 +138,7 @@ describe('maxPool2d', () => {
   });
 
   test('overlapping windows that pick the same pixel add their gradients', () => {
-    const attrs = attrsOf({ kernelSize: [2, 2], stride: [1, 1] });
+    const attrs = poolAttrs({ kernelSize: [2, 2], stride: [1, 1] });
     const [, indices] = maxPool2dWithIndices(
       tensor([
         [
@@ -197,7 +164,7 @@ describe('maxPool2d', () => {
 
   test('a dilated window whose taps all miss the input gives −∞ and index −1, and no gradient', () => {
     // A one-row input, windows starting at rows −3..0 with taps 3 apart: the middle two miss it.
-    const attrs = attrsOf({ kernelSize: [2, 1], stride: [1, 1], dilation: [3, 1], padding: [3, 3, 0, 0] });
+    const attrs = poolAttrs({ kernelSize: [2, 1], stride: [1, 1], dilation: [3, 1], padding: [3, 3, 0, 0] });
     const [values, indices] = maxPool2dWithIndices(tensor([[[[5]]]]), attrs);
     expect(Array.from(values.dataSync())).toEqual([5, -Infinity, -Infinity, 5]);
     expect(Array.from(indices.dataSync())).toEqual([0, -1, -1, 0]);
@@ -218,7 +185,7 @@ describe('maxPool2d', () => {
       /kernelSize must be a positive integer/,
     );
     expect(() => maxPool2d(ones([1, 1, 4, 4], { dtype: 'bool' }), { kernelSize: 2 })).toThrow(DTypeError);
-    const attrs = attrsOf({ kernelSize: [2, 2] });
+    const attrs = poolAttrs({ kernelSize: [2, 2] });
     const indices = ones([1, 1, 2, 2], { dtype: 'int32' });
     expect(() => maxPool2dBackward(ones([1, 1, 3, 2]), indices, [1, 1, 4, 4], attrs)).toThrow(
       /maxPool2dBackward: dy and indices differ/,
