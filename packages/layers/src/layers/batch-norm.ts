@@ -6,15 +6,14 @@ import {
   full,
   mean,
   mul,
-  rsqrt,
   ShapeError,
-  square,
   sub,
   type Tensor,
   tidy,
   zeros,
 } from '@nagare/tensor';
 import { Module } from '../module';
+import { centeredMoments, resolveEps, standardize } from './normalization';
 import type { FloatDType } from './options';
 
 /** Options of `BatchNorm1d` and `BatchNorm2d`, with PyTorch's defaults. */
@@ -59,9 +58,8 @@ export abstract class BatchNorm extends Module {
     const name = new.target.name;
     if (!Number.isInteger(numFeatures) || numFeatures < 1)
       throw new ArgumentError(name, `numFeatures must be a positive integer, got ${numFeatures}`);
-    this.eps = options.eps ?? 1e-5;
+    this.eps = resolveEps(name, options.eps);
     this.momentum = options.momentum === undefined ? 0.1 : options.momentum;
-    if (!(this.eps > 0)) throw new ArgumentError(name, `eps must be positive, got ${this.eps}`);
     if (this.momentum !== null && !(this.momentum >= 0 && this.momentum <= 1)) {
       throw new ArgumentError(name, `momentum must be in [0, 1] or null, got ${this.momentum}`);
     }
@@ -99,14 +97,13 @@ export abstract class BatchNorm extends Module {
         if (this.training && count <= 1) {
           throw new ShapeError(name, 'training needs more than 1 value per channel', { x: x.shape });
         }
-        centered = sub(x, mean(x, axes, { keepDims: true }));
-        variance = mean(square(centered), axes, { keepDims: true });
+        ({ centered, variance } = centeredMoments(x, axes));
         if (this.training) this.#updateRunningStats(x, variance, axes, count);
       } else {
         centered = sub(x, this.runningMean!.reshape(channelShape));
         variance = this.runningVar!.reshape(channelShape);
       }
-      const normalized = mul(centered, rsqrt(add(variance, this.eps)));
+      const normalized = standardize(centered, variance, this.eps);
       if (!this.weight || !this.bias) return normalized;
       return add(mul(normalized, this.weight.reshape(channelShape)), this.bias.reshape(channelShape));
     });

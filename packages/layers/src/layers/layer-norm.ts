@@ -1,18 +1,6 @@
-import {
-  ArgumentError,
-  add,
-  full,
-  mean,
-  mul,
-  rsqrt,
-  ShapeError,
-  square,
-  sub,
-  type Tensor,
-  tidy,
-  zeros,
-} from '@nagare/tensor';
+import { ArgumentError, add, full, mul, ShapeError, type Tensor, tidy, zeros } from '@nagare/tensor';
 import { Module } from '../module';
+import { centeredMoments, resolveEps, standardize } from './normalization';
 import type { FloatDType } from './options';
 
 /** Options of `LayerNorm`, with PyTorch's defaults. */
@@ -53,8 +41,7 @@ export class LayerNorm extends Module {
         `normalizedShape must be positive integers, got ${JSON.stringify(normalizedShape)}`,
       );
     }
-    this.eps = options.eps ?? 1e-5;
-    if (!(this.eps > 0)) throw new ArgumentError('LayerNorm', `eps must be positive, got ${this.eps}`);
+    this.eps = resolveEps('LayerNorm', options.eps);
     const dtype = options.dtype ?? 'float32';
     const isAffine = options.elementwiseAffine ?? true;
     this.weight = isAffine
@@ -76,9 +63,8 @@ export class LayerNorm extends Module {
     }
     const axes = Array.from({ length: k }, (_, i) => x.rank - k + i);
     return tidy(() => {
-      const centered = sub(x, mean(x, axes, { keepDims: true }));
-      const variance = mean(square(centered), axes, { keepDims: true });
-      let y = mul(centered, rsqrt(add(variance, this.eps)));
+      const { centered, variance } = centeredMoments(x, axes);
+      let y = standardize(centered, variance, this.eps);
       if (this.weight) y = mul(y, this.weight);
       if (this.bias) y = add(y, this.bias);
       return y;
