@@ -3,24 +3,13 @@ import { expectGradcheck } from '@nagare/autograd/testing';
 import { tensor } from '@nagare/tensor';
 import { expect, test } from 'vitest';
 import { describeBackends } from '../test-support/backends';
+import { CLASS_WEIGHT, f64, i32, LABELS, LOGITS } from '../test-support/loss-inputs';
 import { binaryCrossEntropy, binaryCrossEntropyWithLogits } from './binary';
 import { crossEntropy } from './cross-entropy';
 import { hingeLoss, multiMarginLoss } from './hinge';
 import { klDiv } from './kl-div';
 import { nllLoss } from './nll';
 import { huberLoss, l1Loss, mseLoss } from './regression';
-
-const f64 = (values: number[] | number[][] | number[][][]) => tensor(values, { dtype: 'float64' });
-const i32 = (values: number[] | number[][]) => tensor(values, { dtype: 'int32' });
-
-const LOGITS = [
-  [2, -1, 0.5, 0],
-  [0.1, 0.2, 0.3, -3],
-  [-1, 4, 1, 1],
-  [0, 0, 0, 5],
-];
-const LABELS = [0, 3, 1, -100];
-const CLASS_WEIGHT = [1, 2, 0.5, 3];
 
 describeBackends('loss gradients (gradcheck)', () => {
   const x = () => f64([0.3, -1.2, 2.5, 0.9]);

@@ -2,6 +2,7 @@ import { ArgumentError, DTypeError, ShapeError, tensor } from '@nagare/tensor';
 import { expectAllClose } from '@nagare/tensor/testing';
 import { expect, test } from 'vitest';
 import { describeBackends } from '../test-support/backends';
+import { CLASS_WEIGHT, f64, i32, LABELS, LOGITS } from '../test-support/loss-inputs';
 import { binaryCrossEntropy, binaryCrossEntropyWithLogits } from './binary';
 import { crossEntropy } from './cross-entropy';
 import { hingeLoss, multiMarginLoss } from './hinge';
@@ -9,8 +10,6 @@ import { klDiv } from './kl-div';
 import { nllLoss } from './nll';
 import { huberLoss, l1Loss, mseLoss } from './regression';
 
-const f64 = (values: number[] | number[][] | number[][][]) => tensor(values, { dtype: 'float64' });
-const i32 = (values: number[] | number[][]) => tensor(values, { dtype: 'int32' });
 const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / values.length;
 const total = (values: number[]) => values.reduce((s, v) => s + v, 0);
 const logSoftmaxRow = (row: number[]) => {
@@ -19,15 +18,6 @@ const logSoftmaxRow = (row: number[]) => {
   return row.map((v) => v - lse);
 };
 const TIGHT = { rtol: 1e-12, atol: 1e-12 };
-
-const LOGITS = [
-  [2, -1, 0.5, 0],
-  [0.1, 0.2, 0.3, -3],
-  [-1, 4, 1, 1],
-  [0, 0, 0, 5],
-];
-const LABELS = [0, 3, 1, -100];
-const CLASS_WEIGHT = [1, 2, 0.5, 3];
 
 /** PyTorch's cross_entropy with class indices, written from its documented formula. */
 function referenceCrossEntropy(
