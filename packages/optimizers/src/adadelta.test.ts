@@ -1,13 +1,6 @@
 import { tensor } from '@nagare/tensor';
 import { describe, expect, test } from 'vitest';
-import {
-  expectSamePath,
-  PROBLEMS,
-  type ReferenceRule,
-  runOptimizer,
-  runReference,
-  vector,
-} from './__fixtures__/problems';
+import { expectMatchesReference, PROBLEMS, type ReferenceRule, vector } from './__fixtures__/problems';
 import { Adadelta } from './adadelta';
 
 // Zeiler (2012), Algorithm 1: Δx = −RMS[Δx]ₜ₋₁ / RMS[g]ₜ · g with RMS[y] = √(E[y²] + ε); x ← x + lr·Δx.
@@ -28,18 +21,14 @@ const adadeltaRule =
 describe('Adadelta matches Zeiler (2012) over 20 steps (float64, 1e-6)', () => {
   for (const problem of PROBLEMS) {
     test(`defaults on ${problem.name}`, () => {
-      expectSamePath(
-        runOptimizer((p) => new Adadelta(p), problem),
-        runReference(adadeltaRule(1, 0.9, 1e-6), problem),
-        1e-6,
-      );
+      expectMatchesReference((p) => new Adadelta(p), adadeltaRule(1, 0.9, 1e-6), problem, 1e-6);
     });
     test(`ρ 0.95, ε 1e-4, lr 2 and L2 on ${problem.name}`, () => {
-      const actual = runOptimizer(
+      expectMatchesReference(
         (p) => new Adadelta(p, { lr: 2, rho: 0.95, eps: 1e-4, weightDecay: 0.01 }),
+        adadeltaRule(2, 0.95, 1e-4, 0.01),
         problem,
       );
-      expectSamePath(actual, runReference(adadeltaRule(2, 0.95, 1e-4, 0.01), problem));
     });
   }
 });

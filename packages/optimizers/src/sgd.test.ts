@@ -1,13 +1,6 @@
 import { ArgumentError, tensor } from '@nagare/tensor';
 import { describe, expect, test } from 'vitest';
-import {
-  expectSamePath,
-  PROBLEMS,
-  type ReferenceRule,
-  runOptimizer,
-  runReference,
-  vector,
-} from './__fixtures__/problems';
+import { expectMatchesReference, PROBLEMS, type ReferenceRule, vector } from './__fixtures__/problems';
 import { Momentum } from './momentum';
 import { Nesterov } from './nesterov';
 import { SGD } from './sgd';
@@ -53,36 +46,33 @@ describe('SGD, Momentum and Nesterov match their published rules over 20 steps (
   for (const problem of PROBLEMS) {
     const lr = LR[problem.name as keyof typeof LR];
     test(`SGD on ${problem.name}`, () => {
-      expectSamePath(
-        runOptimizer((p) => new SGD(p, { lr }), problem),
-        runReference(sgdRule(lr), problem),
-      );
+      expectMatchesReference((p) => new SGD(p, { lr }), sgdRule(lr), problem);
     });
     test(`SGD with coupled L2 weight decay on ${problem.name}`, () => {
-      const actual = runOptimizer((p) => new SGD(p, { lr, weightDecay: 0.1 }), problem);
-      expectSamePath(actual, runReference(sgdRule(lr, 0.1), problem));
+      expectMatchesReference((p) => new SGD(p, { lr, weightDecay: 0.1 }), sgdRule(lr, 0.1), problem);
     });
     test(`SGD with decoupled weight decay on ${problem.name}`, () => {
-      const actual = runOptimizer((p) => new SGD(p, { lr, decoupledWeightDecay: 0.5 }), problem);
-      expectSamePath(actual, runReference(sgdRule(lr, 0, 0.5), problem));
-    });
-    test(`Momentum on ${problem.name} (lecture form)`, () => {
-      expectSamePath(
-        runOptimizer((p) => new Momentum(p, { lr }), problem),
-        runReference(lectureMomentumRule(lr, 0.9), problem),
-      );
-    });
-    test(`SGD with momentum, dampening and L2 on ${problem.name}`, () => {
-      const actual = runOptimizer(
-        (p) => new SGD(p, { lr, momentum: 0.8, dampening: 0.3, weightDecay: 0.01 }),
+      expectMatchesReference(
+        (p) => new SGD(p, { lr, decoupledWeightDecay: 0.5 }),
+        sgdRule(lr, 0, 0.5),
         problem,
       );
-      expectSamePath(actual, runReference(heavyBallRule(lr, 0.8, { dampening: 0.3, l2: 0.01 }), problem));
+    });
+    test(`Momentum on ${problem.name} (lecture form)`, () => {
+      expectMatchesReference((p) => new Momentum(p, { lr }), lectureMomentumRule(lr, 0.9), problem);
+    });
+    test(`SGD with momentum, dampening and L2 on ${problem.name}`, () => {
+      expectMatchesReference(
+        (p) => new SGD(p, { lr, momentum: 0.8, dampening: 0.3, weightDecay: 0.01 }),
+        heavyBallRule(lr, 0.8, { dampening: 0.3, l2: 0.01 }),
+        problem,
+      );
     });
     test(`Nesterov on ${problem.name}`, () => {
-      expectSamePath(
-        runOptimizer((p) => new Nesterov(p, { lr }), problem),
-        runReference(heavyBallRule(lr, 0.9, { nesterov: true }), problem),
+      expectMatchesReference(
+        (p) => new Nesterov(p, { lr }),
+        heavyBallRule(lr, 0.9, { nesterov: true }),
+        problem,
       );
     });
   }

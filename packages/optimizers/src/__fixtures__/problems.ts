@@ -58,7 +58,7 @@ export type ReferenceRule = (
  * Runs `steps` optimizer steps on a float64 parameter, the gradient from `loss(x).backward()`;
  * returns the iterates (start included).
  */
-export function runOptimizer(
+function runOptimizer(
   make: (params: Tensor[]) => Optimizer,
   problem: Problem,
   steps = 20,
@@ -79,7 +79,7 @@ export function runOptimizer(
 }
 
 /** Runs a reference rule from the problem's start; returns the iterates (start included). */
-export function runReference(rule: ReferenceRule, problem: Problem, steps = 20): number[][] {
+function runReference(rule: ReferenceRule, problem: Problem, steps = 20): number[][] {
   const x = [...problem.start];
   const state: Record<string, number[]> = {};
   const path = [[...x]];
@@ -97,7 +97,7 @@ export function vector(state: Record<string, number[]>, name: string, size: numb
 }
 
 /** Every iterate agrees to `tolerance` (absolute), and the run actually moved. */
-export function expectSamePath(actual: number[][], expected: number[][], tolerance = 1e-6): void {
+function expectSamePath(actual: number[][], expected: number[][], tolerance = 1e-6): void {
   expect(actual).toHaveLength(expected.length);
   let worst = 0;
   for (let k = 0; k < actual.length; k++) {
@@ -108,4 +108,17 @@ export function expectSamePath(actual: number[][], expected: number[][], toleran
   const last = actual[actual.length - 1];
   expect(last.some((value, i) => Math.abs(value - actual[0][i]) > 1e-3)).toBe(true);
   for (const value of last) expect(Number.isFinite(value)).toBe(true);
+}
+
+/**
+ * Runs the optimizer `make` builds and the reference `rule` on `problem` for 20 steps and checks
+ * their paths agree to `tolerance` (see `expectSamePath`).
+ */
+export function expectMatchesReference(
+  make: (params: Tensor[]) => Optimizer,
+  rule: ReferenceRule,
+  problem: Problem,
+  tolerance?: number,
+): void {
+  expectSamePath(runOptimizer(make, problem), runReference(rule, problem), tolerance);
 }
