@@ -12,6 +12,11 @@ function recipeSidebar(kind: 'recipe' | 'experiment'): DefaultTheme.SidebarItem[
     .map(({ name }) => ({ text: name, link: `/recipes/${name}` }));
 }
 
+const CROSS_ORIGIN_ISOLATION = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 const guide: DefaultTheme.SidebarItem[] = [
   {
     text: 'Getting started',
@@ -98,6 +103,9 @@ export default defineConfig({
     footer: { message: 'MIT licensed' },
   },
   vite: {
+    // Cross-origin isolation, as the preview server (scripts/serve.mjs) sends it, so the wasm
+    // backend may use threads in `vitepress dev` too.
+    server: { headers: CROSS_ORIGIN_ISOLATION },
     worker: { format: 'es' },
     build: { chunkSizeWarningLimit: 2000 },
   },

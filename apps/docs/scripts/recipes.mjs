@@ -67,6 +67,9 @@ export function readExperiments() {
   return parseExperimentTable(table.stdout);
 }
 
+/** A CLI description as the page's opening sentence: capitalized. */
+const sentence = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
 const escapeMarkdown = (text) => String(text).replace(/[|<>{}]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The flag a config key is set with (`batchSize` → `--batch-size`). */
@@ -79,6 +82,7 @@ const flagOf = (key) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
  */
 export function reportFigures(html) {
   const headline = /<p class="headline">([\s\S]*?)<\/p>/.exec(html)?.[1] ?? null;
+  const css = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
   const sections = [];
   const parts = html.split(/<h2>/).slice(1);
   for (const part of parts) {
@@ -91,7 +95,24 @@ export function reportFigures(html) {
     // Blank lines would end Markdown's raw-HTML block, so the figure must not contain any.
     if (body.includes('<svg')) sections.push({ title, body: body.replace(/\n\s*\n/g, '\n') });
   }
-  return { headline, sections };
+  return { headline, sections, style: scopeReportStyle(css) };
+}
+
+// The report's own rules for its charts and tables (not its page layout), limited to the figures.
+const FIGURE_SELECTOR = /^(svg|\.charts|figure|figcaption|table|td|th|tr)\b/;
+
+/** The chart and table rules of a report's CSS, each selector prefixed with `.recipe-report`. */
+export function scopeReportStyle(css) {
+  const rules = [];
+  for (const [, selectors, body] of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+    const kept = selectors
+      .split(',')
+      .map((selector) => selector.trim())
+      .filter((selector) => FIGURE_SELECTOR.test(selector));
+    if (kept.length > 0)
+      rules.push(`${kept.map((selector) => `.recipe-report ${selector}`).join(',')}{${body}}`);
+  }
+  return rules.join('');
 }
 
 function recipePage(recipe) {
@@ -101,6 +122,8 @@ function recipePage(recipe) {
   const notes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8').trim() : null;
   const reportFile = join(REPORTS, name, 'report.html');
   const report = existsSync(reportFile) ? reportFigures(readFileSync(reportFile, 'utf8')) : null;
+  const recordedFile = join(REPORTS, name, 'recorded.json');
+  const recorded = existsSync(recordedFile) ? JSON.parse(readFileSync(recordedFile, 'utf8')) : null;
   const lines = [
     '---',
     `title: ${name}`,
@@ -109,17 +132,21 @@ function recipePage(recipe) {
     '',
     `# ${name}`,
     '',
-    `${escapeMarkdown(description)}.`,
+    `${escapeMarkdown(sentence(description))}.`,
     '',
     '```sh',
-    kind === 'experiment'
-      ? `${command}          # about 10 minutes on 2 cores; --quick for a first look, --full for more`
-      : command,
+    command,
     '```',
     '',
+    ...(kind === 'experiment'
+      ? [
+          'The default size finishes within about ten minutes on two cores with the wasm backend; `--quick` gives a first look, `--full` runs the larger version.',
+          '',
+        ]
+      : []),
     '## What it teaches',
     '',
-    notes ?? `${escapeMarkdown(description)}. Run it and read the plots in the run's \`report.html\`.`,
+    notes ?? `${escapeMarkdown(sentence(description))}. Run it and read the plots in the run's \`report.html\`.`,
     '',
     '## Result',
     '',
@@ -129,8 +156,9 @@ function recipePage(recipe) {
     lines.push('<div class="recipe-report" v-pre>');
     for (const section of report.sections) lines.push(`<h3>${section.title}</h3>`, section.body);
     lines.push('</div>', '');
+    if (report.style) lines.push(`<style>${report.style}</style>`, '');
     lines.push(
-      `The plots come from the \`report.html\` of a recorded run: <a href="./${name}/report.html" target="_blank">open the full report</a>. \`pnpm --filter docs record-recipe ${name}\` runs the recipe again and updates them.`,
+      `The plots come from the \`report.html\` of a recorded run${recorded ? ` (\`${recorded.command}\`, ${recorded.date})` : ''}: <a href="./${name}/report.html" target="_blank">open the full report</a>. \`pnpm --filter docs record-recipe ${name}\` runs it again and updates them.`,
       '',
     );
   } else {

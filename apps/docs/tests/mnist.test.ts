@@ -33,8 +33,10 @@ const ellipse = (cx: number, cy: number, rx: number, ry: number, turns = 1.05): 
   });
 
 describe('MNIST demo', () => {
-  test('trains to ≥ 95% on the held-out images, then reads drawn digits', async () => {
+  test('trains to ≥ 95% on the held-out images with 2 wasm threads, then reads drawn digits', async () => {
     const { page, errors } = await openPage(browser, 'examples/mnist.html');
+    // The preview server sends COOP/COEP, so the page may run the wasm backend on worker threads.
+    await page.selectOption('[data-test=threads]', '2');
     await page.click('[data-test=run]');
     await page.waitForSelector('[data-test=stop]');
     await page.waitForFunction(
@@ -47,6 +49,7 @@ describe('MNIST demo', () => {
     const accuracy = Number(await page.getAttribute('[data-test=test-accuracy]', 'data-value'));
     console.log(`MNIST demo: ${(accuracy * 100).toFixed(1)}% of the held-out test images`);
     expect(accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(await page.textContent('[data-test=backend]')).toMatch(/^wasm \(\w+, 2 threads\)$/);
     expect(await page.textContent('[data-test=status]')).toContain('of 1000 held-out test images correct');
 
     expect(

@@ -17,6 +17,7 @@ describe('Playground', () => {
     await page.selectOption('[data-test=dataset]', 'xor');
     await page.fill('[data-test=hidden]', '8, 8');
     await page.selectOption('[data-test=activation]', 'tanh');
+    await page.selectOption('[data-test=lr]', '0.03');
     await page.fill('[data-test=epochs]', '100');
     await page.click('[data-test=run]');
     await page.waitForSelector('[data-test=stop]');
@@ -49,19 +50,24 @@ describe('Playground', () => {
     expect(errors).toEqual([]);
   }, 150_000);
 
-  test('the stop button ends a run early and the page stays responsive', async () => {
+  test('the default network separates the spirals, and Stop ends the run while the page stays responsive', async () => {
     const { page, errors } = await openPage(browser, 'examples/playground.html');
-    await page.selectOption('[data-test=dataset]', 'spiral');
+    expect(await page.inputValue('[data-test=dataset]')).toBe('spiral');
     await page.fill('[data-test=epochs]', '1000');
     await page.click('[data-test=run]');
-    await page.waitForFunction(() => Number(document.querySelector('[data-test=epoch]')?.textContent) >= 3);
     // The main thread answers while the worker trains.
+    await page.waitForFunction(() => Number(document.querySelector('[data-test=epoch]')?.textContent) >= 2);
     expect(await page.evaluate(() => 6 * 7)).toBe(42);
+    await page.waitForFunction(
+      () => Number.parseFloat(document.querySelector('[data-test=test-accuracy]')?.textContent ?? '') >= 90,
+      null,
+      { timeout: 90_000 },
+    );
     await page.click('[data-test=stop]');
     await page.waitForSelector('[data-test=run]', { timeout: 30_000 });
     expect(await page.textContent('[data-test=status]')).toMatch(/^Stopped after \d+ epochs/);
     expect(await number(page, 'epoch')).toBeLessThan(1000);
-    await screenshot(page.locator('[data-demo=playground]'), 'playground-spiral-stopped');
+    await screenshot(page.locator('[data-demo=playground]'), 'playground-spiral');
     expect(errors).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 });

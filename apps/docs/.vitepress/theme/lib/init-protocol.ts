@@ -26,7 +26,10 @@ export const HISTOGRAM_RANGE: Record<InitActivation, [number, number]> = {
   relu: [0, 2],
 };
 
-export type InitRequest = { type: 'run'; init: InitName; activation: InitActivation; seed: number };
+/** A run replaces any run in progress (`id` tells their messages apart); `stop` ends it. */
+export type InitRequest =
+  | { type: 'run'; id: number; init: InitName; activation: InitActivation; seed: number }
+  | { type: 'stop' };
 
 export interface LayerHistogram {
   layer: number;
@@ -39,6 +42,6 @@ export interface LayerHistogram {
 }
 
 export type InitResponse =
-  | { type: 'layer'; init: InitName; activation: InitActivation; histogram: LayerHistogram }
-  | { type: 'done'; init: InitName; activation: InitActivation; backend: string }
+  | { type: 'layer'; id: number; histogram: LayerHistogram }
+  | { type: 'done'; id: number; init: InitName; activation: InitActivation; backend: string }
   | { type: 'error'; message: string };

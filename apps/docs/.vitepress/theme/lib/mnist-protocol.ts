@@ -8,6 +8,8 @@ export interface MnistConfig {
   lr: number;
   batchSize: number;
   seed: number;
+  /** Threads of the wasm backend (more than 1 only on a cross-origin isolated page). */
+  threads: number;
 }
 
 export type MnistRequest =

@@ -63,21 +63,31 @@ function histogram(layer: number, values: Float32Array, activation: InitActivati
   };
 }
 
-onRequest<InitRequest>(async ({ init: initName, activation, seed }) => {
+// The run whose layers are wanted; a newer request (or stop) makes an older run quit between layers.
+let latest: number | null = null;
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+onRequest<InitRequest>(async (request) => {
+  if (request.type === 'stop') {
+    latest = null;
+    return;
+  }
+  const { id, init: initName, activation, seed } = request;
+  latest = id;
   backendReady ??= installBackend();
   const backend = await backendReady;
   let x = randn([INIT_EXPERIMENT.samples, INIT_EXPERIMENT.units], { seed });
-  for (let layer = 1; layer <= INIT_EXPERIMENT.layers; layer++) {
-    const previous = x;
-    x = tidy(() => ACTIVATIONS[activation](matmul(previous, weights(initName, seed + layer))));
-    previous.dispose();
-    send({
-      type: 'layer',
-      init: initName,
-      activation,
-      histogram: histogram(layer, x.dataSync() as Float32Array, activation),
-    });
+  try {
+    for (let layer = 1; layer <= INIT_EXPERIMENT.layers; layer++) {
+      const previous = x;
+      x = tidy(() => ACTIVATIONS[activation](matmul(previous, weights(initName, seed + layer))));
+      previous.dispose();
+      send({ type: 'layer', id, histogram: histogram(layer, x.dataSync() as Float32Array, activation) });
+      await nextTask(); // lets a newer request in
+      if (latest !== id) return;
+    }
+    send({ type: 'done', id, init: initName, activation, backend });
+  } finally {
+    x.dispose();
   }
-  x.dispose();
-  send({ type: 'done', init: initName, activation, backend });
 });

@@ -15,7 +15,6 @@ const send = (message: MnistResponse, transfer: Transferable[] = []) => reply(me
 // Progress messages at most this often: the page needs a smooth bar, not one message per batch.
 const PROGRESS_EVERY_MS = 100;
 
-let backendName: Promise<string> | null = null;
 let model: Sequential | null = null;
 let controller: AbortController | null = null;
 
@@ -57,8 +56,10 @@ function score(net: Sequential, data: TensorDataset, keep: number) {
 
 async function train(config: MnistConfig): Promise<void> {
   const started = performance.now();
-  backendName ??= installBackend();
-  const backend = await backendName;
+  // The previous network lives on the current backend, which a new thread count replaces.
+  model?.dispose();
+  model = null;
+  const backend = await installBackend(config.threads);
   send({ type: 'status', message: 'Downloading the MNIST subset…' });
   const [trainImages, trainLabels, testImages, testLabels] = await Promise.all(
     [MNIST_FILES.trainImages, MNIST_FILES.trainLabels, MNIST_FILES.testImages, MNIST_FILES.testLabels].map(
@@ -67,7 +68,6 @@ async function train(config: MnistConfig): Promise<void> {
   );
   const trainSet = await mnistFromBytes(trainImages, trainLabels, { limit: config.trainImages });
   const testSet = await mnistFromBytes(testImages, testLabels);
-  model?.dispose();
   const net = mnistCnn(config.seed);
   model = net;
   send({
