@@ -1,4 +1,5 @@
-// Every public op function, for Tensor's methods and the package index.
+// Every public op function as one namespace, for Tensor's methods and the conformance cases.
+// The package index lists each of them by name; index.test.ts checks the two lists agree.
 
 export { type AvgPool2dOptions, avgPool2d, avgPool2dBackward } from './avg-pool2d';
 export {
