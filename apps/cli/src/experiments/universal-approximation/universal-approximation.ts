@@ -27,6 +27,8 @@ export interface UniversalApproximationParams {
 
 type Fits = Record<string, Record<number, FittedCurve>>;
 
+const TARGET_NAMES: Record<TargetName, string> = { sin: 'sin(πx)', step: 'step', bump: 'bump' };
+
 const exponent = (value: number) => value.toExponential(1);
 
 // The curve charts share one legend, so each stays uncluttered.
@@ -140,7 +142,7 @@ export const universalApproximation = defineExperiment<UniversalApproximationPar
       )
       .join(', ');
     return {
-      headline: `One hidden ${p.activation} layer fitted to ${p.samples} points (${p.steps.toLocaleString('en-US')} full-batch Adam steps): the mean squared error from ${narrowest} to ${widest} units falls for ${change}.`,
+      headline: `One hidden ${p.activation} layer fitted to ${p.samples} points (${p.steps.toLocaleString('en-US')} full-batch Adam steps): from ${narrowest} to ${widest} units the mean squared error changes: ${change}.`,
       sections: [
         {
           title: 'Fitted curves',
