@@ -146,7 +146,8 @@ function recipePage(recipe) {
       : []),
     '## What it teaches',
     '',
-    notes ?? `${escapeMarkdown(sentence(description))}. Run it and read the plots in the run's \`report.html\`.`,
+    notes ??
+      `${escapeMarkdown(sentence(description))}. Run it and read the plots in the run's \`report.html\`.`,
     '',
     '## Result',
     '',

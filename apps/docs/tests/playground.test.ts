@@ -11,6 +11,21 @@ afterAll(async () => browser?.close());
 
 const number = async (page: Page, test: string) => Number(await page.textContent(`[data-test=${test}]`));
 
+/** Pixels of the boundary canvas in class 0's orange and class 1's blue. */
+const classPixels = (page: Page) =>
+  page.$eval('[data-test=boundary]', (canvas) => {
+    const element = canvas as HTMLCanvasElement;
+    const context = element.getContext('2d') as CanvasRenderingContext2D;
+    const { data } = context.getImageData(0, 0, element.width, element.height);
+    let orange = 0;
+    let blue = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i] > data[i + 2] + 40) orange++;
+      else if (data[i + 2] > data[i] + 40) blue++;
+    }
+    return { orange, blue };
+  });
+
 describe('Playground', () => {
   test('trains XOR until the training loss is below 0.1, drawing the decision boundary', async () => {
     const { page, errors } = await openPage(browser, 'examples/playground.html');
@@ -33,17 +48,7 @@ describe('Playground', () => {
       90,
     );
     // The boundary canvas shows both class colors (the model predicts both XOR classes).
-    const colors = await page.$eval('[data-test=boundary]', (canvas) => {
-      const context = (canvas as HTMLCanvasElement).getContext('2d') as CanvasRenderingContext2D;
-      const { data } = context.getImageData(0, 0, 360, 360);
-      let orange = 0;
-      let blue = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if (data[i] > data[i + 2] + 40) orange++;
-        else if (data[i + 2] > data[i] + 40) blue++;
-      }
-      return { orange, blue };
-    });
+    const colors = await classPixels(page);
     expect(colors.orange).toBeGreaterThan(20_000);
     expect(colors.blue).toBeGreaterThan(20_000);
     await screenshot(page.locator('[data-demo=playground]'), 'playground-xor');
@@ -53,6 +58,11 @@ describe('Playground', () => {
   test('the default network separates the spirals, and Stop ends the run while the page stays responsive', async () => {
     const { page, errors } = await openPage(browser, 'examples/playground.html');
     expect(await page.inputValue('[data-test=dataset]')).toBe('spiral');
+    // Before any training the canvas previews the dataset: points of both classes on white.
+    await page.waitForFunction(() => document.querySelector('[data-test=boundary]') !== null);
+    await expect
+      .poll(async () => Math.min(...Object.values(await classPixels(page))), { timeout: 10_000 })
+      .toBeGreaterThan(500);
     await page.fill('[data-test=epochs]', '1000');
     await page.click('[data-test=run]');
     // The main thread answers while the worker trains.

@@ -22,7 +22,11 @@ export interface PlaygroundConfig {
   seed: number;
 }
 
-export type PlaygroundRequest = { type: 'start'; config: PlaygroundConfig } | { type: 'stop' };
+/** `preview` only draws the dataset (on load and when it changes); `start` trains. */
+export type PlaygroundRequest =
+  | { type: 'preview'; config: PlaygroundConfig }
+  | { type: 'start'; config: PlaygroundConfig }
+  | { type: 'stop' };
 
 /** The model's prediction on a `size`×`size` grid over [−EXTENT, EXTENT]², row 0 at the top. */
 export interface BoundaryGrid {
@@ -41,7 +45,8 @@ export type PlaygroundResponse =
       /** Training points [x0, y0, x1, y1, …] and labels, then the test points. */
       train: { points: Float32Array; labels: Int32Array };
       test: { points: Float32Array; labels: Int32Array };
-      parameters: number;
+      /** The network's parameter count; null for a preview, which builds no network. */
+      parameters: number | null;
     }
   | {
       type: 'epoch';

@@ -36,7 +36,9 @@ let backendReady: Promise<string> | null = null;
 let controller: AbortController | null = null;
 
 function makeDataset(config: PlaygroundConfig): TensorDataset {
-  const options = { noise: config.noise, seed: config.seed };
+  // An emptied noise field arrives as NaN or ''; treat it as no noise.
+  const noise = Number.isFinite(config.noise) && config.noise >= 0 ? config.noise : 0;
+  const options = { noise, seed: config.seed };
   switch (config.dataset) {
     case 'spiral':
       return spirals(POINTS, options);
@@ -45,7 +47,7 @@ function makeDataset(config: PlaygroundConfig): TensorDataset {
     case 'xor':
       return xor(POINTS, options);
     case 'blobs':
-      return blobs(POINTS, { ...options, std: 0.15 + config.noise });
+      return blobs(POINTS, { ...options, std: 0.15 + noise });
   }
 }
 
@@ -117,17 +119,27 @@ function boundary(model: Sequential): BoundaryGrid {
   );
 }
 
-async function train(config: PlaygroundConfig): Promise<void> {
+async function prepare(config: PlaygroundConfig) {
   backendReady ??= installBackend().then((backend) => {
     send({ type: 'ready', backend });
     return backend;
   });
   await backendReady;
-  const all = makeDataset(config);
-  const { train: trainSet, val: testSet } = trainValSplit(all, { val: 0.3, seed: config.seed });
+  const { train: trainSet, val: testSet } = trainValSplit(makeDataset(config), {
+    val: 0.3,
+    seed: config.seed,
+  });
   const classes = config.dataset === 'blobs' ? 3 : 2;
-  const trainColumns = columns(trainSet);
-  const testColumns = columns(testSet);
+  return { trainSet, testSet, classes, trainColumns: columns(trainSet), testColumns: columns(testSet) };
+}
+
+async function preview(config: PlaygroundConfig): Promise<void> {
+  const { classes, trainColumns, testColumns } = await prepare(config);
+  send({ type: 'data', classes, train: trainColumns, test: testColumns, parameters: null });
+}
+
+async function train(config: PlaygroundConfig): Promise<void> {
+  const { trainSet, testSet, classes, trainColumns, testColumns } = await prepare(config);
   const model = buildModel(config, classes);
   send({ type: 'data', classes, train: trainColumns, test: testColumns, parameters: model.numParameters() });
 
@@ -173,5 +185,6 @@ async function train(config: PlaygroundConfig): Promise<void> {
 
 onRequest<PlaygroundRequest>(async (request) => {
   if (request.type === 'stop') controller?.abort();
+  else if (request.type === 'preview') await preview(request.config);
   else await train(request.config);
 });
