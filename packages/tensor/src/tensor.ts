@@ -5,6 +5,7 @@ import { formatTensor } from './format';
 import { type BackwardOptions, type GradHook, getGradientEngine } from './grad-hooks';
 import * as ops from './ops/all';
 import { sizeOf } from './shape';
+import { TensorMethods } from './tensor-methods';
 import type { DType, NestedArray, Shape, TypedArray } from './types';
 
 /**
@@ -17,7 +18,7 @@ import type { DType, NestedArray, Shape, TypedArray } from './types';
  * const x = tensor([[1, 2], [3, 4]]);
  * x.mul(2).sum().item(); // 20
  */
-export class Tensor {
+export class Tensor extends TensorMethods {
   readonly size: number;
   /** True once this tensor asks autograd to track the ops applied to it. */
   requiresGrad = false;
@@ -36,6 +37,7 @@ export class Tensor {
     readonly dtype: DType,
     readonly storage: Storage,
   ) {
+    super();
     this.size = sizeOf(shape);
   }
 
@@ -97,7 +99,7 @@ export class Tensor {
   }
 
   /** A readable summary: shape, dtype and (abbreviated) values. */
-  toString(): string {
+  override toString(): string {
     return formatTensor(this);
   }
 
@@ -138,221 +140,6 @@ export class Tensor {
   /** A tensor sharing this one's data, cut from the autograd graph. */
   detach(): Tensor {
     return ops.detach(this);
-  }
-
-  // ----- ops as methods -----
-  add(b: Tensor | number): Tensor {
-    return ops.add(this, b);
-  }
-  sub(b: Tensor | number): Tensor {
-    return ops.sub(this, b);
-  }
-  mul(b: Tensor | number): Tensor {
-    return ops.mul(this, b);
-  }
-  div(b: Tensor | number): Tensor {
-    return ops.div(this, b);
-  }
-  pow(b: Tensor | number): Tensor {
-    return ops.pow(this, b);
-  }
-  maximum(b: Tensor | number): Tensor {
-    return ops.maximum(this, b);
-  }
-  minimum(b: Tensor | number): Tensor {
-    return ops.minimum(this, b);
-  }
-  eq(b: Tensor | number): Tensor {
-    return ops.eq(this, b);
-  }
-  ne(b: Tensor | number): Tensor {
-    return ops.ne(this, b);
-  }
-  lt(b: Tensor | number): Tensor {
-    return ops.lt(this, b);
-  }
-  le(b: Tensor | number): Tensor {
-    return ops.le(this, b);
-  }
-  gt(b: Tensor | number): Tensor {
-    return ops.gt(this, b);
-  }
-  ge(b: Tensor | number): Tensor {
-    return ops.ge(this, b);
-  }
-  neg(): Tensor {
-    return ops.neg(this);
-  }
-  abs(): Tensor {
-    return ops.abs(this);
-  }
-  sign(): Tensor {
-    return ops.sign(this);
-  }
-  exp(): Tensor {
-    return ops.exp(this);
-  }
-  log(): Tensor {
-    return ops.log(this);
-  }
-  sqrt(): Tensor {
-    return ops.sqrt(this);
-  }
-  square(): Tensor {
-    return ops.square(this);
-  }
-  reciprocal(): Tensor {
-    return ops.reciprocal(this);
-  }
-  sin(): Tensor {
-    return ops.sin(this);
-  }
-  cos(): Tensor {
-    return ops.cos(this);
-  }
-  tanh(): Tensor {
-    return ops.tanh(this);
-  }
-  sigmoid(): Tensor {
-    return ops.sigmoid(this);
-  }
-  relu(): Tensor {
-    return ops.relu(this);
-  }
-  expm1(): Tensor {
-    return ops.expm1(this);
-  }
-  log1p(): Tensor {
-    return ops.log1p(this);
-  }
-  rsqrt(): Tensor {
-    return ops.rsqrt(this);
-  }
-  softplus(): Tensor {
-    return ops.softplus(this);
-  }
-  erf(): Tensor {
-    return ops.erf(this);
-  }
-  step(): Tensor {
-    return ops.step(this);
-  }
-  floor(): Tensor {
-    return ops.floor(this);
-  }
-  ceil(): Tensor {
-    return ops.ceil(this);
-  }
-  round(): Tensor {
-    return ops.round(this);
-  }
-  logicalNot(): Tensor {
-    return ops.logicalNot(this);
-  }
-  logicalAnd(b: Tensor | number): Tensor {
-    return ops.logicalAnd(this, b);
-  }
-  logicalOr(b: Tensor | number): Tensor {
-    return ops.logicalOr(this, b);
-  }
-  clip(min: number, max: number): Tensor {
-    return ops.clip(this, min, max);
-  }
-  cast(dtype: DType): Tensor {
-    return ops.cast(this, dtype);
-  }
-  clone(): Tensor {
-    return ops.clone(this);
-  }
-  sum(axis?: number | number[], options?: ops.KeepDimsOptions): Tensor {
-    return ops.sum(this, axis, options);
-  }
-  mean(axis?: number | number[], options?: ops.KeepDimsOptions): Tensor {
-    return ops.mean(this, axis, options);
-  }
-  max(axis?: number | number[], options?: ops.KeepDimsOptions): Tensor {
-    return ops.max(this, axis, options);
-  }
-  min(axis?: number | number[], options?: ops.KeepDimsOptions): Tensor {
-    return ops.min(this, axis, options);
-  }
-  argmax(axis?: number, options?: ops.ArgReduceOptions): Tensor {
-    return ops.argmax(this, axis, options);
-  }
-  argmin(axis?: number, options?: ops.ArgReduceOptions): Tensor {
-    return ops.argmin(this, axis, options);
-  }
-  prod(axis?: number | number[], options?: ops.KeepDimsOptions): Tensor {
-    return ops.prod(this, axis, options);
-  }
-  logsumexp(axis?: number | number[], options?: ops.KeepDimsOptions): Tensor {
-    return ops.logsumexp(this, axis, options);
-  }
-  variance(axis?: number | number[], options?: ops.VarianceOptions): Tensor {
-    return ops.variance(this, axis, options);
-  }
-  std(axis?: number | number[], options?: ops.VarianceOptions): Tensor {
-    return ops.std(this, axis, options);
-  }
-  all(axis?: number | number[], options?: ops.KeepDimsOptions): Tensor {
-    return ops.all(this, axis, options);
-  }
-  any(axis?: number | number[], options?: ops.KeepDimsOptions): Tensor {
-    return ops.any(this, axis, options);
-  }
-  cumsum(axis: number, options?: ops.CumsumOptions): Tensor {
-    return ops.cumsum(this, axis, options);
-  }
-  topk(k: number, options?: ops.TopkOptions): [Tensor, Tensor] {
-    return ops.topk(this, k, options);
-  }
-  reshape(shape: readonly number[]): Tensor {
-    return ops.reshape(this, shape);
-  }
-  flatten(startAxis?: number, endAxis?: number): Tensor {
-    return ops.flatten(this, startAxis, endAxis);
-  }
-  transpose(perm?: readonly number[]): Tensor {
-    return ops.transpose(this, perm);
-  }
-  permute(perm: readonly number[]): Tensor {
-    return ops.transpose(this, perm);
-  }
-  expand(shape: readonly number[]): Tensor {
-    return ops.expand(this, shape);
-  }
-  broadcastTo(shape: readonly number[]): Tensor {
-    return ops.broadcastTo(this, shape);
-  }
-  squeeze(axis?: number | number[]): Tensor {
-    return ops.squeeze(this, axis);
-  }
-  unsqueeze(axis: number): Tensor {
-    return ops.unsqueeze(this, axis);
-  }
-  slice(starts: readonly number[], stops: readonly number[], options?: ops.SliceOptions): Tensor {
-    return ops.slice(this, starts, stops, options);
-  }
-  pad(pads: readonly (readonly [number, number])[], options?: ops.PadOptions): Tensor {
-    return ops.pad(this, pads, options);
-  }
-  gather(indices: Tensor, axis?: number): Tensor {
-    return ops.gather(this, indices, axis);
-  }
-  tile(reps: readonly number[]): Tensor {
-    return ops.tile(this, reps);
-  }
-  split(sections: number | readonly number[], axis?: number): Tensor[] {
-    return ops.split(this, sections, axis);
-  }
-  matmul(b: Tensor): Tensor {
-    return ops.matmul(this, b);
-  }
-  softmax(axis = -1): Tensor {
-    return ops.softmax(this, axis);
-  }
-  logSoftmax(axis = -1): Tensor {
-    return ops.logSoftmax(this, axis);
   }
 }
 
