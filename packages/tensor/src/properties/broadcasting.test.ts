@@ -4,6 +4,7 @@ import {
   add,
   div,
   eq,
+  expand,
   gt,
   maximum,
   minimum,
@@ -94,13 +95,15 @@ describe('broadcasting of binary ops (property)', () => {
     });
   }
 
-  test('broadcasting is symmetric in its operands', () => {
+  test('broadcasting is symmetric in its operands, and expanding an operand first agrees with it', () => {
     fc.assert(
       fc.property(operandsArb, ({ a, b }) =>
         tidy(() => {
           const ta = tensor(a.values, { shape: a.shape });
           const tb = tensor(b.values, { shape: b.shape });
-          expectAllClose(add(ta, tb), add(tb, ta), { rtol: 0, atol: 0 });
+          const sum = add(ta, tb);
+          expectAllClose(add(tb, ta), sum, { rtol: 0, atol: 0 });
+          expectAllClose(add(expand(ta, sum.shape), tb), sum, { rtol: 0, atol: 0 });
         }),
       ),
       PROPERTY_PARAMETERS,

@@ -120,4 +120,39 @@ describe('float32 agrees with float64 (property)', () => {
       );
     });
   }
+
+  test('matmul over random batch shapes, and its transposed layouts give the same product', () => {
+    const operandsArb = fc
+      .tuple(
+        fc.array(fc.integer({ min: 1, max: 3 }), { maxLength: 2 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 5 }),
+      )
+      .chain(([batch, m, k, n]) =>
+        fc.tuple(
+          valuesArb(batch.reduce((p, d) => p * d, m * k)).map((values) => ({
+            shape: [...batch, m, k],
+            values,
+          })),
+          valuesArb(k * n).map((values) => ({ shape: [k, n], values })),
+        ),
+      );
+    fc.assert(
+      fc.property(operandsArb, ([a, b]) => {
+        expectAgreement((x, y) => nt.matmul(x, y), [a, b], { rtol: 1e-5, atol: 1e-4 });
+        tidy(() => {
+          const [ta, tb] = [asDType(a, 'float64'), asDType(b, 'float64')];
+          const rank = a.shape.length;
+          const swapLast = [...a.shape.keys()].slice(0, rank - 2).concat([rank - 1, rank - 2]);
+          const viaTransposes = nt.matmul(nt.transpose(ta, swapLast), nt.transpose(tb), {
+            transposeA: true,
+            transposeB: true,
+          });
+          expectAllClose(viaTransposes, nt.matmul(ta, tb), { rtol: 1e-12, atol: 1e-12 });
+        });
+      }),
+      { ...PROPERTY_PARAMETERS, numRuns: 120 },
+    );
+  });
 });

@@ -1,8 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { type KeepDimsOptions, max, mean, min, prod, sum, type Tensor, tensor, tidy } from '../index';
+import {
+  argmax,
+  argmin,
+  type KeepDimsOptions,
+  max,
+  mean,
+  min,
+  prod,
+  sum,
+  type Tensor,
+  tensor,
+  tidy,
+} from '../index';
 import { expectAllClose } from '../testing';
-import { filledShapeArb, PROPERTY_PARAMETERS, unravel } from './arbitraries';
+import { filledShapeArb, naiveStrides, PROPERTY_PARAMETERS, unravel } from './arbitraries';
 
 type Reduction = (x: Tensor, axis?: number | number[], options?: KeepDimsOptions) => Tensor;
 
@@ -103,6 +115,37 @@ describe('reductions against a naive reference (property)', () => {
         }),
       ),
       PROPERTY_PARAMETERS,
+    );
+  });
+
+  test('argmax and argmin pick the first extreme along the axis', () => {
+    // Integers in [-2, 2], so ties are common.
+    const argArb = filledShapeArb({ minRank: 1, maxRank: 3, minDim: 1, maxDim: 4 }, -2, 2).chain((x) =>
+      fc
+        .integer({ min: 0, max: x.shape.length - 1 })
+        .map((axis) => ({ shape: x.shape, values: x.values.map(Math.round), axis })),
+    );
+    fc.assert(
+      fc.property(argArb, ({ shape, values, axis }) =>
+        tidy(() => {
+          const x = tensor(values, { shape, dtype: 'float64' });
+          const outShape = shape.filter((_, a) => a !== axis);
+          const strides = naiveStrides(shape);
+          const naive = (isBetter: (a: number, b: number) => boolean) =>
+            Array.from({ length: outShape.reduce((p, d) => p * d, 1) }, (_, o) => {
+              const index = unravel(o, outShape);
+              index.splice(axis, 0, 0);
+              const start = index.reduce((offset, v, a) => offset + v * strides[a], 0);
+              const at = (k: number) => values[start + k * strides[axis]];
+              let best = 0;
+              for (let k = 1; k < shape[axis]; k++) if (isBetter(at(k), at(best))) best = k;
+              return best;
+            });
+          expect(Array.from(argmax(x, axis).dataSync())).toEqual(naive((a, b) => a > b));
+          expect(Array.from(argmin(x, axis).dataSync())).toEqual(naive((a, b) => a < b));
+        }),
+      ),
+      { ...PROPERTY_PARAMETERS, numRuns: 120 },
     );
   });
 });
