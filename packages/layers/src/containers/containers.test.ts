@@ -37,6 +37,61 @@ describeBackends('containers', () => {
     model.dispose();
   });
 
+  test('Sequential.named runs [name, layer] pairs, and a Map, in the order given, integer-like names included', () => {
+    // Sorted by name these would run Linear(3, 1) first, on a 2-feature input: a ShapeError.
+    const pairs = [
+      ['2', new Linear(2, 3)],
+      ['1', new ReLU()],
+      ['0', new Linear(3, 1)],
+    ] as const;
+    for (const model of [Sequential.named(pairs), Sequential.named(new Map(pairs))]) {
+      expect(model.namedParameters().map(([name]) => name)).toEqual([
+        '2.weight',
+        '2.bias',
+        '0.weight',
+        '0.bias',
+      ]);
+      expect(model.at(0)).toBe(pairs[0][1]);
+      expect(model.call(randn([4, 2])).shape).toEqual([4, 1]);
+    }
+    for (const [, layer] of pairs) layer.dispose();
+  });
+
+  test('Sequential.named rejects an object with integer-like keys, whose order JavaScript does not keep', () => {
+    // Written as hidden, 1, 0 but listed by Object.entries as 0, 1, hidden.
+    const layers = { hidden: new Linear(2, 3), 1: new ReLU(), 0: new Linear(3, 1) };
+    let error: unknown;
+    try {
+      Sequential.named(layers);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ArgumentError);
+    expect(error).toMatchObject({ op: 'Sequential.named', code: 'INVALID_ARGUMENT' });
+    expect((error as Error).message).toContain('"0", "1"');
+    expect((error as Error).message).toContain('[name, layer] pairs');
+    // Keys that only resemble integers keep their written order and stay allowed.
+    const model = Sequential.named({ b: new Linear(2, 2), '01': new ReLU(), a: new Linear(2, 1) });
+    expect(model.namedChildren().map(([name]) => name)).toEqual(['b', '01', 'a']);
+    model.dispose();
+    for (const layer of Object.values(layers)) layer.dispose();
+  });
+
+  test('Sequential.named rejects repeated names and entries that are not [name, layer] pairs', () => {
+    const linear = new Linear(2, 2);
+    expect(() =>
+      Sequential.named([
+        ['a', linear],
+        ['a', new ReLU()],
+      ]),
+    ).toThrow(/two layers are named "a"/);
+    expect(() => Sequential.named([['a', linear], [linear] as never])).toThrow(
+      /entry 1 must be a \[name, layer\] pair/,
+    );
+    expect(() => Sequential.named([['1', linear]]).append(new ReLU())).toThrow(/two layers are named "1"/);
+    linear.dispose();
+  });
+
   test('ModuleList registers its items and has no forward', () => {
     const list = new ModuleList([new Linear(2, 2), new Linear(2, 2)]);
     list.extend([new Linear(2, 3)]);

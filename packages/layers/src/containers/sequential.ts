@@ -6,7 +6,7 @@ export type TensorModule = Module<[Tensor], Tensor>;
 
 /**
  * Runs its layers one after another, each on the previous one's output. Layers are named
- * `0`, `1`, … (so parameters are `0.weight`, as in PyTorch), or by the keys of `Sequential.named`.
+ * `0`, `1`, … (so parameters are `0.weight`, as in PyTorch), or by the names given to `Sequential.named`.
  *
  * @example
  * const model = new Sequential(new Linear(784, 128), new ReLU(), new Linear(128, 10));
@@ -14,6 +14,7 @@ export type TensorModule = Module<[Tensor], Tensor>;
  */
 export class Sequential extends Module {
   readonly #layers: TensorModule[] = [];
+  readonly #names = new Set<string>();
 
   constructor(...layers: TensorModule[]) {
     super();
@@ -21,19 +22,25 @@ export class Sequential extends Module {
   }
 
   /**
-   * A Sequential whose layers have the given names (PyTorch's `Sequential(OrderedDict(...))`).
+   * A Sequential whose layers have the given names, in the given order (PyTorch's
+   * `Sequential(OrderedDict(...))`): `[name, layer]` pairs, a Map, or an object. An object may not
+   * have integer-like keys ('0', '12'): JavaScript lists those before every other key, in numeric
+   * order, so the layers would not run in the order written. Give such names as pairs.
    *
    * @example
    * Sequential.named({ conv: new Conv2d(1, 8, 3), act: new ReLU() }); // conv.weight, conv.bias
+   * Sequential.named([['2', new Linear(4, 8)], ['1', new ReLU()]]); // runs '2', then '1'
    */
-  static named(layers: Record<string, TensorModule>): Sequential {
+  static named(layers: Iterable<readonly [string, TensorModule]> | Record<string, TensorModule>): Sequential {
     const sequential = new Sequential();
-    for (const [name, layer] of Object.entries(layers)) sequential.#add(name, layer);
+    for (const [name, layer] of namedEntries(layers)) sequential.#add(name, layer);
     return sequential;
   }
 
   #add(name: string, layer: TensorModule): void {
+    if (this.#names.has(name)) throw new ArgumentError('Sequential', `two layers are named "${name}"`);
     this.registerModule(name, layer);
+    this.#names.add(name);
     this.#layers.push(layer);
   }
 
@@ -69,4 +76,33 @@ export class Sequential extends Module {
     for (const layer of this.#layers) y = layer.call(y);
     return y;
   }
+}
+
+/** The `[name, layer]` entries of `Sequential.named`'s argument, in the order they were given. */
+function namedEntries(
+  layers: Iterable<readonly [string, TensorModule]> | Record<string, TensorModule>,
+): (readonly [string, TensorModule])[] {
+  const op = 'Sequential.named';
+  if (typeof (layers as Partial<Iterable<unknown>>)?.[Symbol.iterator] !== 'function') {
+    const entries = Object.entries(layers as Record<string, TensorModule>);
+    const integerLike = entries.map(([name]) => name).filter(isArrayIndex);
+    if (integerLike.length > 0) {
+      throw new ArgumentError(
+        op,
+        `layer names ${integerLike.map((name) => `"${name}"`).join(', ')} look like integers, and JavaScript lists such object keys first, in numeric order, not in the order written; pass [name, layer] pairs instead`,
+      );
+    }
+    return entries;
+  }
+  return [...(layers as Iterable<unknown>)].map((entry, i) => {
+    if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string') {
+      throw new ArgumentError(op, `entry ${i} must be a [name, layer] pair`);
+    }
+    return entry as [string, TensorModule];
+  });
+}
+
+// An array index ('0' … '4294967294' written canonically): the keys an object lists first.
+function isArrayIndex(key: string): boolean {
+  return /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
 }
