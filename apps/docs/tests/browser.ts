@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
-export const CHROMIUM = process.env.NAGARE_CHROMIUM ?? '/usr/bin/chromium';
+// The same variable as the release checks' browser smoke test (scripts/release/browser-smoke.mjs).
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
   '--headless',
   '--no-sandbox',
@@ -23,7 +24,7 @@ export const SCREENSHOTS = fileURLToPath(new URL('../test-results', import.meta.
 export async function launch(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
-      `${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium) or set NAGARE_CHROMIUM`,
+      `${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`,
     );
   }
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
