@@ -41,6 +41,10 @@ interface ZooEntry {
   run: ClassifierRun;
 }
 
+// "a, b and c".
+const listing = (items: readonly string[]) =>
+  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+
 const LENET_DESCRIPTION =
   'conv5×5 (6) → avg-pool → conv5×5 (16) → avg-pool → 120 → 84 → 10, tanh (LeCun et al., 1998)';
 
@@ -132,7 +136,7 @@ export const cnnZoo = defineExperiment<CnnZooParams>({
       },
     },
     default: {
-      ...{ mnistTrain: 10_000, mnistTest: 5000, lenetEpochs: 4 },
+      ...{ mnistTrain: 20_000, mnistTest: 5000, lenetEpochs: 6 },
       ...{
         shapesTrain: 5000,
         shapesTest: 2000,
@@ -198,11 +202,11 @@ export const cnnZoo = defineExperiment<CnnZooParams>({
 
     const [lenet, ...cnns] = entries;
     const describe = (e: ZooEntry) =>
-      `the ${e.name} net (${e.parameters.toLocaleString('en-US')} parameters) ${percent(e.run.testAccuracy)}`;
+      `${percent(e.run.testAccuracy)} for the ${e.name} net (${e.parameters.toLocaleString('en-US')} parameters)`;
     return {
       headline:
         `LeNet-5 (${lenet.parameters.toLocaleString('en-US')} parameters) reaches ${percent(lenet.run.testAccuracy)} test accuracy on MNIST after ${p.lenetEpochs} epochs on ${p.mnistTrain.toLocaleString('en-US')} digits; ` +
-        `on ${p.shapesTrain.toLocaleString('en-US')} synthetic 32×32 RGB shape images (${p.shapeClasses} classes, ${p.shapesEpochs} epochs) ${cnns.map(describe).join(', ')}.`,
+        `after ${p.shapesEpochs} epochs on ${p.shapesTrain.toLocaleString('en-US')} synthetic 32×32 RGB shape images (${p.shapeClasses} classes) test accuracy is ${listing(cnns.map(describe))}.`,
       sections: [
         { title: 'Models, parameter counts and accuracy', html: results(entries) },
         { title: 'Accuracy', html: charts(entries) },
