@@ -137,9 +137,7 @@ export const universalApproximation = defineExperiment<UniversalApproximationPar
       })),
     });
     const change = p.targets
-      .map(
-        (t) => `${TARGET_LABELS[t]} ${exponent(fits[t][narrowest].mse)} → ${exponent(fits[t][widest].mse)}`,
-      )
+      .map((t) => `${TARGET_NAMES[t]} ${exponent(fits[t][narrowest].mse)} → ${exponent(fits[t][widest].mse)}`)
       .join(', ');
     return {
       headline: `One hidden ${p.activation} layer fitted to ${p.samples} points (${p.steps.toLocaleString('en-US')} full-batch Adam steps): from ${narrowest} to ${widest} units the mean squared error changes: ${change}.`,
