@@ -81,7 +81,7 @@ export function optimizersTable(
     ],
     rows: runs.map((run, index) => [
       run.name,
-      learningRates[index],
+      String(learningRates[index]),
       distanceToMinimum(paths[index]),
       finalLoss(run),
       percent(run.testAccuracy),
