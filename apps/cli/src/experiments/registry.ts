@@ -11,8 +11,8 @@ import { hyperparameterSearch } from './hyperparameter-search/hyperparameter-sea
 import { initHistograms } from './init-histograms/init-histograms';
 import { optimizers } from './optimizers/optimizers';
 import { overfitting } from './overfitting/overfitting';
-import { seluSnn } from './selu-snn/selu-snn';
 import { randomLabels } from './random-labels/random-labels';
+import { seluSnn } from './selu-snn/selu-snn';
 import { universalApproximation } from './universal-approximation/universal-approximation';
 import { vanishingGradients } from './vanishing-gradients/vanishing-gradients';
 
