@@ -219,7 +219,7 @@ export const cnnZoo = defineExperiment<CnnZooParams>({
             scale: 2,
           }),
           caption:
-            'No npm package ships CIFAR-10 or another 32×32 photo set, and nagare downloads nothing at run time, so the 32×32 nets learn a synthetic stand-in: up to 8 shape classes drawn at random size, position, rotation and colors on a noisy background. Telling them apart needs edges and their arrangement, as real images do.',
+            'We found no npm package that ships CIFAR-10 or another 32×32 photo set, and nagare downloads nothing at run time, so the 32×32 nets learn a synthetic stand-in: up to 8 shape classes drawn at random size, position, rotation and colors on a noisy background. Telling them apart needs edges and their arrangement, as real images do.',
         },
       ],
       summary: Object.fromEntries(

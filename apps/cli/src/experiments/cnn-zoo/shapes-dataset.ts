@@ -59,7 +59,7 @@ function contrastingColors(generator: Generator): [number[], number[]] {
 
 /**
  * A synthetic 32×32 RGB image set of up to 8 shape classes (the first `classes` of disc, square,
- * triangle, plus, ring, frame, diamond, cross), a stand-in for CIFAR-10, which no npm package ships. Each image draws one shape of
+ * triangle, plus, ring, frame, diamond, cross), a stand-in for CIFAR-10, which we found in no npm package. Each image draws one shape of
  * random size (radius 6–13 px), position, rotation (±20°) and colors on a uniform background with
  * Gaussian pixel noise (σ = 0.05). Images float32 `[count, 3, 32, 32]` centred on 0 (colors in
  * [−0.5, 0.5]), labels int32.
