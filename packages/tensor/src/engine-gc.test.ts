@@ -3,6 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { expect, test } from 'vitest';
 import { memory } from './engine';
 import { tensor } from './ops/creation';
+import type { Tensor } from './tensor';
 
 /** `global.gc` when node runs with --expose-gc; otherwise the flag is turned on for this process. */
 function getGc(): () => void {
@@ -27,5 +28,23 @@ test('the FinalizationRegistry frees tensors that were garbage-collected without
     gc();
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
+  expect(memory()).toMatchObject({ tensors: start.tensors, bytes: start.bytes });
+});
+
+test('tensors disposed in their own job or after it are not freed again by the safety net', async () => {
+  const gc = getGc();
+  const start = memory();
+  const sameJob = tensor([1, 2, 3]);
+  sameJob.dispose();
+  let laterJob: Tensor | null = tensor([4, 5, 6]);
+  abandonTensors(5); // canaries: once these are collected, the finalizers have run
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  laterJob.dispose();
+  laterJob = null;
+  for (let attempt = 0; attempt < 50 && memory().tensors > start.tensors; attempt++) {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  // A second release of either tensor would take the count and the bytes below where they started.
   expect(memory()).toMatchObject({ tensors: start.tensors, bytes: start.bytes });
 });

@@ -44,6 +44,28 @@ const finalizer = new FinalizationRegistry<Storage>((storage) => {
   releaseStorage(storage);
 });
 
+// Registering a handle with the FinalizationRegistry, and unregistering it on dispose, cost more
+// than the rest of a small op, yet most tensors are disposed (by tidy or dispose()) in the job
+// that made them. So a new handle waits in `unregistered`, and a microtask at the end of the job
+// registers those still alive. The set holds them until then, so none is collected unregistered
+// and the safety net covers every tensor as before; a dropped handle just lives to the end of its
+// job, as its buffer did anyway (finalizers only run between jobs).
+const unregistered = new Set<Tensor>();
+let isRegistrationQueued = false;
+
+function registerAtEndOfJob(tensor: Tensor): void {
+  unregistered.add(tensor);
+  if (isRegistrationQueued) return;
+  isRegistrationQueued = true;
+  queueMicrotask(registerSurvivors);
+}
+
+function registerSurvivors(): void {
+  isRegistrationQueued = false;
+  for (const tensor of unregistered) finalizer.register(tensor, tensor.storage, tensor);
+  unregistered.clear();
+}
+
 /** Installs `backend` for every op that creates tensors from now on. */
 export function useBackend(backend: Backend): void {
   state.backend = backend;
@@ -110,7 +132,7 @@ function releaseStorage(storage: Storage): void {
 export function wrapStorage(storage: Storage, shape: Shape, dtype: DType, isTracked = true): Tensor {
   const tensor = new Tensor(shape, dtype, storage);
   state.liveTensors++;
-  finalizer.register(tensor, storage, tensor);
+  registerAtEndOfJob(tensor);
   if (isTracked) state.scopes[state.scopes.length - 1]?.add(tensor);
   return tensor;
 }
@@ -119,7 +141,7 @@ export function wrapStorage(storage: Storage, shape: Shape, dtype: DType, isTrac
 export function disposeTensor(tensor: Tensor): void {
   if (tensor.isDisposed) return;
   tensor.markDisposed();
-  finalizer.unregister(tensor);
+  if (!unregistered.delete(tensor)) finalizer.unregister(tensor);
   state.liveTensors--;
   for (const scope of state.scopes) scope.delete(tensor);
   releaseStorage(tensor.storage);
