@@ -58,11 +58,7 @@ export type ReferenceRule = (
  * Runs `steps` optimizer steps on a float64 parameter, the gradient from `loss(x).backward()`;
  * returns the iterates (start included).
  */
-function runOptimizer(
-  make: (params: Tensor[]) => Optimizer,
-  problem: Problem,
-  steps = 20,
-): number[][] {
+function runOptimizer(make: (params: Tensor[]) => Optimizer, problem: Problem, steps = 20): number[][] {
   const param = tensor([...problem.start], { dtype: 'float64', requiresGrad: true });
   const optimizer = make([param]);
   const path = [[...problem.start]];
