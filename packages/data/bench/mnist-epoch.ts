@@ -21,4 +21,6 @@ for (const [x, y] of loader) {
 }
 sample();
 const t2 = performance.now();
-console.log(`load 60k: ${(t1 - t0).toFixed(0)} ms; epoch of ${batches} batches: ${(t2 - t1).toFixed(0)} ms; peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB; live tensors ${memory().tensors}`);
+console.log(
+  `load 60k: ${(t1 - t0).toFixed(0)} ms; epoch of ${batches} batches: ${(t2 - t1).toFixed(0)} ms; peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB; live tensors ${memory().tensors}`,
+);
