@@ -29,6 +29,12 @@ function builtCli() {
   return cli;
 }
 
+/** The flags `nagare train` accepts (from its --help), so the defaults table names only real ones. */
+export function readTrainFlags() {
+  const help = execFileSync(process.execPath, [builtCli(), 'train', '--help'], { encoding: 'utf8' });
+  return new Set([...help.matchAll(/--[a-z][a-z-]*/g)].map(([flag]) => flag));
+}
+
 /** `nagare recipes --json`: name, description and resolved defaults of every recipe. */
 export function readRecipes() {
   return JSON.parse(execFileSync(process.execPath, [builtCli(), 'recipes', '--json'], { encoding: 'utf8' }));
@@ -115,7 +121,14 @@ export function scopeReportStyle(css) {
   return rules.join('');
 }
 
-function recipePage(recipe) {
+/** A default as the table shows it: long fractions shortened, null as "none". */
+function formatDefault(value) {
+  if (value === null) return 'none';
+  if (typeof value === 'number' && !Number.isInteger(value)) return String(Number(value.toPrecision(4)));
+  return JSON.stringify(value);
+}
+
+function recipePage(recipe, trainFlags) {
   const { name, description, defaults, kind } = recipe;
   const command = kind === 'experiment' ? `nagare experiment ${name}` : `nagare train ${name}`;
   const notesFile = join(NOTES, `${name}.md`);
@@ -173,13 +186,14 @@ function recipePage(recipe) {
   lines.push(
     '## Defaults',
     '',
-    'Every default can be changed with a flag of `nagare train`.',
+    'Change a default with a flag of `nagare train` or in a [config file](../guide/cli#config-files).',
     '',
     '| setting | default | flag |',
     '|---|---|---|',
   );
   for (const [key, value] of settings) {
-    lines.push(`| ${key} | \`${value === null ? 'none' : JSON.stringify(value)}\` | \`${flagOf(key)}\` |`);
+    const flag = trainFlags.has(flagOf(key)) ? `\`${flagOf(key)}\`` : 'config file only';
+    lines.push(`| ${key} | \`${formatDefault(value)}\` | ${flag} |`);
   }
   if (defaults.model && Object.keys(defaults.model).length > 0) {
     lines.push(
@@ -207,7 +221,8 @@ export function writeRecipePages(recipes = readRecipes(), experiments = readExpe
   }
   rmSync(GENERATED, { recursive: true, force: true });
   mkdirSync(GENERATED, { recursive: true });
-  for (const entry of all) writeFileSync(join(GENERATED, `${entry.name}.md`), recipePage(entry));
+  const trainFlags = readTrainFlags();
+  for (const entry of all) writeFileSync(join(GENERATED, `${entry.name}.md`), recipePage(entry, trainFlags));
   const recipeList = [
     '| recipe | what it does | defaults |',
     '|---|---|---|',
