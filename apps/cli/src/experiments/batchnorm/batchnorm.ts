@@ -113,7 +113,7 @@ export const batchnorm = defineExperiment<BatchnormParams>({
     const headline = `Training a ${p.hidden.length + 1}-layer ReLU MLP with SGD (lr ${p.lr}) for ${p.epochs} epochs on ${p.train.toLocaleString('en-US')} MNIST digits from ${p.scales.length} initial weight scales (std ${p.scales[0]} to ${p.scales.at(-1)}), BatchNorm reached a mean final training accuracy of ${percent(mean(withBn))} (lowest ${percent(Math.min(...withBn))}) vs ${percent(mean(withoutBn))} (lowest ${percent(Math.min(...withoutBn))}) without, higher at ${wins} of ${p.scales.length} scales.`;
     const charts = results.map((r, index) =>
       lineChart({
-        title: `W ~ N(0, ${r.scale}²)`,
+        title: `W ~ N(0, ${r.scale}²)${r.plain.stopReason ? ', plain diverged' : ''}`,
         xLabel: 'epoch',
         yLabel: 'train accuracy',
         yDomain: [0, 1],
