@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { isNagareError } from '@nagare/tensor';
 import { formatMarkdown } from './format-markdown';
 import { parseBenchArgs, USAGE } from './parse-args';
+import { runProfile } from './profile/cli';
 import { runBench } from './run-bench';
 
 /** Writes through a temporary name and renames, so an interrupted run never leaves half a file. */
@@ -29,6 +30,12 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const started = Date.now();
+  if (args.isProfile) {
+    const log = (line: string) => process.stderr.write(`${line}\n`);
+    const { wasmThreads, simd } = args.options;
+    process.stdout.write(await runProfile({ models: args.profileModels, threads: wasmThreads, simd, log }));
+    return 0;
+  }
   const report = await runBench({ ...args.options, log: (line) => process.stderr.write(`${line}\n`) });
   process.stdout.write(formatMarkdown(report));
   process.stderr.write(`finished in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);

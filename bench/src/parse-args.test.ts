@@ -4,7 +4,7 @@ import { parseBenchArgs } from './parse-args';
 
 describe('parseBenchArgs', () => {
   test('defaults to every suite and library with no JSON file', () => {
-    expect(parseBenchArgs([])).toEqual({ options: {}, isHelp: false });
+    expect(parseBenchArgs([])).toEqual({ options: {}, isHelp: false, isProfile: false });
   });
 
   test('reads suites, cases, libraries, threads, SIMD level, JSON path and --quick', () => {
@@ -52,4 +52,12 @@ describe('parseBenchArgs', () => {
     expect(() => parseBenchArgs(argv)).toThrow(ArgumentError);
     expect(() => parseBenchArgs(argv)).toThrow(message);
   });
+});
+
+test('--profile with --model and --threads selects the step profile', () => {
+  const args = parseBenchArgs(['--profile', '--model', 'mlp,tiny', '--threads', '2']);
+  expect(args.isProfile).toBe(true);
+  expect(args.profileModels).toEqual(['mlp', 'tiny']);
+  expect(args.options.wasmThreads).toEqual([2]);
+  expect(() => parseBenchArgs(['--profile', '--model', 'resnet'])).toThrow(/--model: unknown value "resnet"/);
 });

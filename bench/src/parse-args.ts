@@ -1,5 +1,6 @@
 import { ArgumentError } from '@nagare/tensor';
 import type { SimdPreference } from './libs/nagare';
+import { PROFILE_MODELS, type ProfileModel } from './profile/profile-step';
 import type { BenchOptions } from './run-bench';
 import { LIBS, type LibName, SUITES, type SuiteName } from './types';
 
@@ -9,6 +10,10 @@ export interface BenchArgs {
   /** `--json FILE`: write the rows there as a JSON array. */
   jsonPath?: string;
   isHelp: boolean;
+  /** `--profile`: profile one training step per model instead of running the suites. */
+  isProfile: boolean;
+  /** `--model LIST`: the models `--profile` looks at. */
+  profileModels?: ProfileModel[];
 }
 
 /** The `--help` text. */
@@ -21,6 +26,9 @@ export const USAGE = `Usage: pnpm bench [options]
   --simd LEVEL     nagare-wasm SIMD build: auto, simd128 or relaxed (default: auto)
   --json FILE      also write the rows { suite, case, lib, threads, value, unit } as JSON
   --quick          a shorter time budget per measurement (noisier)
+  --profile        instead of the suites: where one nagare-wasm training step's time goes (per op
+                   kind, outside kernels, per thread), for each --threads count
+  --model LIST     with --profile: ${PROFILE_MODELS.join(',')} (default: all)
   --help           print this text
 `;
 
@@ -54,7 +62,7 @@ function oneOf<T extends string>(flag: string, allowed: readonly T[], values: st
  */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const options: BenchOptions = {};
-  const result: BenchArgs = { options, isHelp: false };
+  const result: BenchArgs = { options, isHelp: false, isProfile: false };
   const args = argv.flatMap((arg) =>
     /^--[a-z]+=/.test(arg) ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg],
   );
@@ -84,6 +92,12 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         break;
       case '--json':
         [result.jsonPath] = list(flag, args[++i]);
+        break;
+      case '--profile':
+        result.isProfile = true;
+        break;
+      case '--model':
+        result.profileModels = oneOf<ProfileModel>(flag, PROFILE_MODELS, list(flag, args[++i]));
         break;
       case '--quick':
         options.quick = true;

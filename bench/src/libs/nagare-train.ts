@@ -9,7 +9,7 @@ type Layers = typeof import('@nagare/layers');
 export const TRAIN_BATCHES = 8;
 
 /** The 784-256-128-10 ReLU MLP or LeNet-5 (ReLU, max-pool) as a nagare Sequential. */
-function buildModel(layers: Layers, model: TrainModel) {
+export function buildModel(layers: Layers, model: TrainModel) {
   const { Conv2d, Flatten, Linear, MaxPool2d, ReLU, Sequential } = layers;
   const generator = new Generator(0);
   if (model === 'mlp') {

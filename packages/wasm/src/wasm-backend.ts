@@ -13,6 +13,7 @@ import {
 import type { KernelContext, WasmKernel } from './kernels/context';
 import { wasmKernels } from './kernels/table';
 import type { SimdLevel } from './runtime/binaries';
+import type { ThreadActivity } from './runtime/task-runner';
 import { WasmData } from './runtime/wasm-data';
 
 /**
@@ -32,6 +33,17 @@ export interface WasmBackend extends Backend {
   readonly heapBytes: number;
   /** Kernels split across more than one thread so far: shows whether threads are in use. */
   readonly parallelKernels: number;
+  /**
+   * What the threads did since the backend started: kernels split, each worker's busy time, and
+   * how long the calling thread waited for workers. Sample it before and after the code you
+   * profile and subtract.
+   *
+   * @example
+   * const before = backend.threadActivity();
+   * step();
+   * const after = backend.threadActivity(); // after.workerBusyMs[0] - before.workerBusyMs[0]
+   */
+  threadActivity(): ThreadActivity;
   /** Stops the worker threads. Tensors on this backend must not be used afterwards. */
   destroy(): void;
 }
@@ -61,6 +73,9 @@ export function createBackendObject(context: KernelContext, simd: SimdLevel): Wa
     },
     get parallelKernels() {
       return context.tasks.parallelRuns;
+    },
+    threadActivity() {
+      return context.tasks.activity();
     },
     allocate(dtype: DType, size: number): DataId {
       const bytes = size * bytesPerElement(dtype);

@@ -3,6 +3,16 @@ import { type KernelExports, SCRATCH_TASKS, type TaskName } from './kernel-expor
 
 type TaskFunction = (...args: number[]) => void;
 
+/** What the threads did since the backend started, for profiling (milliseconds). */
+export interface ThreadActivity {
+  /** Split kernels run so far. */
+  parallelRuns: number;
+  /** Per worker (threads 2, 3, …): milliseconds spent running kernel pieces. */
+  workerBusyMs: number[];
+  /** Milliseconds the calling thread spent waiting for workers to finish their pieces. */
+  waitMs: number;
+}
+
 /**
  * Runs partitioned kernels: each task covers items [0, total) and is called as
  * `task(begin, end, [scratch,] a0, a1, …)`. The serial runner calls it once; the thread pool
@@ -33,6 +43,8 @@ export interface TaskRunner {
     a8?: number,
     a9?: number,
   ): void;
+  /** What the threads did so far. */
+  activity(): ThreadActivity;
   destroy(): void;
 }
 
@@ -90,6 +102,10 @@ export class SerialRunner implements TaskRunner {
     if (SCRATCH_TASKS.has(task))
       fn(0, total, this.scratch.get(0, scratchBytes), a0, a1!, a2!, a3!, a4!, a5!, a6!, a7!, a8!, a9!);
     else fn(0, total, a0, a1!, a2!, a3!, a4!, a5!, a6!, a7!, a8!, a9!);
+  }
+
+  activity(): ThreadActivity {
+    return { parallelRuns: 0, workerBusyMs: [], waitMs: 0 };
   }
 
   destroy(): void {}

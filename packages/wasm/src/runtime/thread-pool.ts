@@ -1,12 +1,23 @@
 import { BackendError } from '@nagare/tensor';
 import type { WasmHeap } from './heap';
 import { type KernelExports, SCRATCH_TASKS, TASKS, type TaskName } from './kernel-exports';
-import { type ScratchArenas, SerialRunner, type TaskRunner } from './task-runner';
+import { type ScratchArenas, SerialRunner, type TaskRunner, type ThreadActivity } from './task-runner';
 import * as SLOT from './worker-source';
 
 /** Work (≈ flops) a task must have per extra thread before it is split: ~25–100 µs of work, well above
  * the 10–50 µs a sleeping worker takes to wake. */
 const MIN_WORK_PER_THREAD = 1 << 20;
+
+/**
+ * How long an idle worker polls for its next task before it sleeps (µs). A training step hands
+ * out a split kernel every few hundred µs at most, so a worker that keeps polling for 2 ms is
+ * awake for the whole step and each hand-off costs well under a µs instead of a futex wake-up
+ * (tens of µs); between steps and after the step it sleeps and costs nothing.
+ */
+export const DEFAULT_SPIN_MICROSECONDS = 2000;
+
+/** Polls of a worker's done word before the calling thread blocks (≈ a few ms). */
+const POLLS_BEFORE_BLOCKING = 1 << 20;
 
 interface WorkerHandle {
   terminate(): unknown;
@@ -62,6 +73,7 @@ export async function workerSupport(): Promise<{ spawn: SpawnWorker } | { reason
  */
 export class ThreadPool implements TaskRunner {
   parallelRuns = 0;
+  private waitMs = 0;
   private readonly functions: ((...args: number[]) => void)[];
   private readonly serial: SerialRunner;
   private readonly canBlock: boolean;
@@ -89,9 +101,15 @@ export class ThreadPool implements TaskRunner {
     exports: KernelExports,
     scratch: ScratchArenas,
     spawn: SpawnWorker,
+    spinMicroseconds = DEFAULT_SPIN_MICROSECONDS,
   ): Promise<ThreadPool> {
     const slots: number[] = [];
-    for (let i = 1; i < threads; i++) slots.push(heap.allocate(SLOT.SLOT_WORDS * 4));
+    for (let i = 1; i < threads; i++) {
+      const slot = heap.allocate(SLOT.SLOT_WORDS * 4);
+      heap.zero(slot, SLOT.SLOT_WORDS * 4);
+      heap.i32[(slot >>> 2) + SLOT.SPIN] = spinMicroseconds;
+      slots.push(slot);
+    }
     const source = SLOT.workerSource();
     const workers = await Promise.all(
       slots.map((slot) => spawn(source, { module, memory: heap.memory, slot, tasks: [...TASKS] })),
@@ -167,21 +185,38 @@ export class ThreadPool implements TaskRunner {
     }
   }
 
-  /** Blocks (or spins, on a browser main thread) until workers 0 … pieces − 2 are done. */
+  /**
+   * Waits until workers 0 … pieces − 2 are done: polls first (the pieces are equal, so a worker is
+   * usually done within microseconds of this thread), then blocks (or keeps polling on a browser
+   * main thread, where blocking is forbidden).
+   */
   private waitFor(pieces: number, generations: readonly number[], task: TaskName): void {
     const control = this.heap.i32;
+    const started = performance.now();
     let hasFailed = false;
     for (let piece = 1; piece < pieces; piece++) {
       const base = this.slots[piece - 1] >>> 2;
       const generation = generations[piece - 1];
-      for (;;) {
+      for (let polls = 0; ; polls++) {
         const done = Atomics.load(control, base + SLOT.DONE);
         if (done === generation) break;
-        if (this.canBlock) Atomics.wait(control, base + SLOT.DONE, done, 1000);
+        if (this.canBlock && polls > POLLS_BEFORE_BLOCKING)
+          Atomics.wait(control, base + SLOT.DONE, done, 1000);
       }
       if (control[base + SLOT.FAILED] !== 0) hasFailed = true;
     }
+    this.waitMs += performance.now() - started;
     if (hasFailed) throw new BackendError(task, 'a kernel worker trapped (out-of-bounds memory access)');
+  }
+
+  /** What the threads did so far (see `ThreadActivity`). */
+  activity(): ThreadActivity {
+    const floats = this.heap.f64;
+    return {
+      parallelRuns: this.parallelRuns,
+      workerBusyMs: this.slots.map((slot) => floats[(slot >>> 3) + SLOT.BUSY_MS]),
+      waitMs: this.waitMs,
+    };
   }
 
   destroy(): void {

@@ -3,8 +3,9 @@
 // slot's generation word, run the task written there, publish the generation as done.
 //
 // Control slot layout (int32 words from `slot`): 0 generation, 1 done generation, 2 task index,
-// 3 begin, 4 end, 5 scratch address (−1: the task takes none), 6 failed flag, 7 exit flag;
-// float64 arguments start at byte 64.
+// 3 begin, 4 end, 5 scratch address (−1: the task takes none), 6 failed flag, 7 exit flag,
+// 8 spin microseconds; float64 arguments start at byte 64; at byte 192 the float64 milliseconds
+// the worker has spent running tasks (its busy time, read by the profiler).
 
 /** Int32 words of one control slot (256 bytes, so slots never share a cache line). */
 export const SLOT_WORDS = 64;
@@ -16,9 +17,13 @@ export const END = 4;
 export const SCRATCH = 5;
 export const FAILED = 6;
 export const EXIT = 7;
+/** Word holding how long (µs) an idle worker polls for the next task before it sleeps. */
+export const SPIN = 8;
 /** Float64 index (within the slot) of the first task argument. */
 export const ARGUMENTS = 8;
 export const MAX_ARGUMENTS = 10;
+/** Float64 index (within the slot) of the worker's accumulated busy milliseconds. */
+export const BUSY_MS = 24;
 
 function workerMain(
   init: { module: WebAssembly.Module; memory: WebAssembly.Memory; slot: number; tasks: string[] },
@@ -31,18 +36,27 @@ function workerMain(
   const floats = new Float64Array(init.memory.buffer);
   const base = init.slot >> 2;
   const args = (init.slot >> 3) + 8;
+  const busy = (init.slot >> 3) + 24;
   let seen = Atomics.load(words, base);
   ready();
   for (;;) {
     let generation = Atomics.load(words, base);
-    // Spin briefly (tens of µs) before sleeping: kernels often come back to back.
-    for (let spin = 0; generation === seen && spin < 4000; spin++) generation = Atomics.load(words, base);
+    if (generation === seen) {
+      // Poll before sleeping: in a training step kernels come every few to few hundred µs, and a
+      // futex wake-up costs tens of µs that the calling thread would wait for at every split kernel.
+      const spinUntil = performance.now() + words[base + 8] / 1000;
+      while (generation === seen) {
+        for (let i = 0; i < 64 && generation === seen; i++) generation = Atomics.load(words, base);
+        if (performance.now() > spinUntil) break;
+      }
+    }
     if (generation === seen) {
       Atomics.wait(words, base, seen);
       continue;
     }
     seen = generation;
     if (words[base + 7] !== 0) return;
+    const started = performance.now();
     try {
       const fn = functions[words[base + 2]];
       const scratch = words[base + 5];
@@ -82,6 +96,7 @@ function workerMain(
     } catch {
       words[base + 6] = 1;
     }
+    floats[busy] += performance.now() - started;
     Atomics.store(words, base + 1, generation);
     Atomics.notify(words, base + 1);
   }
