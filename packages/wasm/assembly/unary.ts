@@ -62,6 +62,20 @@ import { erf64, sigmoid64, softplus64 } from './math/scalar';
 // @ts-ignore: decorator
 @inline function mapF32(op: i32, x: usize, y: usize, begin: i32, end: i32): void {
   let i = begin;
+  // Four vectors per iteration with immediate offsets: a streaming kernel is bound by the loop's
+  // instruction count (address arithmetic, compare, branch) before memory bandwidth.
+  for (; i + 16 <= end; i += 16) {
+    const px = at4(x, i);
+    const py = at4(y, i);
+    const y0 = vectorF32(op, v128.load(px));
+    const y1 = vectorF32(op, v128.load(px, 16));
+    const y2 = vectorF32(op, v128.load(px, 32));
+    const y3 = vectorF32(op, v128.load(px, 48));
+    v128.store(py, y0);
+    v128.store(py, y1, 16);
+    v128.store(py, y2, 32);
+    v128.store(py, y3, 48);
+  }
   for (; i + 4 <= end; i += 4) v128.store(at4(y, i), vectorF32(op, v128.load(at4(x, i))));
   if (i < end) storePartial32(at4(y, i), vectorF32(op, loadPartial32(at4(x, i), end - i)), end - i);
 }

@@ -5,7 +5,7 @@ import { type SimdLevel, selectBinary } from './runtime/binaries';
 import { WasmHeap } from './runtime/heap';
 import type { KernelExports } from './runtime/kernel-exports';
 import { ScratchArenas, SerialRunner } from './runtime/task-runner';
-import { ThreadPool, workerSupport } from './runtime/thread-pool';
+import { DEFAULT_SPIN_MICROSECONDS, ThreadPool, workerSupport } from './runtime/thread-pool';
 import { createBackendObject, type WasmBackend } from './wasm-backend';
 
 /**
@@ -24,6 +24,12 @@ export interface WasmBackendOptions {
   simd?: SimdLevel | 'auto';
   /** Initial heap size in MiB (default 4); the heap grows on demand. */
   initialMemoryMiB?: number;
+  /**
+   * How long (µs) an idle worker polls for its next kernel before it sleeps (default 2000). Polling
+   * keeps a worker awake through a training step, so each split kernel starts without a wake-up;
+   * 0 makes workers sleep at once (they then cost no CPU between kernels, but each wake-up does).
+   */
+  spinMicroseconds?: number;
 }
 
 const PAGE_BYTES = 65536;
@@ -48,6 +54,13 @@ export async function createWasmBackend(options: WasmBackendOptions = {}): Promi
       `initialMemoryMiB must be in (0, ${(MAXIMUM_PAGES * PAGE_BYTES) / 2 ** 20}], got ${initialMiB}`,
     );
   }
+  const spin = options.spinMicroseconds ?? DEFAULT_SPIN_MICROSECONDS;
+  if (!(Number.isInteger(spin) && spin >= 0 && spin <= 1_000_000)) {
+    throw new ArgumentError(
+      'createWasmBackend',
+      `spinMicroseconds must be an integer in [0, 1000000], got ${spin}`,
+    );
+  }
   const support = threads > 1 ? await workerSupport() : null;
   if (support && 'reason' in support) {
     console.warn(`@nagare/wasm: running on 1 thread instead of ${threads}: ${support.reason}.`);
@@ -66,7 +79,7 @@ export async function createWasmBackend(options: WasmBackendOptions = {}): Promi
   const params = heap.allocate(PARAMS_BYTES);
   const scratch = new ScratchArenas(heap);
   const tasks = spawn
-    ? await ThreadPool.create(threads, module, heap, exports, scratch, spawn)
+    ? await ThreadPool.create(threads, module, heap, exports, scratch, spawn, spin)
     : new SerialRunner(exports, scratch);
   const gemmScratchBytes = exports.gemmScratchBytes();
   return createBackendObject({ exports, heap, tasks, params, gemmScratchBytes }, level);

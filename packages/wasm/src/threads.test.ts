@@ -79,3 +79,30 @@ test('a kernel that traps on a worker is reported, and the pool keeps working', 
   const build = () => exp(randn([300_000], { seed: 11 }));
   expect(Buffer.compare(bytesOn(threaded, build), bytesOn(serial, build))).toBe(0);
 });
+
+test('threadActivity reports split kernels and the worker time they took', () => {
+  const before = threaded.threadActivity();
+  bytesOn(threaded, () => matmul(randn([256, 256], { seed: 1 }), randn([256, 256], { seed: 2 })));
+  const after = threaded.threadActivity();
+  expect(after.parallelRuns).toBeGreaterThan(before.parallelRuns);
+  expect(after.workerBusyMs).toHaveLength(1);
+  expect(after.workerBusyMs[0]).toBeGreaterThanOrEqual(before.workerBusyMs[0]);
+  expect(after.waitMs).toBeGreaterThanOrEqual(before.waitMs);
+  expect(serial.threadActivity()).toEqual({ parallelRuns: 0, workerBusyMs: [], waitMs: 0 });
+});
+
+test('a split kernel completes and matches one thread when the worker has gone to sleep', async () => {
+  // With no polling, the worker is asleep at every hand-off: the calling thread may claim both
+  // chunks itself, or the worker wakes in time for one; either way the bytes are the same.
+  const sleepy = await createWasmBackend({ threads: 2, spinMicroseconds: 0 });
+  try {
+    const build = () => exp(randn([300_000], { seed: 5 }));
+    const expected = Buffer.from(bytesOn(serial, build));
+    let mismatches = 0;
+    for (let run = 0; run < 20; run++) if (!expected.equals(bytesOn(sleepy, build))) mismatches++;
+    expect(mismatches).toBe(0);
+    expect(sleepy.parallelKernels).toBeGreaterThan(0);
+  } finally {
+    sleepy.destroy();
+  }
+});

@@ -3,6 +3,7 @@ import type { WasmHeap } from './heap';
 import { type KernelExports, SCRATCH_TASKS, TASKS, type TaskName } from './kernel-exports';
 import { type ScratchArenas, SerialRunner, type TaskRunner, type ThreadActivity } from './task-runner';
 import * as SLOT from './worker-source';
+import { runChunks } from './worker-source';
 
 /** Work (≈ flops) a task must have per extra thread before it is split: ~25–100 µs of work, well above
  * the 10–50 µs a sleeping worker takes to wake. */
@@ -68,12 +69,15 @@ export async function workerSupport(): Promise<{ spawn: SpawnWorker } | { reason
 }
 
 /**
- * A pool of workers running the kernel module on the same shared memory. The calling thread takes
- * the first piece of every split task itself, so `threads` counts it.
+ * A pool of workers running the kernel module on the same shared memory. A split kernel is cut
+ * into one chunk per thread; the calling thread and the workers claim chunks until none is left
+ * (worker-source.ts), so `threads` counts the calling thread, and a worker that is late (asleep,
+ * or descheduled on a busy machine) costs at most a chunk's time, never a wait for it.
  */
 export class ThreadPool implements TaskRunner {
   parallelRuns = 0;
   private waitMs = 0;
+  private generation = 0;
   private readonly functions: ((...args: number[]) => void)[];
   private readonly serial: SerialRunner;
   private readonly canBlock: boolean;
@@ -83,6 +87,7 @@ export class ThreadPool implements TaskRunner {
     private readonly heap: WasmHeap,
     exports: KernelExports,
     private readonly scratch: ScratchArenas,
+    private readonly job: number,
     private readonly slots: number[],
     private readonly workers: WorkerHandle[],
   ) {
@@ -103,18 +108,23 @@ export class ThreadPool implements TaskRunner {
     spawn: SpawnWorker,
     spinMicroseconds = DEFAULT_SPIN_MICROSECONDS,
   ): Promise<ThreadPool> {
+    const block = () => {
+      const pointer = heap.allocate(SLOT.SLOT_WORDS * 4);
+      heap.zero(pointer, SLOT.SLOT_WORDS * 4);
+      return pointer;
+    };
+    const job = block();
     const slots: number[] = [];
     for (let i = 1; i < threads; i++) {
-      const slot = heap.allocate(SLOT.SLOT_WORDS * 4);
-      heap.zero(slot, SLOT.SLOT_WORDS * 4);
+      const slot = block();
       heap.i32[(slot >>> 2) + SLOT.SPIN] = spinMicroseconds;
       slots.push(slot);
     }
     const source = SLOT.workerSource();
     const workers = await Promise.all(
-      slots.map((slot) => spawn(source, { module, memory: heap.memory, slot, tasks: [...TASKS] })),
+      slots.map((slot) => spawn(source, { module, memory: heap.memory, slot, job, tasks: [...TASKS] })),
     );
-    return new ThreadPool(threads, heap, exports, scratch, slots, workers);
+    return new ThreadPool(threads, heap, exports, scratch, job, slots, workers);
   }
 
   run(
@@ -133,7 +143,12 @@ export class ThreadPool implements TaskRunner {
     a8?: number,
     a9?: number,
   ): void {
-    const pieces = Math.min(this.threads, total, Math.floor((total * cost) / MIN_WORK_PER_THREAD));
+    const pieces = Math.min(
+      this.threads,
+      total,
+      Math.floor((total * cost) / MIN_WORK_PER_THREAD),
+      SLOT.MAX_CHUNKS,
+    );
     if (pieces <= 1) {
       this.serial.run(task, total, cost, scratchBytes, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9);
       return;
@@ -142,71 +157,59 @@ export class ThreadPool implements TaskRunner {
     const hasScratch = SCRATCH_TASKS.has(task);
     // Every scratch block is taken before the views: allocating may grow the memory.
     const scratch: number[] = [];
-    for (let piece = 0; piece < pieces; piece++)
-      scratch.push(hasScratch ? this.scratch.get(piece, scratchBytes) : -1);
-    const mainScratch = scratch[0];
-    const taskIndex = TASKS.indexOf(task);
+    for (let thread = 0; thread < pieces; thread++)
+      scratch.push(hasScratch ? this.scratch.get(thread, scratchBytes) : -1);
     const words = this.heap.i32;
     const floats = this.heap.f64;
-    const generations: number[] = [];
-    // Piece 0 stays on this thread; pieces 1… go to workers 0….
-    for (let piece = 1; piece < pieces; piece++) {
-      const base = this.slots[piece - 1] >>> 2;
-      words[base + SLOT.TASK] = taskIndex;
-      words[base + SLOT.BEGIN] = Math.floor((total * piece) / pieces);
-      words[base + SLOT.END] = Math.floor((total * (piece + 1)) / pieces);
-      words[base + SLOT.SCRATCH] = scratch[piece];
-      words[base + SLOT.FAILED] = 0;
-      const args = (this.slots[piece - 1] >>> 3) + SLOT.ARGUMENTS;
-      floats[args] = a0;
-      floats[args + 1] = a1 ?? 0;
-      floats[args + 2] = a2 ?? 0;
-      floats[args + 3] = a3 ?? 0;
-      floats[args + 4] = a4 ?? 0;
-      floats[args + 5] = a5 ?? 0;
-      floats[args + 6] = a6 ?? 0;
-      floats[args + 7] = a7 ?? 0;
-      floats[args + 8] = a8 ?? 0;
-      floats[args + 9] = a9 ?? 0;
+    const base = this.job >>> 2;
+    words[base + SLOT.COMPLETED] = 0;
+    words[base + SLOT.TASK] = TASKS.indexOf(task);
+    words[base + SLOT.TOTAL] = total;
+    words[base + SLOT.FAILED] = 0;
+    const args = (this.job >>> 3) + SLOT.ARGUMENTS;
+    floats[args] = a0;
+    floats[args + 1] = a1 ?? 0;
+    floats[args + 2] = a2 ?? 0;
+    floats[args + 3] = a3 ?? 0;
+    floats[args + 4] = a4 ?? 0;
+    floats[args + 5] = a5 ?? 0;
+    floats[args + 6] = a6 ?? 0;
+    floats[args + 7] = a7 ?? 0;
+    floats[args + 8] = a8 ?? 0;
+    floats[args + 9] = a9 ?? 0;
+    for (let worker = 1; worker < pieces; worker++) {
+      words[(this.slots[worker - 1] >>> 2) + SLOT.SCRATCH] = scratch[worker];
     }
-    for (let piece = 1; piece < pieces; piece++) {
-      const base = this.slots[piece - 1] >>> 2;
-      generations.push(Atomics.add(words, base + SLOT.GENERATION, 1) + 1);
-      Atomics.notify(words, base + SLOT.GENERATION);
+    // Publishing the claim word (a sequentially consistent store) makes the descriptor visible.
+    this.generation = (this.generation + 1) & 0x7fff;
+    Atomics.store(words, base + SLOT.CLAIM, (this.generation << SLOT.GENERATION_SHIFT) | (pieces << 8));
+    for (let worker = 1; worker < pieces; worker++) {
+      const slot = this.slots[worker - 1] >>> 2;
+      Atomics.add(words, slot + SLOT.GENERATION, 1);
+      Atomics.notify(words, slot + SLOT.GENERATION);
     }
-    const end = Math.floor(total / pieces);
-    const fn = this.functions[taskIndex];
-    try {
-      if (hasScratch) fn(0, end, mainScratch, a0, a1!, a2!, a3!, a4!, a5!, a6!, a7!, a8!, a9!);
-      else fn(0, end, a0, a1!, a2!, a3!, a4!, a5!, a6!, a7!, a8!, a9!);
-    } finally {
-      // Even when this thread's piece trapped, the workers must finish before the next kernel.
-      this.waitFor(pieces, generations, task);
-    }
+    runChunks(words, floats, this.job, this.functions, scratch[0]);
+    this.waitFor(pieces, task);
   }
 
   /**
-   * Waits until workers 0 … pieces − 2 are done: polls first (the pieces are equal, so a worker is
-   * usually done within microseconds of this thread), then blocks (or keeps polling on a browser
-   * main thread, where blocking is forbidden).
+   * Waits until every chunk of the job is done (a worker may still be finishing one it claimed):
+   * polls first, then blocks (or keeps polling on a browser main thread, where blocking is
+   * forbidden).
    */
-  private waitFor(pieces: number, generations: readonly number[], task: TaskName): void {
-    const control = this.heap.i32;
+  private waitFor(chunks: number, task: TaskName): void {
+    const words = this.heap.i32;
+    const completed = (this.job >>> 2) + SLOT.COMPLETED;
     const started = performance.now();
-    let hasFailed = false;
-    for (let piece = 1; piece < pieces; piece++) {
-      const base = this.slots[piece - 1] >>> 2;
-      const generation = generations[piece - 1];
-      for (let polls = 0; ; polls++) {
-        const done = Atomics.load(control, base + SLOT.DONE);
-        if (done === generation) break;
-        if (this.canBlock && polls > POLLS_BEFORE_BLOCKING)
-          Atomics.wait(control, base + SLOT.DONE, done, 1000);
-      }
-      if (control[base + SLOT.FAILED] !== 0) hasFailed = true;
+    for (let polls = 0; ; polls++) {
+      const done = Atomics.load(words, completed);
+      if (done === chunks) break;
+      if (this.canBlock && polls > POLLS_BEFORE_BLOCKING) Atomics.wait(words, completed, done, 1000);
     }
     this.waitMs += performance.now() - started;
-    if (hasFailed) throw new BackendError(task, 'a kernel worker trapped (out-of-bounds memory access)');
+    if (words[(this.job >>> 2) + SLOT.FAILED] !== 0) {
+      throw new BackendError(task, 'a kernel trapped on a worker thread (out-of-bounds memory access)');
+    }
   }
 
   /** What the threads did so far (see `ThreadActivity`). */
