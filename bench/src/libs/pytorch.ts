@@ -14,7 +14,10 @@ const label = (threads: number) => (threads === 1 ? 'pytorch' : `pytorch ×${thr
  * file, removed once the child has read it). The child times its own runs (`runTimed`), so the
  * pipe's round trip is not part of the measurement; `run` is one self-timed run.
  */
-export async function preparePytorchCase(child: TorchChild, spec: CaseSpec): Promise<PreparedCase> {
+export async function preparePytorchCase(
+  child: Pick<TorchChild, 'request'>,
+  spec: CaseSpec,
+): Promise<PreparedCase> {
   const arrays = torchPayload(spec);
   const payload = arrays.length > 0 ? await writePayload(arrays) : undefined;
   let id: number;
