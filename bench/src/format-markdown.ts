@@ -141,7 +141,7 @@ export function formatMarkdown(report: BenchReport): string {
     '',
     ...table(['suite', 'case', 'unit', ...columns.map((c) => c.label)], valueBody),
     '',
-    '### Ratios nagare / peer (of the values above: > 1 is faster for ↑ units, < 1 is faster for µs/op ↓)',
+    '### Ratios nagare / peer (of the values above: > 1 is faster for ↑ units, < 1 is faster for ↓ units)',
     '',
     ...table(ratioHeader, ratioBody),
     ...fitSection(report),
