@@ -43,11 +43,15 @@ def blas_library():
             paths = {line.split()[-1] for line in maps if "/" in line}
     except OSError:
         return None
-    names = ("openblas", "mkl", "blis")
+    optimised = ("openblas", "mkl", "blis")
+
+    def rank(path):
+        # An optimised library named by its file first, then one named by its directory.
+        name = path.rsplit("/", 1)[-1]
+        return (not any(o in name for o in optimised), not any(o in path for o in optimised), path)
+
     candidates = [p for p in paths if "blas" in p.rsplit("/", 1)[-1] or "mkl" in p]
-    # An optimised library named in the file name first, then one named by its directory.
-    candidates.sort(key=lambda p: (not any(n in p.rsplit("/", 1)[-1] for n in names), not any(n in p for n in names), p))
-    return candidates[0] if candidates else None
+    return min(candidates, key=rank, default=None)
 
 
 def blas_info():

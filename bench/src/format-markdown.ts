@@ -52,7 +52,7 @@ function valueCell(row: BenchRow | undefined, notes: string[]): string {
 }
 
 /** Issue 16's bound on what `fit` may cost over a hand-written loop of the same steps. */
-export const FIT_OVERHEAD_TARGET = 1.3;
+const FIT_OVERHEAD_TARGET = 1.3;
 
 /**
  * The `small` suite's `fit` / hand-written loop ratio of time per step, for every column that ran

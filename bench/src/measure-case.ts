@@ -17,7 +17,7 @@ export function reasonOf(error: unknown): string {
 }
 
 /** What the timing measures of a prepared case: its own clock when it has one, else its `run`. */
-export function timedOf(prepared: PreparedCase): Timed {
+function timedOf(prepared: PreparedCase): Timed {
   const { runTimed } = prepared;
   return runTimed ? { runTimed: (count) => runTimed.call(prepared, count) } : prepared.run;
 }

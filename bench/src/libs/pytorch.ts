@@ -5,7 +5,7 @@ import { numberField, TorchChild } from './torch-child';
 import { torchPayload, writePayload } from './torch-payload';
 
 /** The child's script, committed beside the bench's TypeScript. */
-export const TORCH_SCRIPT = fileURLToPath(new URL('../../python/torch_bench.py', import.meta.url));
+const TORCH_SCRIPT = fileURLToPath(new URL('../../python/torch_bench.py', import.meta.url));
 
 const label = (threads: number) => (threads === 1 ? 'pytorch' : `pytorch ×${threads}`);
 
@@ -36,14 +36,25 @@ export async function preparePytorchCase(
   };
 }
 
+/**
+ * The BLAS part of the header line: the library the child has loaded, with torch's BLAS_INFO, and a
+ * warning when it is not an optimised BLAS. (Debian's torch says BLAS_INFO=generic even on OpenBLAS:
+ * it links the system libblas.so.3, so only the loaded file tells which BLAS runs.)
+ */
+export function describeBlas(blasLibrary: unknown, blasInfo: unknown): string {
+  const info = `BLAS_INFO=${String(blasInfo)}`;
+  if (typeof blasLibrary !== 'string')
+    return `no BLAS library loaded after a matmul (${info}): install libopenblas0-pthread`;
+  const name = blasLibrary.split('/').at(-1);
+  if (/openblas|mkl|blis/i.test(blasLibrary)) return `BLAS ${name} (${info})`;
+  return `BLAS ${name} (${info}), not OpenBLAS: matmul and conv run far slower; install libopenblas0-pthread`;
+}
+
 /** What the child reports about itself, as the report header's line for its column. */
 function describe(threads: number, python: string, hello: Record<string, unknown>): string {
-  const library = typeof hello.blasLibrary === 'string' ? hello.blasLibrary : undefined;
-  const isOptimised = library !== undefined && /openblas|mkl|blis/i.test(library);
-  const blas = library
-    ? `BLAS ${library.split('/').at(-1)}${isOptimised ? '' : ' (not OpenBLAS: install libopenblas0-pthread, or matmul and conv are far slower)'}`
-    : `BLAS_INFO=${String(hello.blasInfo)}, no BLAS library found mapped (install libopenblas0-pthread)`;
-  return `${label(threads)}: torch ${String(hello.torch)} (${python}, Python ${String(hello.python)}), ${String(hello.threads)} thread(s), ${blas}`;
+  const version = `torch ${String(hello.torch)} (${python}, Python ${String(hello.python)})`;
+  const blas = describeBlas(hello.blasLibrary, hello.blasInfo);
+  return `${label(threads)}: ${version}, ${String(hello.threads)} thread(s), ${blas}`;
 }
 
 /** Starts one child at `threads` threads, or says why it could not. */

@@ -1,9 +1,6 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { selectCases } from '../cases';
-import { preparePytorchCase } from './pytorch';
-import { numberField, parseReply, TorchChild, type TorchReply, type TorchRequest } from './torch-child';
+import { numberField, parseReply, TorchChild } from './torch-child';
 
 const FAKE_CHILD = fileURLToPath(new URL('./__fixtures__/fake-torch-child.mjs', import.meta.url));
 
@@ -54,42 +51,5 @@ describe('TorchChild with a fake child', () => {
       /pytorch child exited \(code 3\)/,
     );
     await expect(child.request({ op: 'hello' })).rejects.toThrow(/exited/);
-  });
-
-  test("a prepared case reports the child's time of its runs in ms", async () => {
-    const child = startFake();
-    try {
-      const prepared = await preparePytorchCase(child, selectCases(['dispatch'])[0]);
-      expect(await prepared.runTimed?.(8)).toBeCloseTo(2, 12); // 8 runs × 0.25 ms
-      expect(await prepared.run()).toBeCloseTo(0.25, 12);
-      prepared.dispose();
-    } finally {
-      await child.close();
-    }
-  });
-
-  test('a training case sends its batches through a temporary file, deleted once prepared', async () => {
-    const child = startFake();
-    const sent: { path?: string; reply?: TorchReply } = {};
-    const recording = {
-      request: async (message: TorchRequest) => {
-        const reply = await child.request(message);
-        if (message.op === 'prepare') Object.assign(sent, { path: message.data?.path, reply });
-        return reply;
-      },
-    };
-    try {
-      const [loop] = selectCases(['small']);
-      (await preparePytorchCase(recording, loop)).dispose();
-      // The fake echoes what it read: 32 batches × 32 points × (2 float32 + 1 int32).
-      expect(sent.reply?.bytes).toBe(32 * 32 * 3 * 4);
-      expect(sent.reply?.arrays).toEqual([
-        { name: 'points', dtype: 'float32', shape: [32, 32, 2] },
-        { name: 'labels', dtype: 'int32', shape: [32, 32] },
-      ]);
-      expect(existsSync(sent.path ?? '')).toBe(false);
-    } finally {
-      await child.close();
-    }
   });
 });
