@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { ALL_CASES, selectCases, toUnitValue, unitOf } from './cases';
 
 describe('cases', () => {
-  test('are exactly the sizes issue 5 lists, suite by suite', () => {
+  test('are exactly the sizes issues 5 and 16 list, suite by suite', () => {
     expect(ALL_CASES.map((spec) => `${spec.suite} ${spec.name}`)).toEqual([
       'matmul 128',
       'matmul 256',
@@ -17,8 +17,11 @@ describe('cases', () => {
       'dispatch add 10',
       'train mlp 784-256-128-10',
       'train lenet5 cnn',
+      'small mlp 2-64-64-2 loop',
+      'small mlp 2-64-64-2 fit',
     ]);
     for (const spec of ALL_CASES) if (spec.suite === 'train') expect(spec.batchSize).toBe(64);
+    for (const spec of ALL_CASES) if (spec.suite === 'small') expect(spec.batchSize).toBe(32);
   });
 
   test('selectCases filters by suite and by case name', () => {
@@ -45,5 +48,10 @@ describe('cases', () => {
     const [mlp] = selectCases(['train']);
     expect(toUnitValue(mlp, 0.032)).toBeCloseTo(2000, 9); // samples/s at batch 64
     expect(ALL_CASES.map(unitOf)).toContain('samples/s');
+    const [loop, fit] = selectCases(['small']);
+    expect(toUnitValue(loop, 0.002)).toBeCloseTo(2, 12); // ms per step
+    // One fit run is an epoch of `batches` steps.
+    expect(fit.suite === 'small' && fit.loop).toBe('fit');
+    expect(toUnitValue(fit, 0.064)).toBeCloseTo(64 / (fit.suite === 'small' ? fit.batches : 1), 12);
   });
 });

@@ -134,6 +134,67 @@ describe('formatMarkdown', () => {
   });
 });
 
+describe('formatMarkdown with the small suite', () => {
+  const smallColumns: BenchReport['columns'] = [
+    { lib: 'nagare-js', threads: 1, label: 'nagare-js' },
+    { lib: 'nagare-wasm', threads: 1, label: 'nagare-wasm ×1' },
+    { lib: 'pytorch', threads: 1, label: 'pytorch' },
+  ];
+  const small = (name: string, lib: BenchRow['lib'], value: number | null): BenchRow => ({
+    suite: 'small',
+    case: `mlp 2-64-64-2 ${name}`,
+    lib,
+    threads: 1,
+    value,
+    unit: 'ms/step',
+    ...(value === null ? { note: 'PyTorch has no fit()' } : {}),
+  });
+  const markdown = formatMarkdown({
+    columns: smallColumns,
+    cases: selectCases(['small']),
+    environment: [],
+    rows: [
+      small('loop', 'nagare-js', 2),
+      small('loop', 'nagare-wasm', 0.5),
+      small('loop', 'pytorch', 0.25),
+      small('fit', 'nagare-js', 3),
+      small('fit', 'nagare-wasm', 0.6),
+      small('fit', 'pytorch', null),
+    ],
+  });
+
+  test('compares nagare with pytorch as with every peer, as a ratio of ms/step costs', () => {
+    expect(cells(markdown, '| suite | case | nagare')).toEqual([
+      'suite',
+      'case',
+      'nagare',
+      '/ pytorch',
+      '/ nagare-wasm ×1',
+    ]);
+    expect(cells(markdown, '| small | mlp 2-64-64-2 loop | nagare-wasm ×1 |')[3]).toBe('2.00×');
+    expect(cells(markdown, '| small | mlp 2-64-64-2 loop | ms/step ↓')).toEqual([
+      'small',
+      'mlp 2-64-64-2 loop',
+      'ms/step ↓',
+      '2.00',
+      '0.500',
+      '0.250',
+    ]);
+  });
+
+  test('prints fit / hand-written loop per step for each column that ran both, against the 1.3× target', () => {
+    expect(markdown).toContain('target ≤ 1.3×');
+    expect(cells(markdown, '| nagare-js |')).toEqual(['nagare-js', '2.00', '3.00', '1.50× (over)']);
+    expect(cells(markdown, '| nagare-wasm ×1 |')).toEqual([
+      'nagare-wasm ×1',
+      '0.500',
+      '0.600',
+      '1.20× (within)',
+    ]);
+    expect(markdown.split('\n').some((line) => line.startsWith('| pytorch |'))).toBe(false);
+  });
+});
+
 describe('formatValue', () => {
   test('keeps about three significant digits without exponents', () => {
     expect([12345.6, 123.4, 12.34, 1.234, 0.01234].map(formatValue)).toEqual([

@@ -51,11 +51,48 @@ function valueCell(row: BenchRow | undefined, notes: string[]): string {
   return `n/a (${escapeCell(reason.slice(0, CELL_REASON_LENGTH))}… [${notes.length}])`;
 }
 
+/** Issue 16's bound on what `fit` may cost over a hand-written loop of the same steps. */
+const FIT_OVERHEAD_TARGET = 1.3;
+
+/**
+ * The `small` suite's `fit` / hand-written loop ratio of time per step, for every column that ran
+ * both cases (nagare's): empty when they were not both measured.
+ */
+function fitSection(report: BenchReport): string[] {
+  const loop = report.cases.find((spec) => spec.suite === 'small' && spec.loop === 'loop');
+  const fitCase = report.cases.find((spec) => spec.suite === 'small' && spec.loop === 'fit');
+  if (!loop || !fitCase) return [];
+  const body: string[][] = [];
+  for (const column of report.columns) {
+    const looped = findRow(report.rows, loop, column);
+    const fitted = findRow(report.rows, fitCase, column);
+    if (looped?.value == null || fitted?.value == null) continue;
+    const r = fitted.value / looped.value;
+    const verdict = r <= FIT_OVERHEAD_TARGET ? 'within' : 'over';
+    body.push([
+      column.label,
+      formatValue(looped.value),
+      formatValue(fitted.value),
+      `${r.toFixed(2)}× (${verdict})`,
+    ]);
+  }
+  if (body.length === 0) return [];
+  return [
+    '',
+    `### \`fit\` / hand-written loop (small suite, ms/step; target ≤ ${FIT_OVERHEAD_TARGET}×)`,
+    '',
+    `| column | loop | fit | fit / loop |`,
+    '| --- | ---: | ---: | ---: |',
+    ...body.map((cells) => `| ${cells.join(' | ')} |`),
+  ];
+}
+
 /**
  * The report as markdown: the machine and library versions, a table of the median values (one
  * column per library and thread count; ↑ marks units where higher is better, ↓ where lower is),
  * and a table of ratios nagare / peer of those values for every nagare column, plus
- * nagare-wasm ×k / ×1 for the thread scaling.
+ * nagare-wasm ×k / ×1 for the thread scaling; with the `small` suite, the `fit` / hand-written loop
+ * ratio per step of each nagare column.
  *
  * @example
  * console.log(formatMarkdown(await runBench({ suites: ['dispatch'] })));
@@ -104,9 +141,10 @@ export function formatMarkdown(report: BenchReport): string {
     '',
     ...table(['suite', 'case', 'unit', ...columns.map((c) => c.label)], valueBody),
     '',
-    '### Ratios nagare / peer (of the values above: > 1 is faster for ↑ units, < 1 is faster for µs/op ↓)',
+    '### Ratios nagare / peer (of the values above: > 1 is faster for ↑ units, < 1 is faster for ↓ units)',
     '',
     ...table(ratioHeader, ratioBody),
+    ...fitSection(report),
   ];
   if (notes.length > 0) lines.push('', ...notes.map((note, i) => `[${i + 1}] ${note}`));
   return `${lines.join('\n')}\n`;

@@ -50,6 +50,32 @@ describe('measureCase', () => {
     ]);
   });
 
+  test('asks a self-timed case for the time of a whole sample instead of timing each run', async () => {
+    const clock = { time: 0 };
+    const calls: string[] = [];
+    const selfTimed: Contender = {
+      ...fakeContender('pytorch', 0, clock, []),
+      prepare: async () => ({
+        run: () => void calls.push('run'),
+        runTimed: async (count: number) => {
+          calls.push(`runTimed ${count}`);
+          clock.time += 5; // the round trip, which the reported time leaves out
+          return 0.002 * count;
+        },
+        dispose: () => {},
+      }),
+    };
+    const rows = await measureCase(dispatch, [selfTimed], {
+      now: () => clock.time,
+      budgetMs: 10,
+      sampleMs: 1,
+      maxSamples: 3,
+    });
+    expect(rows[0].value).toBeCloseTo(2, 9); // 0.002 ms = 2 µs per op
+    expect(calls).not.toContain('run');
+    expect(calls.at(-1)).toBe('runTimed 500');
+  });
+
   test('gives a library that cannot run the case, or is unavailable, a null value with the reason', async () => {
     const clock = { time: 0 };
     const log: string[] = [];

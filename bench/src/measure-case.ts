@@ -1,5 +1,5 @@
 import { toUnitValue, unitOf } from './cases';
-import { calibrate, median, type SamplingPlan, type TimingOptions, timeSample } from './timing';
+import { calibrate, median, type SamplingPlan, type Timed, type TimingOptions, timeSample } from './timing';
 import type { BenchRow, CaseSpec, Contender, PreparedCase, UnavailableContender } from './types';
 
 /** A contender, or the reason it could not be created. */
@@ -14,6 +14,12 @@ export function isAvailable(entry: Entry): entry is Contender {
 export function reasonOf(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.replace(/\s+/g, ' ').trim();
+}
+
+/** What the timing measures of a prepared case: its own clock when it has one, else its `run`. */
+function timedOf(prepared: PreparedCase): Timed {
+  const { runTimed } = prepared;
+  return runTimed ? { runTimed: (count) => runTimed.call(prepared, count) } : prepared.run;
 }
 
 /** One contender's progress through a case. */
@@ -31,7 +37,7 @@ async function calibrateLane(lane: Lane, contender: Contender, spec: CaseSpec, t
     // A clean heap for each library, so none pays for another's garbage during its warm-up.
     (globalThis as { gc?: () => void }).gc?.();
     lane.prepared = await contender.prepare(spec);
-    lane.plan = await calibrate(lane.prepared.run, timing);
+    lane.plan = await calibrate(timedOf(lane.prepared), timing);
   } catch (error) {
     lane.failure = reasonOf(error);
   }
@@ -79,7 +85,7 @@ export async function measureCase(
           continue;
         try {
           await entry.activate();
-          lane.times.push(await timeSample(prepared.run, plan, timing.now));
+          lane.times.push(await timeSample(timedOf(prepared), plan, timing.now));
         } catch (error) {
           lane.failure = reasonOf(error);
         }

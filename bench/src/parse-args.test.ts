@@ -27,10 +27,16 @@ describe('parseBenchArgs', () => {
       cases: ['1024'],
       libs: ['nagare-wasm', 'tfjs-wasm'],
       wasmThreads: [1, 2, 4],
+      torchThreads: [1, 2, 4],
       simd: 'simd128',
       quick: true,
     });
     expect(args.jsonPath).toBe('out/bench.json');
+  });
+
+  test('knows the small suite and the pytorch library', () => {
+    const { options } = parseBenchArgs(['--suite=small,train', '--lib=pytorch,nagare-js']);
+    expect(options).toEqual({ suites: ['small', 'train'], libs: ['pytorch', 'nagare-js'] });
   });
 
   test('skips the argument separator that npm and pnpm pass through', () => {

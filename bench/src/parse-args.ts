@@ -22,7 +22,8 @@ export const USAGE = `Usage: pnpm bench [options]
   --suite LIST     comma-separated suites: ${SUITES.join(',')} (default: all)
   --case LIST      only these case names, e.g. 1024 or "add 1e6" (default: all)
   --lib LIST       only these libraries: ${LIBS.join(',')} (default: all)
-  --threads LIST   thread counts of nagare-wasm, one column each (default: 1,2)
+  --threads LIST   thread counts of nagare-wasm and pytorch, one column each
+                   (default: 1,2 for nagare-wasm, 1 for pytorch)
   --simd LEVEL     nagare-wasm SIMD build: auto, simd128 or relaxed (default: auto)
   --json FILE      also write the rows { suite, case, lib, threads, value, unit } as JSON
   --quick          a shorter time budget per measurement (noisier)
@@ -86,6 +87,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
           }
           return threads;
         });
+        options.torchThreads = options.wasmThreads;
         break;
       case '--simd':
         [options.simd] = oneOf<SimdPreference>(flag, ['auto', 'simd128', 'relaxed'], list(flag, args[++i]));

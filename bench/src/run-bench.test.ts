@@ -20,6 +20,7 @@ describe('runBench', () => {
       'tfjs-wasm',
       'tfjs-cpu',
       'onnxruntime',
+      'pytorch',
     ]);
     for (const row of rows) {
       expect(row).toMatchObject({ suite: 'dispatch', case: 'add 10', unit: 'µs/op' });
@@ -57,6 +58,17 @@ describe('runBench', () => {
         note: 'onnxruntime-node runs inference only: it has no training',
       },
     ]);
+  });
+
+  test("runs the small suite's hand-written loop and fit on nagare-js and frees every tensor they made", async () => {
+    const before = memory().tensors;
+    const report = await runBench({ suites: ['small'], libs: ['nagare-js'], timing: TINY });
+    expect(report.rows.map(({ case: name, unit, note }) => ({ name, unit, note }))).toEqual([
+      { name: 'mlp 2-64-64-2 loop', unit: 'ms/step', note: undefined },
+      { name: 'mlp 2-64-64-2 fit', unit: 'ms/step', note: undefined },
+    ]);
+    for (const row of report.rows) expect(row.value).toBeGreaterThan(0);
+    expect(memory().tensors).toBe(before);
   });
 
   test('trains the MNIST MLP on nagare-js and frees every tensor it made', async () => {

@@ -2,6 +2,7 @@ import { cpus, loadavg } from 'node:os';
 import { selectCases } from './cases';
 import { createNagareJs, createNagareWasm, type SimdPreference } from './libs/nagare';
 import { createOnnxruntime } from './libs/onnxruntime';
+import { createPytorch } from './libs/pytorch';
 import { createTfjs } from './libs/tfjs';
 import { type Entry, isAvailable, measureCase } from './measure-case';
 import type { TimingOptions } from './timing';
@@ -9,14 +10,19 @@ import type { BenchRow, CaseSpec, LibName, SuiteName } from './types';
 
 /** Options of `runBench`; every one has a default that runs the whole benchmark. */
 export interface BenchOptions {
-  /** Suites to run (default: all, in the order matmul, conv, elementwise, dispatch, train). */
+  /** Suites to run (default: all, in the order matmul, conv, elementwise, dispatch, train, small). */
   suites?: readonly SuiteName[];
   /** Only these case names, e.g. `['1024']` (default: every case of the chosen suites). */
   cases?: readonly string[];
-  /** Only these libraries (default: all five). */
+  /** Only these libraries (default: all six). */
   libs?: readonly LibName[];
   /** Thread counts of nagare's wasm backend, one column each (default `[1, 2]`). */
   wasmThreads?: readonly number[];
+  /**
+   * Thread counts of PyTorch, one column each (default `[1]`: on a machine of two shared cores a
+   * second thread mostly measures the neighbours).
+   */
+  torchThreads?: readonly number[];
   /** SIMD build of nagare's wasm backend (default 'auto': relaxed SIMD where the engine has it). */
   simd?: SimdPreference;
   /** A shorter time budget per measurement (about a quarter of the default). */
@@ -51,6 +57,7 @@ async function createContenders(options: BenchOptions): Promise<Entry[]> {
   if (wanted('tfjs-wasm') || wanted('tfjs-cpu'))
     entries.push(...(await createTfjs()).filter((entry) => wanted(entry.lib)));
   if (wanted('onnxruntime')) entries.push(await createOnnxruntime());
+  if (wanted('pytorch')) entries.push(...(await createPytorch(options.torchThreads ?? [1])));
   return entries;
 }
 
@@ -70,7 +77,7 @@ function timingFor(options: BenchOptions): TimingOptions {
 
 /**
  * Runs the side-by-side benchmark: every chosen case on nagare-js, nagare-wasm (1 and 2 threads)
- * and each peer (tfjs-wasm, tfjs-cpu, onnxruntime) in this one process: each warmed up, then timed
+ * and each peer (tfjs-wasm, tfjs-cpu, onnxruntime in this process; PyTorch in a Python child): each warmed up, then timed
  * in samples interleaved across the libraries, and the median of its samples reported. A library or kernel that is missing yields a
  * row with `value: null` and a `note`, never a failed run. `formatMarkdown` turns the report into
  * the tables `pnpm bench` prints.

@@ -69,6 +69,24 @@ describe('measure', () => {
     expect(result.seconds).toBe(6);
   });
 
+  test('takes the times a self-timed case reports instead of timing the calls to it', async () => {
+    const clock = fakeClock();
+    const counts: number[] = [];
+    // Each request costs 1 ms of round trip on the caller's clock, which must not be counted.
+    const selfTimed = {
+      runTimed: async (count: number) => {
+        counts.push(count);
+        clock.advance(1);
+        return 0.01 * count;
+      },
+    };
+    const result = await measure(selfTimed, { now: clock.now, budgetMs: 40, sampleMs: 1 });
+    expect(result.seconds).toBeCloseTo(0.00001, 12);
+    expect(result.runsPerSample).toBe(100);
+    expect(counts[0]).toBe(1); // the first run alone, then growing warm-up batches
+    expect(counts.slice(-result.samples).every((count) => count === 100)).toBe(true);
+  });
+
   test('calibrate plans the samples that timeSample then takes one at a time', async () => {
     const clock = fakeClock();
     const run = () => void clock.advance(0.5);

@@ -28,6 +28,18 @@ export interface Measurement {
 
 type Run = () => unknown;
 
+/**
+ * A case that times its own runs (`PreparedCase.runTimed`): `runTimed(count)` does `count` runs and
+ * resolves to the ms they took by its own clock. A child process is measured this way, so the
+ * round trip of asking it is not counted as work.
+ */
+export interface SelfTimed {
+  runTimed(count: number): Promise<number>;
+}
+
+/** What the timing measures: a run it times with its own clock, or a case that times itself. */
+export type Timed = Run | SelfTimed;
+
 function isThenable(value: unknown): value is Promise<unknown> {
   return typeof (value as { then?: unknown } | null | undefined)?.then === 'function';
 }
@@ -41,9 +53,11 @@ export function median(values: readonly number[]): number {
 
 /**
  * Times `runs` consecutive runs in ms. A synchronous `run` is timed in a plain loop, so the
- * promise machinery is only paid by libraries whose API is asynchronous.
+ * promise machinery is only paid by libraries whose API is asynchronous; a self-timed case
+ * reports its own time.
  */
-async function timeRuns(run: Run, runs: number, isAsync: boolean, now: () => number): Promise<number> {
+async function timeRuns(run: Timed, runs: number, isAsync: boolean, now: () => number): Promise<number> {
+  if (typeof run !== 'function') return run.runTimed(runs);
   const start = now();
   if (isAsync) {
     for (let i = 0; i < runs; i++) await run();
@@ -60,6 +74,16 @@ export interface SamplingPlan {
   isAsync: boolean;
 }
 
+/** Times the very first run, and finds out whether `run` returns a promise to await. */
+async function firstRun(run: Timed, now: () => number): Promise<{ perRunMs: number; isAsync: boolean }> {
+  if (typeof run !== 'function') return { perRunMs: await run.runTimed(1), isAsync: true };
+  const start = now();
+  const first = run();
+  const isAsync = isThenable(first);
+  if (isAsync) await first;
+  return { perRunMs: now() - start, isAsync };
+}
+
 /**
  * Warms a case up and plans its sampling: at least two runs and a quarter of the budget (one run
  * when a run is slower than the whole budget), so the JIT and the allocators settle; then
@@ -69,14 +93,11 @@ export interface SamplingPlan {
  * @example
  * const plan = await calibrate(() => matmul(a, b).dispose(), { budgetMs: 200 });
  */
-export async function calibrate(run: Run, options: TimingOptions = {}): Promise<SamplingPlan> {
+export async function calibrate(run: Timed, options: TimingOptions = {}): Promise<SamplingPlan> {
   const { budgetMs = 400, minSamples = 3, maxSamples = 15, sampleMs = 25, slowLimitMs = 10_000 } = options;
   const now = options.now ?? (() => performance.now());
-  const firstStart = now();
-  const first = run();
-  const isAsync = isThenable(first);
-  if (isAsync) await first;
-  let perRunMs = now() - firstStart;
+  const { perRunMs: firstMs, isAsync } = await firstRun(run, now);
+  let perRunMs = firstMs;
   if (perRunMs < budgetMs) {
     // Keep warming up in growing batches; the last batch gives the per-run estimate.
     let warmed = 1;
@@ -106,7 +127,7 @@ export async function calibrate(run: Run, options: TimingOptions = {}): Promise<
  * const ms = await timeSample(run, await calibrate(run));
  */
 export async function timeSample(
-  run: Run,
+  run: Timed,
   plan: SamplingPlan,
   now = () => performance.now(),
 ): Promise<number> {
@@ -121,7 +142,7 @@ export async function timeSample(
  * @example
  * const { seconds } = await measure(() => matmul(a, b).dispose(), { budgetMs: 200 });
  */
-export async function measure(run: Run, options: TimingOptions = {}): Promise<Measurement> {
+export async function measure(run: Timed, options: TimingOptions = {}): Promise<Measurement> {
   const plan = await calibrate(run, options);
   const perRunTimes: number[] = [];
   for (let s = 0; s < plan.samples; s++) perRunTimes.push(await timeSample(run, plan, options.now));

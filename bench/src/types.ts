@@ -1,11 +1,11 @@
 /** The benchmark suites, in the order a default run measures them. */
-export const SUITES = ['matmul', 'conv', 'elementwise', 'dispatch', 'train'] as const;
+export const SUITES = ['matmul', 'conv', 'elementwise', 'dispatch', 'train', 'small'] as const;
 
 /** One benchmark suite: a family of cases sharing a unit. */
 export type SuiteName = (typeof SUITES)[number];
 
-/** The libraries a run compares: nagare's two backends and the three peers. */
-export const LIBS = ['nagare-js', 'nagare-wasm', 'tfjs-wasm', 'tfjs-cpu', 'onnxruntime'] as const;
+/** The libraries a run compares: nagare's two backends and the four peers. */
+export const LIBS = ['nagare-js', 'nagare-wasm', 'tfjs-wasm', 'tfjs-cpu', 'onnxruntime', 'pytorch'] as const;
 
 /** A library measured by the benchmark. */
 export type LibName = (typeof LIBS)[number];
@@ -17,6 +17,7 @@ export const SUITE_UNITS = {
   elementwise: 'Melem/s',
   dispatch: 'µs/op',
   train: 'samples/s',
+  small: 'ms/step',
 } as const satisfies Record<SuiteName, string>;
 
 /** A unit of a result row. */
@@ -24,7 +25,7 @@ export type BenchUnit = (typeof SUITE_UNITS)[SuiteName];
 
 /** True when a smaller value is better (a cost per op rather than a throughput). */
 export function isLowerBetter(unit: BenchUnit): boolean {
-  return unit === 'µs/op';
+  return unit === 'µs/op' || unit === 'ms/step';
 }
 
 /**
@@ -49,7 +50,8 @@ export type CaseSpec =
   | { suite: 'conv'; name: string; input: readonly [number, number, number, number]; outChannels: number }
   | { suite: 'elementwise'; name: string; op: ElementwiseOp; size: number }
   | { suite: 'dispatch'; name: string; size: number }
-  | { suite: 'train'; name: string; model: TrainModel; batchSize: number };
+  | { suite: 'train'; name: string; model: TrainModel; batchSize: number }
+  | { suite: 'small'; name: string; loop: SmallLoop; batchSize: number; batches: number };
 
 /** The elementwise ops measured on 1e6 float32 values (`sum` reduces them to a scalar). */
 export type ElementwiseOp = 'add' | 'relu' | 'exp' | 'sum';
@@ -58,12 +60,26 @@ export type ElementwiseOp = 'add' | 'relu' | 'exp' | 'sum';
 export type TrainModel = 'mlp' | 'cnn';
 
 /**
+ * How the `small` suite trains its 2-64-64-2 MLP: `loop` is a hand-written step (forward,
+ * cross-entropy, backward, Adam step, zero grad) cycling through the batches; `fit` is one epoch of
+ * `@nagare/train`'s `fit` over the same batches, per run, so its time per step includes what `fit`
+ * adds (loading batches, metrics, callbacks).
+ */
+export type SmallLoop = 'loop' | 'fit';
+
+/**
  * One prepared case on one contender: `run` does the measured unit of work once (one matmul, one
  * training step); when it returns a promise (onnxruntime's `run` is asynchronous) the timing
  * awaits it. `dispose` frees what preparing it allocated.
  */
 export interface PreparedCase {
   run(): unknown;
+  /**
+   * For a contender that times itself (a child process, where one round trip per run would be
+   * measured too): does `count` runs and resolves to the ms they took by the contender's own clock.
+   * The timing uses it instead of timing `run` when it is present.
+   */
+  runTimed?(count: number): Promise<number>;
   dispose(): void;
 }
 

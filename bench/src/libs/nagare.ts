@@ -12,6 +12,7 @@ import {
   useBackend,
 } from '@nagare/tensor';
 import type { CaseSpec, Contender, ElementwiseOp, PreparedCase, UnavailableContender } from '../types';
+import { prepareNagareSmall } from './nagare-small';
 import { prepareNagareTraining } from './nagare-train';
 
 /** Which SIMD build nagare's wasm backend should use ('auto' picks relaxed SIMD where it validates). */
@@ -60,6 +61,8 @@ async function prepareNagareCase(spec: CaseSpec): Promise<PreparedCase> {
     }
     case 'train':
       return prepareNagareTraining(spec);
+    case 'small':
+      return prepareNagareSmall(spec);
   }
 }
 

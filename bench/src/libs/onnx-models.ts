@@ -133,6 +133,7 @@ export function onnxCase(spec: CaseSpec): OnnxCase {
       };
     }
     case 'train':
+    case 'small':
       throw new Error('onnxruntime-node runs inference only: it has no training');
   }
 }

@@ -10,7 +10,7 @@ type Tensor4D = import('@tensorflow/tfjs-core').Tensor4D;
 type Variable = import('@tensorflow/tfjs-core').Variable;
 
 /** He-normal weights and zero biases, as tf.variables (tfjs-core has no layers of its own). */
-function parameters(tf: Tf, shapes: Record<string, number[]>): Record<string, Variable> {
+export function parameters(tf: Tf, shapes: Record<string, number[]>): Record<string, Variable> {
   const variables: Record<string, Variable> = {};
   let seed = 0;
   for (const [name, shape] of Object.entries(shapes)) {
@@ -25,7 +25,8 @@ function parameters(tf: Tf, shapes: Record<string, number[]>): Record<string, Va
   return variables;
 }
 
-function dense(tf: Tf, x: Tensor2D, w: Variable, b: Variable): Tensor2D {
+/** x·w + b. */
+export function dense(tf: Tf, x: Tensor2D, w: Variable, b: Variable): Tensor2D {
   return tf.add(tf.matMul(x, w as TfTensor as Tensor2D), b);
 }
 
@@ -86,7 +87,18 @@ export async function prepareTfjsTraining(
     x: tf.tensor(batch.images, imageShape, 'float32'),
     y: tf.tidy(() => tf.cast(tf.oneHot(tf.tensor1d(batch.labels, 'int32'), 10), 'float32')),
   }));
-  const { variables, forward } = buildModel(tf, spec.model, spec.batchSize);
+  return adamSteps(tf, buildModel(tf, spec.model, spec.batchSize), batches);
+}
+
+/**
+ * One `tf.train.adam(1e-3).minimize` step of the softmax cross-entropy per run, cycling through
+ * `batches` (one-hot targets); disposing frees the batches and the model's variables.
+ */
+export function adamSteps(
+  tf: Tf,
+  { variables, forward }: { variables: Variable[]; forward: (x: TfTensor) => TfTensor },
+  batches: readonly { x: TfTensor; y: TfTensor }[],
+): PreparedCase {
   const optimizer = tf.train.adam(TRAIN_LEARNING_RATE);
   let step = 0;
   return {

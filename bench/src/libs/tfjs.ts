@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { CaseSpec, Contender, ElementwiseOp, PreparedCase, UnavailableContender } from '../types';
+import { prepareTfjsSmall } from './tfjs-small';
 import { prepareTfjsTraining } from './tfjs-train';
 
 type Tf = typeof import('@tensorflow/tfjs-core');
@@ -53,6 +54,8 @@ async function prepareTfjsCase(tf: Tf, spec: CaseSpec): Promise<PreparedCase> {
     }
     case 'train':
       return prepareTfjsTraining(tf, spec);
+    case 'small':
+      return prepareTfjsSmall(tf, spec);
   }
 }
 
