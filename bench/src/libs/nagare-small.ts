@@ -7,7 +7,7 @@ type Layers = typeof import('@nagare/layers');
 type SmallSpec = Extract<CaseSpec, { suite: 'small' }>;
 
 /** The `small` suite's 2-64-64-2 ReLU MLP as a nagare Sequential. */
-function buildSmallModel(layers: Layers) {
+export function buildSmallModel(layers: Layers) {
   const { Linear, ReLU, Sequential } = layers;
   const generator = new Generator(0);
   return new Sequential(

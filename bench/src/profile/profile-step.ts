@@ -1,8 +1,10 @@
 import type { Tensor } from '@nagare/tensor';
 import { createWasmBackend, type WasmBackend } from '@nagare/wasm';
 import type { SimdPreference } from '../libs/nagare';
+import { buildSmallModel } from '../libs/nagare-small';
 import { buildModel } from '../libs/nagare-train';
 import { MNIST_PIXELS, mnistBatches } from '../mnist';
+import { spiralBatches } from '../spirals';
 import { BackendInstrument, type KernelTotals, PHASES, type Phase, type PhaseTotals } from './instrument';
 
 /** The training steps the profile looks at: the bench's MNIST MLP and LeNet-5, and a tiny MLP. */
@@ -44,27 +46,25 @@ interface StepParts {
 const TITLES: Record<ProfileModel, string> = {
   mlp: 'MLP 784-256-128-10 (ReLU), batch 64, Adam',
   cnn: 'LeNet-5 (ReLU, max-pool), batch 64, Adam',
-  tiny: 'tiny MLP 2-64-64-2 (ReLU), batch 32, Adam',
+  tiny: 'tiny MLP 2-64-64-2 (ReLU), batch 32 of two spirals, Adam',
 };
 
 /** Builds the model, its batches and Adam, as the bench's train and small suites do. */
 async function prepareStep(model: ProfileModel): Promise<StepParts> {
-  const [layers, { mlp }, { Adam }, tensorModule] = await Promise.all([
+  const [layers, { Adam }, tensorModule] = await Promise.all([
     import('@nagare/layers'),
-    import('@nagare/layers/models'),
     import('@nagare/optimizers'),
     import('@nagare/tensor'),
     import('@nagare/autograd'),
   ]);
-  const { tensor, tidy, keep, Generator, randn, randint } = tensorModule;
+  const { tensor, tidy } = tensorModule;
   let batches: { x: Tensor; y: Tensor }[];
   let network: InstanceType<typeof layers.Sequential>;
   if (model === 'tiny') {
-    const generator = new Generator(0);
-    network = mlp([2, 64, 64, 2], 'relu', { generator });
-    batches = Array.from({ length: 8 }, (_, i) => ({
-      x: keep(randn([32, 2], { seed: 100 + i })),
-      y: keep(randint(0, 2, [32], { seed: 200 + i })),
+    network = buildSmallModel(layers);
+    batches = spiralBatches(32, 32).map((batch) => ({
+      x: tensor(batch.points, { shape: [32, 2] }),
+      y: tensor(batch.labels, { shape: [32] }),
     }));
   } else {
     network = buildModel(layers, model);
