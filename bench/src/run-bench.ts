@@ -1,10 +1,12 @@
 import { cpus, loadavg } from 'node:os';
+import { supportsRelaxedSimd } from '@nagare/wasm';
 import { selectCases } from './cases';
 import { createNagareJs, createNagareWasm, type SimdPreference } from './libs/nagare';
 import { createOnnxruntime } from './libs/onnxruntime';
 import { createPytorch } from './libs/pytorch';
 import { createTfjs } from './libs/tfjs';
 import { type Entry, isAvailable, measureCase } from './measure-case';
+import { measureRoofline } from './roofline/roofline';
 import type { TimingOptions } from './timing';
 import type { BenchRow, CaseSpec, LibName, SuiteName } from './types';
 
@@ -70,6 +72,22 @@ function describeMachine(): string[] {
   ];
 }
 
+/** Suites whose cases a kernel's ceiling (peak multiply-add rate, copy bandwidth) bounds. */
+const KERNEL_SUITES = new Set<SuiteName>(['matmul', 'conv', 'elementwise']);
+
+/** The roofline header line: what one thread of this machine can do at best in WebAssembly. */
+async function describeRoofline(isRelaxed: boolean): Promise<string> {
+  try {
+    const roofline = await measureRoofline(isRelaxed);
+    return (
+      `roofline, one thread (${roofline.simd} SIMD probe, best of short rounds): float32 multiply-add peak ` +
+      `${roofline.peakGflops.toFixed(1)} GFLOP/s; memory.copy of 1e6 float32 ${Math.round(roofline.copyMelems)} Melem/s`
+    );
+  } catch (error) {
+    return `roofline: n/a (${(error as Error).message.split('\n')[0]})`;
+  }
+}
+
 function timingFor(options: BenchOptions): TimingOptions {
   const base: TimingOptions = options.quick ? { budgetMs: 100, maxSamples: 7 } : { budgetMs: 400 };
   return { ...base, ...options.timing };
@@ -90,6 +108,9 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
   const log = options.log ?? (() => {});
   const cases = selectCases(options.suites ?? [], options.cases ?? []);
   const environment = describeMachine();
+  if (cases.some((spec) => KERNEL_SUITES.has(spec.suite))) {
+    environment.push(await describeRoofline(options.simd !== 'simd128' && supportsRelaxedSimd()));
+  }
   const entries = await createContenders(options);
   for (const entry of entries)
     environment.push(isAvailable(entry) ? entry.description : `${entry.label}: n/a (${entry.reason})`);
