@@ -33,6 +33,8 @@ export interface WasmBackendOptions {
 }
 
 const PAGE_BYTES = 65536;
+/** A split kernel has at most 255 chunks (one per thread; see runtime/worker-source.ts). */
+const MAX_THREADS = 255;
 
 /**
  * Creates the WebAssembly SIMD backend: tensors live in the module's linear memory and every op
@@ -44,8 +46,11 @@ const PAGE_BYTES = 65536;
  */
 export async function createWasmBackend(options: WasmBackendOptions = {}): Promise<WasmBackend> {
   const threads = options.threads ?? 1;
-  if (!Number.isInteger(threads) || threads < 1) {
-    throw new ArgumentError('createWasmBackend', `threads must be a positive integer, got ${threads}`);
+  if (!Number.isInteger(threads) || threads < 1 || threads > MAX_THREADS) {
+    throw new ArgumentError(
+      'createWasmBackend',
+      `threads must be an integer from 1 to ${MAX_THREADS}, got ${threads}`,
+    );
   }
   const initialMiB = options.initialMemoryMiB ?? 4;
   if (!(initialMiB > 0 && initialMiB * 2 ** 20 <= MAXIMUM_PAGES * PAGE_BYTES)) {

@@ -113,8 +113,11 @@ test('results can be read after the backend grew, and float64 and int32 round-tr
 test('createWasmBackend rejects bad options with an ArgumentError naming the option', async () => {
   await expect(createWasmBackend({ threads: 0 })).rejects.toThrow(ArgumentError);
   await expect(createWasmBackend({ threads: 1.5 })).rejects.toThrow(
-    /threads must be a positive integer, got 1.5/,
+    /threads must be an integer from 1 to 255, got 1.5/,
   );
+  // Refused before a single worker starts.
+  await expect(createWasmBackend({ threads: 100_000 })).rejects.toThrow(/from 1 to 255, got 100000/);
+  await expect(createWasmBackend({ spinMicroseconds: -1 })).rejects.toThrow(/spinMicroseconds/);
   await expect(createWasmBackend({ initialMemoryMiB: 0 })).rejects.toThrow(/initialMemoryMiB/);
 });
 
