@@ -1,5 +1,5 @@
 import type { Tensor } from '@nagare/tensor';
-import { createWasmBackend, type WasmBackend } from '@nagare/wasm';
+import { createWasmBackend, type ThreadActivity, type WasmBackend } from '@nagare/wasm';
 import type { SimdPreference } from '../libs/nagare';
 import { buildSmallModel } from '../libs/nagare-small';
 import { buildModel } from '../libs/nagare-train';
@@ -103,6 +103,17 @@ async function prepareStep(model: ProfileModel): Promise<StepParts> {
   };
 }
 
+/**
+ * The backend's thread activity, or none from a build of @nagare/wasm older than
+ * `threadActivity()` (so the profile can also measure a baseline checkout for before/after).
+ */
+function activityOf(backend: WasmBackend): ThreadActivity {
+  const reader = (backend as Partial<WasmBackend>).threadActivity;
+  return reader
+    ? reader.call(backend)
+    : { parallelRuns: backend.parallelKernels, workerBusyMs: [], waitMs: 0 };
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -136,13 +147,13 @@ export async function profileStep(
     }
     const instrument = new BackendInstrument(backend);
     try {
-      const before = backend.threadActivity();
+      const before = activityOf(backend);
       for (let i = 0; i < steps; i++) {
         const loss = instrument.time('forward', parts.forward);
         instrument.time('backward', () => parts.backward(loss));
         instrument.time('optimizer', parts.optimize);
       }
-      const after = backend.threadActivity();
+      const after = activityOf(backend);
       parts.dispose();
       const perStep = (ms: number) => ms / steps;
       const phases = Object.fromEntries(
