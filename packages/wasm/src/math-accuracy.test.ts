@@ -1,9 +1,14 @@
 import {
+  cos,
   erf,
   exp,
+  expm1,
   jsKernels,
   log,
+  log1p,
   sigmoid,
+  sin,
+  softplus,
   type Tensor,
   tanh,
   tensor,
@@ -72,6 +77,11 @@ const CASES: [string, (x: Tensor) => Tensor, (x: number) => number][] = [
   ['tanh', tanh, Math.tanh],
   ['sigmoid', sigmoid, (x) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)))],
   ['erf', erf, erf64],
+  ['expm1', expm1, Math.expm1],
+  ['log1p', log1p, Math.log1p],
+  ['sin', sin, Math.sin],
+  ['cos', cos, Math.cos],
+  ['softplus', softplus, (x) => (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x)))],
 ];
 
 describe('float32 approximations stay within 2 ulp of float64 Math', () => {

@@ -2,9 +2,9 @@
 // float64 leaves the only visible error in the final rounding to float32, so each stays within
 // 1 ulp over the whole range (src/math-accuracy.test.ts checks ≤ 2 ulp, ±Inf and NaN included).
 
-const LOG2E: f64 = 1.4426950408889634;
-const LN2_HI: f64 = 6.93147180369123816490e-1;
-const LN2_LO: f64 = 1.90821492927058770002e-10;
+export const LOG2E: f64 = 1.4426950408889634;
+export const LN2_HI: f64 = 6.93147180369123816490e-1;
+export const LN2_LO: f64 = 1.90821492927058770002e-10;
 
 /** The low two f32 lanes of `x` as float64. */
 // @ts-ignore: decorator

@@ -1,0 +1,102 @@
+// expm1, log1p and softplus for four float32 lanes, computed in two float64x2 halves like tanh and
+// sigmoid: the float64 formulas below are accurate to about 1e-11 relative, so the only visible
+// error is the final rounding to float32 (src/math-accuracy.test.ts checks ≤ 2 ulp over the whole
+// float32 range, ±Inf and NaN included).
+import { expNegativeF64x2, highF64, joinF32, LN2_HI, LN2_LO, LOG2E, lowF64 } from './f64-lanes';
+
+// Adding 1.5·2^52 rounds a float64 of magnitude below 2^51 to an integer (ties to even), and the
+// low mantissa bits of the sum are that integer in two's complement.
+export const ROUNDING_MAGIC: f64 = 6755399441055744.0;
+const LN2: f64 = 0.6931471805599453;
+const SQRT2: f64 = 1.4142135623730951;
+
+/**
+ * e^x − 1 on two float64 lanes. x = k·ln2 + r with |r| ≤ ln2/2, expm1(r) by its Taylor series to
+ * r^10 (the remainder is below 1e-12 relative), then expm1(x) = 2^k·expm1(r) + (2^k − 1), which
+ * cancels nothing: for k ≠ 0 the result is at least 0.29 in magnitude, for k = 0 it is expm1(r).
+ */
+// @ts-ignore: decorator
+@inline function expm1F64x2(x: v128): v128 {
+  // Past these bounds expm1 is −1 or +Inf in float32; clamping keeps 2^k a normal float64.
+  // pmax/pmin return their first operand for NaN, so NaN flows through to the result.
+  const clamped = f64x2.pmin(f64x2.pmax(x, f64x2.splat(-104.0)), f64x2.splat(89.0));
+  const shifted = f64x2.add(f64x2.mul(clamped, f64x2.splat(LOG2E)), f64x2.splat(ROUNDING_MAGIC));
+  const k = f64x2.sub(shifted, f64x2.splat(ROUNDING_MAGIC));
+  const r = f64x2.sub(f64x2.sub(clamped, f64x2.mul(k, f64x2.splat(LN2_HI))), f64x2.mul(k, f64x2.splat(LN2_LO)));
+  let p = f64x2.splat(1.0 / 3628800.0);
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 362880.0));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 40320.0));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 5040.0));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 720.0));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 120.0));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 24.0));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 6.0));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(0.5));
+  // r·(1 + r·p) rather than r + r²·p keeps the sign of −0.
+  const q = f64x2.mul(r, f64x2.add(f64x2.splat(1.0), f64x2.mul(r, p)));
+  // 2^k from the low bits of `shifted` (k + 1023 in [1, 2046] after the clamp).
+  const s = i64x2.shl(i64x2.add(shifted, i64x2.splat(1023)), 52);
+  const y = f64x2.add(f64x2.mul(s, q), f64x2.sub(s, f64x2.splat(1.0)));
+  // For k = 0 the sum is q + 0, which would turn −0 into +0.
+  return v128.bitselect(q, y, f64x2.eq(k, f64x2.splat(0)));
+}
+
+/**
+ * ln(1 + x) on two float64 lanes (x from float32, or any float64 in [0, 1]): −Inf at −1, NaN below.
+ * Near 0 (|x| < 2^-20) the series x − x²/2 + x³/3; elsewhere u = 1 + x is exact for float32 x, and
+ * ln u = e·ln2 + ln m with u = m·2^e, m in [√½, √2), ln m = 2·atanh(s), s = (m − 1)/(m + 1),
+ * by its series in s² to s^13 (|s| ≤ 0.172, so the remainder is below 2e-12 relative).
+ */
+// @ts-ignore: decorator
+@inline export function log1pF64x2(x: v128): v128 {
+  const u = f64x2.add(f64x2.splat(1.0), x);
+  // The biased exponent as a float64: or-ing it into the mantissa of 2^52 gives 2^52 + bits.
+  const biased = v128.or(i64x2.shr_u(u, 52), i64x2.splat(0x4330000000000000));
+  let e = f64x2.sub(biased, f64x2.splat(4503599627370496.0 + 1023.0));
+  let m = v128.or(v128.and(u, i64x2.splat(0x000fffffffffffff)), i64x2.splat(0x3ff0000000000000));
+  const isLarge = f64x2.gt(m, f64x2.splat(SQRT2));
+  m = v128.bitselect(f64x2.mul(m, f64x2.splat(0.5)), m, isLarge);
+  e = f64x2.add(e, v128.and(isLarge, f64x2.splat(1.0)));
+  const f = f64x2.sub(m, f64x2.splat(1.0));
+  const s = f64x2.div(f, f64x2.add(f, f64x2.splat(2.0)));
+  const z = f64x2.mul(s, s);
+  let p = f64x2.splat(1.0 / 13.0);
+  p = f64x2.add(f64x2.mul(p, z), f64x2.splat(1.0 / 11.0));
+  p = f64x2.add(f64x2.mul(p, z), f64x2.splat(1.0 / 9.0));
+  p = f64x2.add(f64x2.mul(p, z), f64x2.splat(1.0 / 7.0));
+  p = f64x2.add(f64x2.mul(p, z), f64x2.splat(1.0 / 5.0));
+  p = f64x2.add(f64x2.mul(p, z), f64x2.splat(1.0 / 3.0));
+  const lnm = f64x2.mul(f64x2.add(s, s), f64x2.add(f64x2.splat(1.0), f64x2.mul(p, z)));
+  let result = f64x2.add(f64x2.mul(e, f64x2.splat(LN2)), lnm);
+  let series = f64x2.add(f64x2.mul(x, f64x2.splat(1.0 / 3.0)), f64x2.splat(-0.5));
+  series = f64x2.mul(x, f64x2.add(f64x2.splat(1.0), f64x2.mul(x, series)));
+  result = v128.bitselect(series, result, f64x2.lt(f64x2.abs(x), f64x2.splat(0.00000095367431640625)));
+  // Special values: u = +Inf stays, u = 0 (x = −1) gives −Inf, u < 0 and NaN give NaN.
+  result = v128.bitselect(u, result, f64x2.eq(u, f64x2.splat(Infinity)));
+  const special = v128.bitselect(f64x2.splat(-Infinity), f64x2.splat(NaN), f64x2.eq(u, f64x2.splat(0)));
+  return v128.bitselect(result, special, f64x2.gt(u, f64x2.splat(0)));
+}
+
+/** ln(1 + e^x) on two float64 lanes, as the js reference computes it: max(x, 0) + ln(1 + e^−|x|). */
+// @ts-ignore: decorator
+@inline function softplusF64x2(x: v128): v128 {
+  // Below −104, e^x (and so softplus) rounds to 0 in float32; NaN passes pmax and stays NaN.
+  const e = expNegativeF64x2(f64x2.pmax(f64x2.neg(f64x2.abs(x)), f64x2.splat(-104.0)));
+  const positivePart = v128.and(x, f64x2.gt(x, f64x2.splat(0)));
+  return f64x2.add(positivePart, log1pF64x2(e));
+}
+
+// @ts-ignore: decorator
+@inline export function expm1F32x4(x: v128): v128 {
+  return joinF32(expm1F64x2(lowF64(x)), expm1F64x2(highF64(x)));
+}
+
+// @ts-ignore: decorator
+@inline export function log1pF32x4(x: v128): v128 {
+  return joinF32(log1pF64x2(lowF64(x)), log1pF64x2(highF64(x)));
+}
+
+// @ts-ignore: decorator
+@inline export function softplusF32x4(x: v128): v128 {
+  return joinF32(softplusF64x2(lowF64(x)), softplusF64x2(highF64(x)));
+}
