@@ -92,7 +92,7 @@ describe('float32 approximations stay within 2 ulp of float64 Math', () => {
     expect(worst.ulp, `worst at x = ${worst.at}`).toBeLessThanOrEqual(MAX_ULP);
   });
 
-  test('special values: exp(±Inf), log(0), log(−1), erf(±Inf), NaN in, NaN out', () => {
+  test('special values: exp(±Inf), log(0), log(−1), erf(±Inf), sin(±Inf), ±0, NaN in, NaN out', () => {
     const special = [Infinity, -Infinity, Number.NaN, 0, -0, -1];
     const read = (op: (x: Tensor) => Tensor) => Array.from(tidy(() => op(tensor(special)).dataSync()));
     expect(read(exp)).toEqual([Infinity, 0, Number.NaN, 1, 1, Math.fround(Math.exp(-1))]);
@@ -100,5 +100,11 @@ describe('float32 approximations stay within 2 ulp of float64 Math', () => {
     expect(read(tanh)).toEqual([1, -1, Number.NaN, 0, -0, Math.fround(Math.tanh(-1))]);
     expect(read(sigmoid).slice(0, 5)).toEqual([1, 0, Number.NaN, 0.5, 0.5]);
     expect(read(erf).slice(0, 5)).toEqual([1, -1, Number.NaN, 0, -0]);
+    expect(read(expm1)).toEqual([Infinity, -1, Number.NaN, 0, -0, Math.fround(Math.expm1(-1))]);
+    expect(read(log1p)).toEqual([Infinity, Number.NaN, Number.NaN, 0, -0, -Infinity]);
+    expect(read(sin)).toEqual([Number.NaN, Number.NaN, Number.NaN, 0, -0, Math.fround(Math.sin(-1))]);
+    expect(read(cos)).toEqual([Number.NaN, Number.NaN, Number.NaN, 1, 1, Math.fround(Math.cos(-1))]);
+    const ln2 = Math.fround(Math.LN2);
+    expect(read(softplus)).toEqual([Infinity, 0, Number.NaN, ln2, ln2, Math.fround(Math.log1p(Math.exp(-1)))]);
   });
 });

@@ -6,11 +6,12 @@ import { ROUNDING_MAGIC } from './expm1-log1p';
 import { highF64, joinF32, lowF64 } from './f64-lanes';
 
 const TWO_OVER_PI: f64 = 0.6366197723675814;
-// π/2 = PIO2_1 + PIO2_2 + PIO2_3 (to 2^-112): the first two have 30 significant bits, so
-// k·PIO2_1 and k·PIO2_2 are exact for |k| < 2^23.
-const PIO2_1: f64 = 1.5707963276654482;
-const PIO2_2: f64 = -8.705515692000731e-10;
-const PIO2_3: f64 = -3.50343439808993e-19;
+// π/2 = PIO2_1 + PIO2_2 + PIO2_3 (to 2^-113): the first two are truncated to 30 significant bits,
+// so k·PIO2_1 and k·PIO2_2 are exact for |k| < 2^23, and all three are positive, so subtracting
+// k·PIO2_i = +0 from r = −0 leaves −0.
+const PIO2_1: f64 = 1.570796325802803;
+const PIO2_2: f64 = 9.920935791635221e-10;
+const PIO2_3: f64 = 5.170182981794105e-19;
 /** Largest |x| the vector reduction takes (then |k| < 2^23). */
 const REDUCTION_LIMIT: f32 = 8388608.0;
 
