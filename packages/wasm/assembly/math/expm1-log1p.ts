@@ -61,10 +61,11 @@ const SQRT2: f64 = 1.4142135623730951;
 }
 
 /**
- * ln(1 + x) on two float64 lanes (x from float32, or any float64 in [0, 1]): −Inf at −1, NaN below.
- * Near 0 (|x| < 2^-20) the series x − x²/2 + x³/3; elsewhere u = 1 + x is exact for float32 x, and
- * ln u = e·ln2 + ln m with u = m·2^e, m in [√½, √2), ln m = 2·atanh(s), s = (m − 1)/(m + 1),
- * by its series in s² to s^11 (|s| ≤ 0.172, so the remainder is below 6e-11 relative).
+ * ln(1 + x) on two float64 lanes (x from float32): −Inf at −1, NaN below. With u = 1 + x =
+ * m·2^e, m in [√½, √2]: ln(1 + x) = e·ln2 + 2·atanh(s), s = f/(2 + f), f = m − 1, by the series
+ * of atanh in s² to s^11 (|s| ≤ 0.172, so the remainder is below 6e-11 relative). Where e = 0 the
+ * identity holds with f = x itself, which keeps tiny x exact (1 + x would round); elsewhere
+ * |x| > 0.29 and u is exact.
  */
 // @ts-ignore: decorator
 @inline function log1pF64x2(x: v128): v128 {
@@ -76,7 +77,8 @@ const SQRT2: f64 = 1.4142135623730951;
   const isLarge = f64x2.gt(m, f64x2.splat(SQRT2));
   m = v128.bitselect(f64x2.mul(m, f64x2.splat(0.5)), m, isLarge);
   e = f64x2.add(e, v128.and(isLarge, f64x2.splat(1.0)));
-  const f = f64x2.sub(m, f64x2.splat(1.0));
+  const isCentral = f64x2.eq(e, f64x2.splat(0));
+  const f = v128.bitselect(x, f64x2.sub(m, f64x2.splat(1.0)), isCentral);
   const s = f64x2.div(f, f64x2.add(f, f64x2.splat(2.0)));
   const z = f64x2.mul(s, s);
   let p = f64x2.splat(1.0 / 11.0);
@@ -84,11 +86,9 @@ const SQRT2: f64 = 1.4142135623730951;
   p = f64x2.add(f64x2.mul(p, z), f64x2.splat(1.0 / 7.0));
   p = f64x2.add(f64x2.mul(p, z), f64x2.splat(1.0 / 5.0));
   p = f64x2.add(f64x2.mul(p, z), f64x2.splat(1.0 / 3.0));
+  // 2s·(1 + z·p) keeps the sign of −0; adding e·ln2 = +0 would not, hence the select.
   const lnm = f64x2.mul(f64x2.add(s, s), f64x2.add(f64x2.splat(1.0), f64x2.mul(p, z)));
-  let result = f64x2.add(f64x2.mul(e, f64x2.splat(LN2)), lnm);
-  let series = f64x2.add(f64x2.mul(x, f64x2.splat(1.0 / 3.0)), f64x2.splat(-0.5));
-  series = f64x2.mul(x, f64x2.add(f64x2.splat(1.0), f64x2.mul(x, series)));
-  result = v128.bitselect(series, result, f64x2.lt(f64x2.abs(x), f64x2.splat(0.00000095367431640625)));
+  let result = v128.bitselect(lnm, f64x2.add(f64x2.mul(e, f64x2.splat(LN2)), lnm), isCentral);
   // Special values: u = +Inf stays, u = 0 (x = −1) gives −Inf, u < 0 and NaN give NaN.
   result = v128.bitselect(u, result, f64x2.eq(u, f64x2.splat(Infinity)));
   const special = v128.bitselect(f64x2.splat(-Infinity), f64x2.splat(NaN), f64x2.eq(u, f64x2.splat(0)));
