@@ -49,7 +49,7 @@ import { cosF32x4, sinF32x4 } from './math/sin-cos';
 }
 
 // The transcendental loops are functions of their own: inlined into one large switch they
-// compiled measurably slower.
+// compiled measurably slower (binaryen does not inline functions with loops by default, so these stay apart).
 function mapExpF32(x: usize, y: usize, begin: i32, end: i32): void {
   mapF32(OP.UNARY_EXP, x, y, begin, end);
 }

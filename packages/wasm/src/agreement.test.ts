@@ -4,9 +4,9 @@ import {
   avgPool2dBackward,
   type Backend,
   type Conv2dAttrs,
+  concat,
   conv2d,
   conv2dBackpropFilter,
-  concat,
   conv2dBackpropInput,
   cos,
   createJsBackend,
@@ -210,24 +210,27 @@ test.each([
   ['sin', sin, 100],
   ['cos', cos, 100],
   ['softplus', softplus, 30],
-] as const)('float32 %s is within 1 ulp of the js backend, special and huge lanes included', (_name, op, scale) => {
-  // An odd length for the partial last vector; ±Inf, NaN and arguments past the vector range reduction.
-  const special = [Infinity, -Infinity, Number.NaN, 0, -0, 1e10, -3e38, 8388609, -1, 1e-30];
-  const build = () => op(concat([randn([4093], { seed: 40 }).mul(scale), tensor(special)]));
-  const read = (backend: Backend) => {
-    const previous = getBackend();
-    useBackend(backend);
-    try {
-      return tidy(() => build().dataSync() as Float32Array).slice();
-    } finally {
-      useBackend(previous);
+] as const)(
+  'float32 %s is within 1 ulp of the js backend, special and huge lanes included',
+  (_name, op, scale) => {
+    // An odd length for the partial last vector; ±Inf, NaN and arguments past the vector range reduction.
+    const special = [Infinity, -Infinity, Number.NaN, 0, -0, 1e10, -3e38, 8388609, -1, 1e-30];
+    const build = () => op(concat([randn([4093], { seed: 40 }).mul(scale), tensor(special)]));
+    const read = (backend: Backend) => {
+      const previous = getBackend();
+      useBackend(backend);
+      try {
+        return tidy(() => build().dataSync() as Float32Array).slice();
+      } finally {
+        useBackend(previous);
+      }
+    };
+    const expected = read(js);
+    const actual = read(wasm);
+    const [a, e] = [orderedBits(actual), orderedBits(expected)];
+    for (let i = 0; i < actual.length; i++) {
+      if (Number.isNaN(expected[i])) expect(actual[i], `at ${i}`).toBeNaN();
+      else expect(Math.abs(a[i] - e[i]), `at ${i}: ${actual[i]} vs ${expected[i]}`).toBeLessThanOrEqual(1);
     }
-  };
-  const expected = read(js);
-  const actual = read(wasm);
-  const [a, e] = [orderedBits(actual), orderedBits(expected)];
-  for (let i = 0; i < actual.length; i++) {
-    if (Number.isNaN(expected[i])) expect(actual[i], `at ${i}`).toBeNaN();
-    else expect(Math.abs(a[i] - e[i]), `at ${i}: ${actual[i]} vs ${expected[i]}`).toBeLessThanOrEqual(1);
-  }
-});
+  },
+);

@@ -105,6 +105,13 @@ describe('float32 approximations stay within 2 ulp of float64 Math', () => {
     expect(read(sin)).toEqual([Number.NaN, Number.NaN, Number.NaN, 0, -0, Math.fround(Math.sin(-1))]);
     expect(read(cos)).toEqual([Number.NaN, Number.NaN, Number.NaN, 1, 1, Math.fround(Math.cos(-1))]);
     const ln2 = Math.fround(Math.LN2);
-    expect(read(softplus)).toEqual([Infinity, 0, Number.NaN, ln2, ln2, Math.fround(Math.log1p(Math.exp(-1)))]);
+    expect(read(softplus)).toEqual([
+      Infinity,
+      0,
+      Number.NaN,
+      ln2,
+      ln2,
+      Math.fround(Math.log1p(Math.exp(-1))),
+    ]);
   });
 });
