@@ -2,7 +2,7 @@
 // sigmoid: the float64 formulas below are accurate to about 1e-9 relative (a hundredth of an ulp), so the only visible
 // error is the final rounding to float32 (src/math-accuracy.test.ts checks ≤ 2 ulp over the whole
 // float32 range, ±Inf and NaN included).
-import { highF64, joinF32, LN2_HI, LN2_LO, LOG2E, lowF64 } from './f64-lanes';
+import { highF64, joinF32, madd64, LN2_HI, LN2_LO, LOG2E, lowF64 } from './f64-lanes';
 
 // Adding 1.5·2^52 rounds a float64 of magnitude below 2^51 to an integer (ties to even), and the
 // low mantissa bits of the sum are that integer in two's complement.
@@ -29,12 +29,12 @@ const SQRT2: f64 = 1.4142135623730951;
 // @ts-ignore: decorator
 @inline function expm1Remainder(r: v128): v128 {
   let p = f64x2.splat(1.0 / 40320.0);
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 5040.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 720.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 120.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 24.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 6.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(0.5));
+  p = madd64(p, r, f64x2.splat(1.0 / 5040.0));
+  p = madd64(p, r, f64x2.splat(1.0 / 720.0));
+  p = madd64(p, r, f64x2.splat(1.0 / 120.0));
+  p = madd64(p, r, f64x2.splat(1.0 / 24.0));
+  p = madd64(p, r, f64x2.splat(1.0 / 6.0));
+  p = madd64(p, r, f64x2.splat(0.5));
   // r·(1 + r·p) rather than r + r²·p keeps the sign of −0.
   return f64x2.mul(r, f64x2.add(f64x2.splat(1.0), f64x2.mul(r, p)));
 }
@@ -82,10 +82,10 @@ const SQRT2: f64 = 1.4142135623730951;
   const s = f64x2.div(f, f64x2.add(f, f64x2.splat(2.0)));
   const z = f64x2.mul(s, s);
   let p = f64x2.splat(1.0 / 11.0);
-  p = f64x2.add(f64x2.mul(p, z), f64x2.splat(1.0 / 9.0));
-  p = f64x2.add(f64x2.mul(p, z), f64x2.splat(1.0 / 7.0));
-  p = f64x2.add(f64x2.mul(p, z), f64x2.splat(1.0 / 5.0));
-  p = f64x2.add(f64x2.mul(p, z), f64x2.splat(1.0 / 3.0));
+  p = madd64(p, z, f64x2.splat(1.0 / 9.0));
+  p = madd64(p, z, f64x2.splat(1.0 / 7.0));
+  p = madd64(p, z, f64x2.splat(1.0 / 5.0));
+  p = madd64(p, z, f64x2.splat(1.0 / 3.0));
   // 2s·(1 + z·p) keeps the sign of −0; adding e·ln2 = +0 would not, hence the select.
   const lnm = f64x2.mul(f64x2.add(s, s), f64x2.add(f64x2.splat(1.0), f64x2.mul(p, z)));
   let result = v128.bitselect(lnm, f64x2.add(f64x2.mul(e, f64x2.splat(LN2)), lnm), isCentral);
@@ -111,13 +111,13 @@ const SQRT2: f64 = 1.4142135623730951;
   const s = f64x2.div(e, f64x2.add(e, f64x2.splat(2.0)));
   const z = f64x2.mul(s, s);
   let p = f64x2.splat(1.0 / 17.0);
-  p = f64x2.add(f64x2.mul(p, z), f64x2.splat(1.0 / 15.0));
-  p = f64x2.add(f64x2.mul(p, z), f64x2.splat(1.0 / 13.0));
-  p = f64x2.add(f64x2.mul(p, z), f64x2.splat(1.0 / 11.0));
-  p = f64x2.add(f64x2.mul(p, z), f64x2.splat(1.0 / 9.0));
-  p = f64x2.add(f64x2.mul(p, z), f64x2.splat(1.0 / 7.0));
-  p = f64x2.add(f64x2.mul(p, z), f64x2.splat(1.0 / 5.0));
-  p = f64x2.add(f64x2.mul(p, z), f64x2.splat(1.0 / 3.0));
+  p = madd64(p, z, f64x2.splat(1.0 / 15.0));
+  p = madd64(p, z, f64x2.splat(1.0 / 13.0));
+  p = madd64(p, z, f64x2.splat(1.0 / 11.0));
+  p = madd64(p, z, f64x2.splat(1.0 / 9.0));
+  p = madd64(p, z, f64x2.splat(1.0 / 7.0));
+  p = madd64(p, z, f64x2.splat(1.0 / 5.0));
+  p = madd64(p, z, f64x2.splat(1.0 / 3.0));
   const log1pE = f64x2.mul(f64x2.add(s, s), f64x2.add(f64x2.splat(1.0), f64x2.mul(p, z)));
   const positivePart = v128.and(x, f64x2.gt(x, f64x2.splat(0)));
   return f64x2.add(positivePart, log1pE);

@@ -6,6 +6,17 @@ export const LOG2E: f64 = 1.4426950408889634;
 export const LN2_HI: f64 = 6.93147180369123816490e-1;
 export const LN2_LO: f64 = 1.90821492927058770002e-10;
 
+/**
+ * a·b + c on two float64 lanes: fused in the relaxed-SIMD binary where the CPU has FMA (RELAXED is
+ * a build-time constant, see gemm/micro-kernel.ts). Only for polynomial steps, where either
+ * rounding is accurate enough.
+ */
+// @ts-ignore: decorator
+@inline export function madd64(a: v128, b: v128, c: v128): v128 {
+  if (RELAXED) return f64x2.relaxed_madd(a, b, c);
+  return f64x2.add(f64x2.mul(a, b), c);
+}
+
 /** The low two f32 lanes of `x` as float64. */
 // @ts-ignore: decorator
 @inline export function lowF64(x: v128): v128 {

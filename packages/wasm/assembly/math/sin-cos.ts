@@ -3,7 +3,7 @@
 // float64 library's exact reduction, one lane at a time. Within 1 ulp over the whole float32
 // range (src/math-accuracy.test.ts checks ≤ 2 ulp, ±Inf and NaN included).
 import { ROUNDING_MAGIC } from './expm1-log1p';
-import { highF64, joinF32, lowF64 } from './f64-lanes';
+import { highF64, joinF32, lowF64, madd64 } from './f64-lanes';
 
 const TWO_OVER_PI: f64 = 0.6366197723675814;
 // π/2 = PIO2_1 + PIO2_2 + PIO2_3 (to 2^-113): the first two are truncated to 30 significant bits,
@@ -32,15 +32,15 @@ const REDUCTION_LIMIT: f32 = 8388608.0;
   r = f64x2.sub(r, f64x2.mul(k, f64x2.splat(PIO2_3)));
   const z = f64x2.mul(r, r);
   let s = f64x2.splat(1.0 / 362880.0);
-  s = f64x2.add(f64x2.mul(s, z), f64x2.splat(-1.0 / 5040.0));
-  s = f64x2.add(f64x2.mul(s, z), f64x2.splat(1.0 / 120.0));
-  s = f64x2.add(f64x2.mul(s, z), f64x2.splat(-1.0 / 6.0));
+  s = madd64(s, z, f64x2.splat(-1.0 / 5040.0));
+  s = madd64(s, z, f64x2.splat(1.0 / 120.0));
+  s = madd64(s, z, f64x2.splat(-1.0 / 6.0));
   // r·(1 + z·s) rather than r + r·z·s keeps the sign of −0.
   const sine = f64x2.mul(r, f64x2.add(f64x2.splat(1.0), f64x2.mul(z, s)));
   let c = f64x2.splat(-1.0 / 3628800.0);
-  c = f64x2.add(f64x2.mul(c, z), f64x2.splat(1.0 / 40320.0));
-  c = f64x2.add(f64x2.mul(c, z), f64x2.splat(-1.0 / 720.0));
-  c = f64x2.add(f64x2.mul(c, z), f64x2.splat(1.0 / 24.0));
+  c = madd64(c, z, f64x2.splat(1.0 / 40320.0));
+  c = madd64(c, z, f64x2.splat(-1.0 / 720.0));
+  c = madd64(c, z, f64x2.splat(1.0 / 24.0));
   const cosine = f64x2.add(f64x2.sub(f64x2.splat(1.0), f64x2.mul(z, f64x2.splat(0.5))), f64x2.mul(f64x2.mul(z, z), c));
   // The low bits of `shifted` are k: quadrant k mod 4 is sin r, cos r, −sin r, −cos r.
   const q = i64x2.add(shifted, i64x2.splat(quadrant));
