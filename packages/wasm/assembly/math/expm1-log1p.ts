@@ -1,7 +1,7 @@
 // expm1, log1p and softplus for four float32 lanes, computed in two float64x2 halves like tanh and
-// sigmoid: the float64 formulas below are accurate to about 1e-9 relative (a hundredth of an ulp), so the only visible
-// error is the final rounding to float32 (src/math-accuracy.test.ts checks ≤ 2 ulp over the whole
-// float32 range, ±Inf and NaN included).
+// sigmoid: the float64 formulas below are accurate to about 1e-9 relative (a hundredth of an
+// ulp), so the only visible error is the final rounding to float32 (src/math-accuracy.test.ts
+// checks ≤ 2 ulp over the whole float32 range, ±Inf and NaN included).
 import { highF64, joinF32, madd64, LN2_HI, LN2_LO, LOG2E, lowF64 } from './f64-lanes';
 
 // Adding 1.5·2^52 rounds a float64 of magnitude below 2^51 to an integer (ties to even), and the
@@ -22,7 +22,8 @@ const SQRT2: f64 = 1.4142135623730951;
 /** r = x − k·ln2 (Cody–Waite: k·LN2_HI is exact). */
 // @ts-ignore: decorator
 @inline function expRemainder(clamped: v128, k: v128): v128 {
-  return f64x2.sub(f64x2.sub(clamped, f64x2.mul(k, f64x2.splat(LN2_HI))), f64x2.mul(k, f64x2.splat(LN2_LO)));
+  const high = f64x2.sub(clamped, f64x2.mul(k, f64x2.splat(LN2_HI)));
+  return f64x2.sub(high, f64x2.mul(k, f64x2.splat(LN2_LO)));
 }
 
 /** expm1(r) for |r| ≤ ln2/2 by its Taylor series to r^8 (the remainder is below 1e-9 relative). */
@@ -45,7 +46,7 @@ const SQRT2: f64 = 1.4142135623730951;
   return i64x2.shl(i64x2.add(shifted, i64x2.splat(1023)), 52);
 }
 
-/** e^x − 1 = 2^k·q + (2^k − 1): for k ≠ 0 the result is at least 0.29 in magnitude, no cancellation. */
+/** e^x − 1 = 2^k·q + (2^k − 1): no cancellation, as for k ≠ 0 the result is at least 0.29 in size. */
 // @ts-ignore: decorator
 @inline function expm1F64x2(x: v128): v128 {
   // pmax/pmin return their first operand for NaN, so NaN flows through to the result.
@@ -65,7 +66,7 @@ const SQRT2: f64 = 1.4142135623730951;
  * m·2^e, m in [√½, √2]: ln(1 + x) = e·ln2 + 2·atanh(s), s = f/(2 + f), f = m − 1, by the series
  * of atanh in s² to s^11 (|s| ≤ 0.172, so the remainder is below 6e-11 relative). Where e = 0 the
  * identity holds with f = x itself, which keeps tiny x exact (1 + x would round); elsewhere
- * |x| > 0.29 and u is exact.
+ * |x| > 0.29 and u is exact (or, past 2^53, rounded by a negligible 2^-53).
  */
 // @ts-ignore: decorator
 @inline function log1pF64x2(x: v128): v128 {

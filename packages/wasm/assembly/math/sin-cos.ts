@@ -17,10 +17,10 @@ const REDUCTION_LIMIT: f32 = 8388608.0;
 
 /**
  * sin(x + quadrant·π/2) on two float64 lanes for |x| ≤ 2^23 (NaN gives NaN). Cody–Waite reduction
- * x = k·π/2 + r, |r| ≤ π/4: x − k·PIO2_1 is exact (both are multiples of 2^-29 and the difference
- * is below 1), and so is the next step whenever |r| < 2^-6, so a small r keeps its relative
- * accuracy. Then the Taylor series of sin r to r^9 and cos r to r^10 (remainders below 3e-9 and 2e-10
- * relative, a few hundredths of a float32 ulp).
+ * x = k·π/2 + r, |r| ≤ π/4: x − k·PIO2_1 is exact (for k ≠ 0 both are multiples of 2^-27 and the
+ * difference is below 1), and so is the next step whenever |r| < 2^-6, so a small r keeps its
+ * relative accuracy. Then the Taylor series of sin r to r^9 and cos r to r^10 (remainders below
+ * 3e-9 and 2e-10 relative, a few hundredths of a float32 ulp).
  */
 // @ts-ignore: decorator
 @inline function sinCosF64x2(x: v128, quadrant: i64): v128 {
@@ -41,7 +41,8 @@ const REDUCTION_LIMIT: f32 = 8388608.0;
   c = madd64(c, z, f64x2.splat(1.0 / 40320.0));
   c = madd64(c, z, f64x2.splat(-1.0 / 720.0));
   c = madd64(c, z, f64x2.splat(1.0 / 24.0));
-  const cosine = f64x2.add(f64x2.sub(f64x2.splat(1.0), f64x2.mul(z, f64x2.splat(0.5))), f64x2.mul(f64x2.mul(z, z), c));
+  const halfZ = f64x2.mul(z, f64x2.splat(0.5));
+  const cosine = f64x2.add(f64x2.sub(f64x2.splat(1.0), halfZ), f64x2.mul(f64x2.mul(z, z), c));
   // The low bits of `shifted` are k: quadrant k mod 4 is sin r, cos r, −sin r, −cos r.
   const q = i64x2.add(shifted, i64x2.splat(quadrant));
   const isOdd = i64x2.shr_s(i64x2.shl(q, 63), 63);
