@@ -3,33 +3,11 @@
 import * as OP from '../src/kernels/opcodes';
 import { at4, at8, loadPartial32, storePartial32 } from './lanes';
 import { expF32x4, logF32x4 } from './math/exp-log';
+import { expm1F32x4, log1pF32x4, softplusF32x4 } from './math/expm1-log1p';
 import { erfF32x4, sigmoidF32x4, tanhF32x4 } from './math/f64-lanes';
 import { toInt32 } from './binary';
 import { erf64, sigmoid64, softplus64 } from './math/scalar';
-
-/**
- * The float32 op `op` on one lane (for ops without a vector formula), computed in float64 and
- * rounded once, as the js reference does (and float64 sin/cos reduce huge arguments exactly).
- */
-// @ts-ignore: decorator
-@inline function scalarF32(op: i32, x: f32): f32 {
-  const wide = <f64>x;
-  switch (op) {
-    case OP.UNARY_EXPM1: return <f32>Math.expm1(wide);
-    case OP.UNARY_LOG1P: return <f32>Math.log1p(wide);
-    case OP.UNARY_SIN: return <f32>Math.sin(wide);
-    case OP.UNARY_COS: return <f32>Math.cos(wide);
-    default: return <f32>softplus64(wide);
-  }
-}
-
-// @ts-ignore: decorator
-@inline function lanewiseF32(op: i32, x: v128): v128 {
-  let y = f32x4.splat(scalarF32(op, f32x4.extract_lane(x, 0)));
-  y = f32x4.replace_lane(y, 1, scalarF32(op, f32x4.extract_lane(x, 1)));
-  y = f32x4.replace_lane(y, 2, scalarF32(op, f32x4.extract_lane(x, 2)));
-  return f32x4.replace_lane(y, 3, scalarF32(op, f32x4.extract_lane(x, 3)));
-}
+import { cosF32x4, sinF32x4 } from './math/sin-cos';
 
 /** The float32 op `op` on four lanes. NaN semantics follow the js reference backend. */
 // @ts-ignore: decorator
@@ -48,14 +26,18 @@ import { erf64, sigmoid64, softplus64 } from './math/scalar';
     case OP.UNARY_CEIL: return f32x4.ceil(x);
     case OP.UNARY_ROUND: return f32x4.nearest(x);
     case OP.UNARY_EXP: return expF32x4(x);
+    case OP.UNARY_EXPM1: return expm1F32x4(x);
     case OP.UNARY_LOG: return logF32x4(x);
+    case OP.UNARY_LOG1P: return log1pF32x4(x);
     case OP.UNARY_SQRT: return f32x4.sqrt(x);
     case OP.UNARY_RSQRT: return f32x4.div(one, f32x4.sqrt(x));
     case OP.UNARY_RECIPROCAL: return f32x4.div(one, x);
+    case OP.UNARY_SIN: return sinF32x4(x);
+    case OP.UNARY_COS: return cosF32x4(x);
     case OP.UNARY_TANH: return tanhF32x4(x);
     case OP.UNARY_SIGMOID: return sigmoidF32x4(x);
-    case OP.UNARY_ERF: return erfF32x4(x);
-    default: return lanewiseF32(op, x);
+    case OP.UNARY_SOFTPLUS: return softplusF32x4(x);
+    default: return erfF32x4(x);
   }
 }
 
@@ -80,6 +62,48 @@ import { erf64, sigmoid64, softplus64 } from './math/scalar';
   if (i < end) storePartial32(at4(y, i), vectorF32(op, loadPartial32(at4(x, i), end - i)), end - i);
 }
 
+// The transcendental loops are functions of their own: inlined into one large switch they
+// compiled measurably slower (binaryen does not inline functions with loops by default, so these stay apart).
+function mapExpF32(x: usize, y: usize, begin: i32, end: i32): void {
+  mapF32(OP.UNARY_EXP, x, y, begin, end);
+}
+
+function mapExpm1F32(x: usize, y: usize, begin: i32, end: i32): void {
+  mapF32(OP.UNARY_EXPM1, x, y, begin, end);
+}
+
+function mapLogF32(x: usize, y: usize, begin: i32, end: i32): void {
+  mapF32(OP.UNARY_LOG, x, y, begin, end);
+}
+
+function mapLog1pF32(x: usize, y: usize, begin: i32, end: i32): void {
+  mapF32(OP.UNARY_LOG1P, x, y, begin, end);
+}
+
+function mapSinF32(x: usize, y: usize, begin: i32, end: i32): void {
+  mapF32(OP.UNARY_SIN, x, y, begin, end);
+}
+
+function mapCosF32(x: usize, y: usize, begin: i32, end: i32): void {
+  mapF32(OP.UNARY_COS, x, y, begin, end);
+}
+
+function mapTanhF32(x: usize, y: usize, begin: i32, end: i32): void {
+  mapF32(OP.UNARY_TANH, x, y, begin, end);
+}
+
+function mapSigmoidF32(x: usize, y: usize, begin: i32, end: i32): void {
+  mapF32(OP.UNARY_SIGMOID, x, y, begin, end);
+}
+
+function mapSoftplusF32(x: usize, y: usize, begin: i32, end: i32): void {
+  mapF32(OP.UNARY_SOFTPLUS, x, y, begin, end);
+}
+
+function mapErfF32(x: usize, y: usize, begin: i32, end: i32): void {
+  mapF32(OP.UNARY_ERF, x, y, begin, end);
+}
+
 /** y[i] = op(x[i]) for float32, i in [begin, end). */
 export function unaryF32(begin: i32, end: i32, op: i32, x: usize, y: usize): void {
   switch (op) {
@@ -92,19 +116,19 @@ export function unaryF32(begin: i32, end: i32, op: i32, x: usize, y: usize): voi
     case OP.UNARY_FLOOR: mapF32(OP.UNARY_FLOOR, x, y, begin, end); break;
     case OP.UNARY_CEIL: mapF32(OP.UNARY_CEIL, x, y, begin, end); break;
     case OP.UNARY_ROUND: mapF32(OP.UNARY_ROUND, x, y, begin, end); break;
-    case OP.UNARY_EXP: mapF32(OP.UNARY_EXP, x, y, begin, end); break;
-    case OP.UNARY_EXPM1: mapF32(OP.UNARY_EXPM1, x, y, begin, end); break;
-    case OP.UNARY_LOG: mapF32(OP.UNARY_LOG, x, y, begin, end); break;
-    case OP.UNARY_LOG1P: mapF32(OP.UNARY_LOG1P, x, y, begin, end); break;
+    case OP.UNARY_EXP: mapExpF32(x, y, begin, end); break;
+    case OP.UNARY_EXPM1: mapExpm1F32(x, y, begin, end); break;
+    case OP.UNARY_LOG: mapLogF32(x, y, begin, end); break;
+    case OP.UNARY_LOG1P: mapLog1pF32(x, y, begin, end); break;
     case OP.UNARY_SQRT: mapF32(OP.UNARY_SQRT, x, y, begin, end); break;
     case OP.UNARY_RSQRT: mapF32(OP.UNARY_RSQRT, x, y, begin, end); break;
     case OP.UNARY_RECIPROCAL: mapF32(OP.UNARY_RECIPROCAL, x, y, begin, end); break;
-    case OP.UNARY_SIN: mapF32(OP.UNARY_SIN, x, y, begin, end); break;
-    case OP.UNARY_COS: mapF32(OP.UNARY_COS, x, y, begin, end); break;
-    case OP.UNARY_TANH: mapF32(OP.UNARY_TANH, x, y, begin, end); break;
-    case OP.UNARY_SIGMOID: mapF32(OP.UNARY_SIGMOID, x, y, begin, end); break;
-    case OP.UNARY_SOFTPLUS: mapF32(OP.UNARY_SOFTPLUS, x, y, begin, end); break;
-    case OP.UNARY_ERF: mapF32(OP.UNARY_ERF, x, y, begin, end); break;
+    case OP.UNARY_SIN: mapSinF32(x, y, begin, end); break;
+    case OP.UNARY_COS: mapCosF32(x, y, begin, end); break;
+    case OP.UNARY_TANH: mapTanhF32(x, y, begin, end); break;
+    case OP.UNARY_SIGMOID: mapSigmoidF32(x, y, begin, end); break;
+    case OP.UNARY_SOFTPLUS: mapSoftplusF32(x, y, begin, end); break;
+    case OP.UNARY_ERF: mapErfF32(x, y, begin, end); break;
     default: unreachable();
   }
 }

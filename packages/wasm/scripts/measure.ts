@@ -3,7 +3,23 @@
 //   npx tsx --tsconfig ../../tsconfig.paths.json scripts/measure.ts [--relaxed] [case…]
 
 import { setFlagsFromString } from 'node:v8';
-import { add, conv2d, exp, matmul, randn, relu, sum, type Tensor, tidy, useBackend } from '@nagare/tensor';
+import {
+  add,
+  conv2d,
+  cos,
+  exp,
+  expm1,
+  log1p,
+  matmul,
+  randn,
+  relu,
+  sin,
+  softplus,
+  sum,
+  type Tensor,
+  tidy,
+  useBackend,
+} from '@nagare/tensor';
 import { createWasmBackend } from '../src/index';
 
 // `--relaxed`: let Node 20 validate the relaxed-SIMD binary (Node 22+ does by default).
@@ -58,11 +74,16 @@ for (const threads of [1, 2]) {
   }
   if (runs('elementwise')) {
     const x = randn([1_000_000], { seed: 5 });
-    const y = randn([1_000_000], { seed: 6 });
+    const y = randn([1_000_000], { seed: 6 }).abs();
     const cases: [string, () => Tensor][] = [
       ['add', () => add(x, y)],
       ['relu', () => relu(x)],
       ['exp', () => exp(x)],
+      ['expm1', () => expm1(x)],
+      ['log1p', () => log1p(y)],
+      ['sin', () => sin(x)],
+      ['cos', () => cos(x)],
+      ['softplus', () => softplus(x)],
       ['sum', () => sum(x)],
     ];
     for (const [name, fn] of cases) {

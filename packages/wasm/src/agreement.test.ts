@@ -4,20 +4,26 @@ import {
   avgPool2dBackward,
   type Backend,
   type Conv2dAttrs,
+  concat,
   conv2d,
   conv2dBackpropFilter,
   conv2dBackpropInput,
+  cos,
   createJsBackend,
   cumsum,
+  expm1,
   getBackend,
   gt,
   le,
+  log1p,
   logSoftmax,
   matmul,
   maxPool2dWithIndices,
   type NestedArray,
   randn,
+  sin,
   softmax,
+  softplus,
   sum,
   type Tensor,
   tensor,
@@ -191,3 +197,40 @@ test.each(CASES)('%s agrees with the js backend', (_name, build) => {
   expect(actual.length).toBe(expected.length);
   for (let i = 0; i < actual.length; i++) expectAllClose(actual[i], expected[i], { rtol: 1e-4, atol: 1e-4 });
 });
+
+/** Float32 bits mapped so that adjacent floats differ by 1 (and −0 meets +0). */
+function orderedBits(values: Float32Array): Int32Array {
+  const bits = new Int32Array(values.buffer.slice(values.byteOffset, values.byteOffset + values.byteLength));
+  return bits.map((b) => (b < 0 ? -(b & 0x7fffffff) : b));
+}
+
+test.each([
+  ['expm1', expm1, 5],
+  ['log1p', (x: Tensor) => log1p(x.abs().sub(0.999)), 5],
+  ['sin', sin, 100],
+  ['cos', cos, 100],
+  ['softplus', softplus, 30],
+] as const)(
+  'float32 %s is within 1 ulp of the js backend, special and huge lanes included',
+  (_name, op, scale) => {
+    // An odd length for the partial last vector; ±Inf, NaN and arguments past the vector range reduction.
+    const special = [Infinity, -Infinity, Number.NaN, 0, -0, 1e10, -3e38, 8388609, -1, 1e-30];
+    const build = () => op(concat([randn([4093], { seed: 40 }).mul(scale), tensor(special)]));
+    const read = (backend: Backend) => {
+      const previous = getBackend();
+      useBackend(backend);
+      try {
+        return tidy(() => build().dataSync() as Float32Array).slice();
+      } finally {
+        useBackend(previous);
+      }
+    };
+    const expected = read(js);
+    const actual = read(wasm);
+    const [a, e] = [orderedBits(actual), orderedBits(expected)];
+    for (let i = 0; i < actual.length; i++) {
+      if (Number.isNaN(expected[i])) expect(actual[i], `at ${i}`).toBeNaN();
+      else expect(Math.abs(a[i] - e[i]), `at ${i}: ${actual[i]} vs ${expected[i]}`).toBeLessThanOrEqual(1);
+    }
+  },
+);

@@ -1,9 +1,15 @@
+import { setFlagsFromString } from 'node:v8';
 import {
+  cos,
   erf,
   exp,
+  expm1,
   jsKernels,
   log,
+  log1p,
   sigmoid,
+  sin,
+  softplus,
   type Tensor,
   tanh,
   tensor,
@@ -19,7 +25,13 @@ import { createWasmBackend } from './index';
 // in float32 ulps of the exact (float64) value; the stated bound is 2 ulp.
 const MAX_ULP = 2;
 
-useBackend(await createWasmBackend());
+// Both binaries: the relaxed one fuses the polynomial steps' multiply-adds. Node 20 validates relaxed
+// SIMD only behind a flag, set here before the first compile.
+setFlagsFromString('--experimental-wasm-relaxed-simd');
+const BACKENDS = {
+  simd128: await createWasmBackend({ simd: 'simd128' }),
+  relaxed: await createWasmBackend({ simd: 'relaxed' }),
+};
 
 function sweepInputs(): Float32Array {
   const bits: number[] = [];
@@ -72,23 +84,47 @@ const CASES: [string, (x: Tensor) => Tensor, (x: number) => number][] = [
   ['tanh', tanh, Math.tanh],
   ['sigmoid', sigmoid, (x) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)))],
   ['erf', erf, erf64],
+  ['expm1', expm1, Math.expm1],
+  ['log1p', log1p, Math.log1p],
+  ['sin', sin, Math.sin],
+  ['cos', cos, Math.cos],
+  ['softplus', softplus, (x) => (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x)))],
 ];
 
-describe('float32 approximations stay within 2 ulp of float64 Math', () => {
-  const inputs = sweepInputs();
-  test.each(CASES)('%s', (_name, op, exact) => {
-    const actual = tidy(() => op(tensor(inputs)).dataSync() as Float32Array);
-    const worst = worstUlp(inputs, actual, exact);
-    expect(worst.ulp, `worst at x = ${worst.at}`).toBeLessThanOrEqual(MAX_ULP);
-  });
+const inputs = sweepInputs();
 
-  test('special values: exp(±Inf), log(0), log(−1), erf(±Inf), NaN in, NaN out', () => {
-    const special = [Infinity, -Infinity, Number.NaN, 0, -0, -1];
-    const read = (op: (x: Tensor) => Tensor) => Array.from(tidy(() => op(tensor(special)).dataSync()));
-    expect(read(exp)).toEqual([Infinity, 0, Number.NaN, 1, 1, Math.fround(Math.exp(-1))]);
-    expect(read(log)).toEqual([Infinity, Number.NaN, Number.NaN, -Infinity, -Infinity, Number.NaN]);
-    expect(read(tanh)).toEqual([1, -1, Number.NaN, 0, -0, Math.fround(Math.tanh(-1))]);
-    expect(read(sigmoid).slice(0, 5)).toEqual([1, 0, Number.NaN, 0.5, 0.5]);
-    expect(read(erf).slice(0, 5)).toEqual([1, -1, Number.NaN, 0, -0]);
-  });
-});
+describe.each(['simd128', 'relaxed'] as const)(
+  'float32 approximations in the %s binary stay within 2 ulp of float64 Math',
+  (level) => {
+    test.each(CASES)('%s', (_name, op, exact) => {
+      useBackend(BACKENDS[level]);
+      const actual = tidy(() => op(tensor(inputs)).dataSync() as Float32Array);
+      const worst = worstUlp(inputs, actual, exact);
+      expect(worst.ulp, `worst at x = ${worst.at}`).toBeLessThanOrEqual(MAX_ULP);
+    });
+
+    test('special values: exp(±Inf), log(0), log(−1), erf(±Inf), sin(±Inf), ±0, NaN in, NaN out', () => {
+      useBackend(BACKENDS[level]);
+      const special = [Infinity, -Infinity, Number.NaN, 0, -0, -1];
+      const read = (op: (x: Tensor) => Tensor) => Array.from(tidy(() => op(tensor(special)).dataSync()));
+      expect(read(exp)).toEqual([Infinity, 0, Number.NaN, 1, 1, Math.fround(Math.exp(-1))]);
+      expect(read(log)).toEqual([Infinity, Number.NaN, Number.NaN, -Infinity, -Infinity, Number.NaN]);
+      expect(read(tanh)).toEqual([1, -1, Number.NaN, 0, -0, Math.fround(Math.tanh(-1))]);
+      expect(read(sigmoid).slice(0, 5)).toEqual([1, 0, Number.NaN, 0.5, 0.5]);
+      expect(read(erf).slice(0, 5)).toEqual([1, -1, Number.NaN, 0, -0]);
+      expect(read(expm1)).toEqual([Infinity, -1, Number.NaN, 0, -0, Math.fround(Math.expm1(-1))]);
+      expect(read(log1p)).toEqual([Infinity, Number.NaN, Number.NaN, 0, -0, -Infinity]);
+      expect(read(sin)).toEqual([Number.NaN, Number.NaN, Number.NaN, 0, -0, Math.fround(Math.sin(-1))]);
+      expect(read(cos)).toEqual([Number.NaN, Number.NaN, Number.NaN, 1, 1, Math.fround(Math.cos(-1))]);
+      const ln2 = Math.fround(Math.LN2);
+      expect(read(softplus)).toEqual([
+        Infinity,
+        0,
+        Number.NaN,
+        ln2,
+        ln2,
+        Math.fround(Math.log1p(Math.exp(-1))),
+      ]);
+    });
+  },
+);

@@ -4,7 +4,9 @@ import {
   getBackend,
   matmul,
   randn,
+  sin,
   softmax,
+  softplus,
   sum,
   type Tensor,
   tidy,
@@ -56,6 +58,7 @@ test.each([
     () => conv2d(randn([4, 8, 20, 20], { seed: 5 }), randn([16, 8, 3, 3], { seed: 6 }), { padding: 1 }),
   ],
   ['exp over 300k', () => exp(randn([300_000], { seed: 7 }))],
+  ['softplus of sin over 300k', () => softplus(sin(randn([300_001], { seed: 10 }).mul(1e7)))],
   ['softmax rows', () => softmax(randn([2000, 300], { seed: 8 }))],
   ['sum of rows', () => sum(randn([4000, 300], { seed: 9 }), 1)],
 ])('%s is bit-identical on 1 and 2 threads', (_name, build) => {

@@ -2,9 +2,20 @@
 // float64 leaves the only visible error in the final rounding to float32, so each stays within
 // 1 ulp over the whole range (src/math-accuracy.test.ts checks ≤ 2 ulp, ±Inf and NaN included).
 
-const LOG2E: f64 = 1.4426950408889634;
-const LN2_HI: f64 = 6.93147180369123816490e-1;
-const LN2_LO: f64 = 1.90821492927058770002e-10;
+export const LOG2E: f64 = 1.4426950408889634;
+export const LN2_HI: f64 = 6.93147180369123816490e-1;
+export const LN2_LO: f64 = 1.90821492927058770002e-10;
+
+/**
+ * a·b + c on two float64 lanes: fused in the relaxed-SIMD binary where the CPU has FMA (RELAXED is
+ * a build-time constant, see gemm/micro-kernel.ts). Only for polynomial steps, where either
+ * rounding is accurate enough.
+ */
+// @ts-ignore: decorator
+@inline export function madd64(a: v128, b: v128, c: v128): v128 {
+  if (RELAXED) return f64x2.relaxed_madd(a, b, c);
+  return f64x2.add(f64x2.mul(a, b), c);
+}
 
 /** The low two f32 lanes of `x` as float64. */
 // @ts-ignore: decorator
@@ -33,17 +44,17 @@ const LN2_LO: f64 = 1.90821492927058770002e-10;
   const n = f64x2.nearest(f64x2.mul(x, f64x2.splat(LOG2E)));
   const r = f64x2.sub(f64x2.sub(x, f64x2.mul(n, f64x2.splat(LN2_HI))), f64x2.mul(n, f64x2.splat(LN2_LO)));
   let p = f64x2.splat(1.0 / 39916800.0);
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 3628800.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 362880.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 40320.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 5040.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 720.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 120.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 24.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 6.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(0.5));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0));
+  p = madd64(p, r, f64x2.splat(1.0 / 3628800.0));
+  p = madd64(p, r, f64x2.splat(1.0 / 362880.0));
+  p = madd64(p, r, f64x2.splat(1.0 / 40320.0));
+  p = madd64(p, r, f64x2.splat(1.0 / 5040.0));
+  p = madd64(p, r, f64x2.splat(1.0 / 720.0));
+  p = madd64(p, r, f64x2.splat(1.0 / 120.0));
+  p = madd64(p, r, f64x2.splat(1.0 / 24.0));
+  p = madd64(p, r, f64x2.splat(1.0 / 6.0));
+  p = madd64(p, r, f64x2.splat(0.5));
+  p = madd64(p, r, f64x2.splat(1.0));
+  p = madd64(p, r, f64x2.splat(1.0));
   // 2^n from the exponent bits; n ≥ −1075 after the caller's clamp, split in two so it stays normal.
   const ni = i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(n));
   const half = i64x2.shr_s(ni, 1);
@@ -59,8 +70,8 @@ const LN2_LO: f64 = 1.90821492927058770002e-10;
   // Small |x|: the odd Taylor series; its first omitted term is below 1e-12 relative for |x| < 1/16.
   const x2 = f64x2.mul(x, x);
   let s = f64x2.splat(-17.0 / 315.0);
-  s = f64x2.add(f64x2.mul(s, x2), f64x2.splat(2.0 / 15.0));
-  s = f64x2.add(f64x2.mul(s, x2), f64x2.splat(-1.0 / 3.0));
+  s = madd64(s, x2, f64x2.splat(2.0 / 15.0));
+  s = madd64(s, x2, f64x2.splat(-1.0 / 3.0));
   // x·(1 + x²·s) rather than x + x³·s keeps the sign of −0.
   const series = f64x2.mul(x, f64x2.add(f64x2.splat(1.0), f64x2.mul(s, x2)));
   // Otherwise (1 − e^(−2|x|)) / (1 + e^(−2|x|)), with the sign put back.
@@ -143,14 +154,14 @@ const ERF_SERIES: StaticArray<f64> = [
   const a2 = f64x2.mul(a, a);
   let s = f64x2.splat(0);
   for (let n = ERF_SERIES.length - 1; n >= 0; n--) {
-    s = f64x2.add(f64x2.mul(s, a2), f64x2.splat(unchecked(ERF_SERIES[n])));
+    s = madd64(s, a2, f64x2.splat(unchecked(ERF_SERIES[n])));
   }
   const series = f64x2.mul(f64x2.mul(s, a), f64x2.splat(1.1283791670955126));
   const inverse2 = f64x2.div(f64x2.splat(1.0), a2);
   let tail = f64x2.splat(-15.0 / 8.0);
-  tail = f64x2.add(f64x2.mul(tail, inverse2), f64x2.splat(3.0 / 4.0));
-  tail = f64x2.add(f64x2.mul(tail, inverse2), f64x2.splat(-0.5));
-  tail = f64x2.add(f64x2.mul(tail, inverse2), f64x2.splat(1.0));
+  tail = madd64(tail, inverse2, f64x2.splat(3.0 / 4.0));
+  tail = madd64(tail, inverse2, f64x2.splat(-0.5));
+  tail = madd64(tail, inverse2, f64x2.splat(1.0));
   const gauss = expNegativeF64x2(f64x2.neg(a2));
   const erfc = f64x2.div(f64x2.mul(gauss, tail), f64x2.mul(a, f64x2.splat(1.7724538509055159)));
   const large = f64x2.sub(f64x2.splat(1.0), erfc);

@@ -5,7 +5,10 @@
 
 /** A vectorised element that mostly moves memory (add, relu, cast, copies, reductions). */
 export const COST_MEMORY = 8;
-/** A vectorised transcendental (exp, log, tanh, sigmoid, erf), or a float64 element. */
+/**
+ * A vectorised transcendental (exp, expm1, log, log1p, sin, cos, tanh, sigmoid, softplus, erf),
+ * or a float64 element.
+ */
 export const COST_TRANSCENDENTAL = 40;
 /** A scalar float64 library call per element. */
 export const COST_SCALAR_MATH = 200;

@@ -56,13 +56,21 @@ const CODES: Record<UnaryName, number> = {
   isNaN: OP.UNARY_IS_NAN,
 };
 
-/** Ops without a vector formula: one float64 library call per element. */
-const SCALAR_MATH = new Set<UnaryName>(['expm1', 'log1p', 'sin', 'cos', 'softplus']);
 /** Vectorised transcendental approximations. */
-const TRANSCENDENTAL = new Set<UnaryName>(['exp', 'log', 'tanh', 'sigmoid', 'erf']);
+const TRANSCENDENTAL = new Set<UnaryName>([
+  'exp',
+  'expm1',
+  'log',
+  'log1p',
+  'sin',
+  'cos',
+  'tanh',
+  'sigmoid',
+  'softplus',
+  'erf',
+]);
 
 function unaryCost(name: UnaryName): number {
-  if (SCALAR_MATH.has(name)) return COST_SCALAR_MATH;
   return TRANSCENDENTAL.has(name) ? COST_TRANSCENDENTAL : COST_MEMORY;
 }
 
