@@ -12,12 +12,13 @@ export function permutePixels(dataset: TensorDataset, seed: number): TensorDatas
   const perm = permutation(pixels, { seed });
   const order = perm.dataSync();
   perm.dispose();
-  const out = new Float32Array(images.values.length);
+  // Same storage type as the source (uint8 for MNIST), so the permuted copy stays as compact.
+  const out = images.values.slice();
   for (let s = 0; s < n; s++) {
     const base = s * pixels;
     for (let p = 0; p < pixels; p++) out[base + p] = images.values[base + order[p]];
   }
-  return TensorDataset.fromColumns([{ values: out, shape: images.shape, dtype: 'float32' }, ...rest]);
+  return TensorDataset.fromColumns([{ ...images, values: out }, ...rest]);
 }
 
 /**
