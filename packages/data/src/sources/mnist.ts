@@ -1,7 +1,7 @@
 import type { TypedArray } from '@nagare/tensor';
 import { DataFormatError } from '../errors/data-format-error';
 import { TensorDataset } from '../tensor-dataset';
-import { type IdxArray, readIdx } from './idx';
+import { type IdxArray, readIdx, readOwnedIdx } from './idx';
 
 /** Options of the MNIST-format loaders. */
 export interface MnistOptions {
@@ -26,9 +26,19 @@ export async function mnistFromBytes(
   labels: Uint8Array,
   options: MnistOptions & { names?: [string, string] } = {},
 ): Promise<TensorDataset> {
+  return fromIdxBytes(images, labels, options, readIdx);
+}
+
+/** `mnistFromBytes` with the IDX reader to use: `readOwnedIdx` when the bytes are ours to keep. */
+async function fromIdxBytes(
+  images: Uint8Array,
+  labels: Uint8Array,
+  options: MnistOptions & { names?: [string, string] },
+  read: typeof readIdx,
+): Promise<TensorDataset> {
   const [imageName, labelName] = options.names ?? ['images', 'labels'];
-  const x = await readIdx(images, imageName);
-  const y = await readIdx(labels, labelName);
+  const x = await read(images, imageName);
+  const y = await read(labels, labelName);
   if (x.shape.length !== 3)
     throw new DataFormatError(
       imageName,
@@ -44,8 +54,8 @@ export async function mnistFromBytes(
   }
   const [total, h, w] = x.shape;
   const n = Math.min(total, options.limit ?? total);
-  // Without a limit keep parseIdx's own copy of the pixels; with one, copy the first rows so the
-  // rest of the file can be freed.
+  // Without a limit keep the parsed pixels as they are; with one, copy the first rows so the rest of
+  // the file can be freed.
   const pixels = n === total ? x.values : x.values.slice(0, n * h * w);
   return TensorDataset.fromColumns([
     { values: toStorable(pixels), shape: [n, 1, h, w], dtype: 'float32', divisor: 255 },
@@ -78,11 +88,12 @@ export async function mnistFromDirectory(dir: string, options: MnistOptions = {}
       throw new DataFormatError(join(dir, name), 'file not found (also tried .gz)');
     }),
   );
-  const [images, labels] = await Promise.all(paths.map((p) => readFile(p)));
-  return mnistFromBytes(new Uint8Array(images), new Uint8Array(labels), {
-    ...options,
-    names: [paths[0], paths[1]],
-  });
+  // As plain Uint8Arrays: a Buffer's slice() is a view, not the copy the dataset code expects.
+  const [images, labels] = (await Promise.all(paths.map((p) => readFile(p)))).map(
+    (b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength),
+  );
+  // The file contents are ours: the dataset keeps a view of them instead of a second copy.
+  return fromIdxBytes(images, labels, { ...options, names: [paths[0], paths[1]] }, readOwnedIdx);
 }
 
 /**
