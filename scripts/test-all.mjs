@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The one command that runs every test: installs dependencies, builds every package, runs each
 // package's vitest suite (one package at a time: the machine has 2 cores and the suites are CPU-bound),
-// checks the ONNX conformance floor and release readiness, and prints one line
-// "N passed, N failed[, N skipped]".
+// reruns the backend-sensitive suites (tensor ops, autograd gradchecks, layers, optimizers) on the
+// wasm backend, checks the ONNX conformance floor on both backends and release readiness, and
+// prints one line "N passed, N failed[, N skipped]".
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,24 +33,41 @@ const installFailed = step('install', ['install', ...(process.env.CI ? ['--froze
 const buildFailed = !installFailed && step('build', ['turbo', 'run', 'build', '--continue']) !== 0;
 const setupFailed = installFailed;
 const testCode = installFailed ? 1 : step('test', ['turbo', 'run', 'test', '--concurrency=1', '--continue']);
+// The packages with a `test:wasm` script run their suite again with wasm as the backend
+// (packages/wasm/scripts/vitest-on-wasm.config.ts), writing .test-results/vitest-wasm.json.
+const wasmTestCode = installFailed
+  ? 1
+  : step('test on wasm', ['turbo', 'run', 'test:wasm', '--concurrency=1', '--continue']);
 
 let passed = 0;
 let failed = (installFailed ? 1 : 0) + (buildFailed ? 1 : 0);
 let skipped = 0;
-for (const dir of workspaceDirs) {
-  const file = join(dir, '.test-results', 'vitest.json');
-  if (!existsSync(file)) continue;
-  const report = JSON.parse(readFileSync(file, 'utf8'));
-  passed += report.numPassedTests;
-  failed += report.numFailedTests;
-  skipped += report.numPendingTests + report.numTodoTests;
-  // A suite that fails to load (syntax error, missing import) has no tests: count it as a failure.
-  failed += report.testResults.filter(
-    (suite) => suite.status === 'failed' && suite.assertionResults.length === 0,
-  ).length;
+for (const [backend, name] of [
+  ['default', 'vitest.json'],
+  ['wasm', 'vitest-wasm.json'],
+]) {
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  for (const dir of workspaceDirs) {
+    const file = join(dir, '.test-results', name);
+    if (!existsSync(file)) continue;
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    counts.passed += report.numPassedTests;
+    counts.failed += report.numFailedTests;
+    counts.skipped += report.numPendingTests + report.numTodoTests;
+    // A suite that fails to load (syntax error, missing import) has no tests: count it as a failure.
+    counts.failed += report.testResults.filter(
+      (suite) => suite.status === 'failed' && suite.assertionResults.length === 0,
+    ).length;
+  }
+  console.log(
+    `\n== vitest (${backend} backend): ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`,
+  );
+  passed += counts.passed;
+  failed += counts.failed;
+  skipped += counts.skipped;
 }
-// ONNX conformance (apps/conformance): one test that fails when fewer cases pass on the js backend
-// than the floor recorded in apps/conformance/floor.json.
+// ONNX conformance (apps/conformance): one test per backend (js, wasm) that fails when fewer cases
+// pass on it than the floor recorded in apps/conformance/floor.json.
 const conformanceCases = join(root, '..', 'shared', 'conformance', 'onnx-node');
 if (setupFailed) {
   // Nothing was built: the failed setup step is already counted.
@@ -60,25 +78,31 @@ if (setupFailed) {
   console.log(`\n== conformance: skipped, ${conformanceCases} is absent`);
   skipped += 1;
 } else {
-  console.log('\n== conformance (js backend, against apps/conformance/floor.json)');
-  const conformance = spawnSync(
-    process.execPath,
-    [
-      join(root, 'apps/conformance/dist/cli.js'),
-      '--dir',
-      conformanceCases,
-      '--backend',
-      'js',
-      '--quiet',
-      '--floor',
-      join(root, 'apps/conformance/floor.json'),
-      '--json',
-      join(root, 'apps/conformance/.test-results/conformance.json'),
-    ],
-    { stdio: 'inherit', cwd: root },
-  );
-  if (conformance.status === 0) passed += 1;
-  else failed += 1;
+  // One test per backend: both must reach the floor.
+  for (const [backend, report] of [
+    ['js', 'conformance.json'],
+    ['wasm', 'conformance-wasm.json'],
+  ]) {
+    console.log(`\n== conformance (${backend} backend, against apps/conformance/floor.json)`);
+    const conformance = spawnSync(
+      process.execPath,
+      [
+        join(root, 'apps/conformance/dist/cli.js'),
+        '--dir',
+        conformanceCases,
+        '--backend',
+        backend,
+        '--quiet',
+        '--floor',
+        join(root, 'apps/conformance/floor.json'),
+        '--json',
+        join(root, 'apps/conformance/.test-results', report),
+      ],
+      { stdio: 'inherit', cwd: root },
+    );
+    if (conformance.status === 0) passed += 1;
+    else failed += 1;
+  }
 }
 // Release readiness (scripts/release-check.mjs, issue 13): each check (publint, attw and metadata per
 // package, npm installs from the tarballs, smoke programs, the browser bundle, licenses, changesets,
@@ -99,7 +123,7 @@ if (!setupFailed) {
     failed += 1; // it crashed before writing its report
   }
 }
-if (testCode !== 0 && failed === 0) failed += 1;
+if ((testCode !== 0 || wasmTestCode !== 0) && failed === 0) failed += 1;
 
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed ? 1 : 0);

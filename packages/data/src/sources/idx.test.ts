@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { DataFormatError } from '../errors/data-format-error';
 import { writeIdx } from './__fixtures__/write-idx';
-import { parseIdx, readIdx } from './idx';
+import { parseIdx, parseIdxInPlace, readIdx } from './idx';
 
 async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
   const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
@@ -63,5 +63,21 @@ describe('parseIdx', () => {
     const compressed = await gzip(writeIdx(0x08, [64], new Array(64).fill(3)));
     const broken = compressed.slice(0, compressed.length - 12);
     await expect(readIdx(broken, 'x.gz')).rejects.toThrowError(DataFormatError);
+  });
+});
+
+describe('parseIdx copies, parseIdxInPlace views', () => {
+  test('parseIdx returns values independent of the input bytes', () => {
+    const bytes = writeIdx(0x08, [2], [1, 2]);
+    const { values } = parseIdx(bytes);
+    bytes[bytes.length - 1] = 9;
+    expect(Array.from(values)).toEqual([1, 2]);
+  });
+
+  test('parseIdxInPlace returns byte values as a view of the input', () => {
+    const bytes = writeIdx(0x08, [2], [1, 2]);
+    const { values } = parseIdxInPlace(bytes);
+    expect(values.buffer).toBe(bytes.buffer);
+    expect(Array.from(values)).toEqual([1, 2]);
   });
 });

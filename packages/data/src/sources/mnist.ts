@@ -1,6 +1,7 @@
+import type { TypedArray } from '@nagare/tensor';
 import { DataFormatError } from '../errors/data-format-error';
 import { TensorDataset } from '../tensor-dataset';
-import { readIdx } from './idx';
+import { type IdxArray, readIdx, readOwnedIdx } from './idx';
 
 /** Options of the MNIST-format loaders. */
 export interface MnistOptions {
@@ -15,18 +16,29 @@ const FILES = {
 } as const;
 
 /**
- * Builds an image-classification dataset from IDX image and label bytes (plain or gzip): images
- * become float32 [N, 1, H, W] scaled to [0, 1], labels int32 [N]. Works in the browser on bytes
- * from `fetch`.
+ * Builds an image-classification dataset from IDX image and label bytes (plain or gzip): batches
+ * give images as float32 [N, 1, H, W] scaled to [0, 1] and labels as int32 [N]. The dataset keeps
+ * the file's bytes (its image column has `divisor: 255`) and converts only the rows of each batch,
+ * a quarter of the memory of float32. Works in the browser on bytes from `fetch`.
  */
 export async function mnistFromBytes(
   images: Uint8Array,
   labels: Uint8Array,
   options: MnistOptions & { names?: [string, string] } = {},
 ): Promise<TensorDataset> {
+  return fromIdxBytes(images, labels, options, readIdx);
+}
+
+/** `mnistFromBytes` with the IDX reader to use: `readOwnedIdx` when the bytes are ours to keep. */
+async function fromIdxBytes(
+  images: Uint8Array,
+  labels: Uint8Array,
+  options: MnistOptions & { names?: [string, string] },
+  read: typeof readIdx,
+): Promise<TensorDataset> {
   const [imageName, labelName] = options.names ?? ['images', 'labels'];
-  const x = await readIdx(images, imageName);
-  const y = await readIdx(labels, labelName);
+  const x = await read(images, imageName);
+  const y = await read(labels, labelName);
   if (x.shape.length !== 3)
     throw new DataFormatError(
       imageName,
@@ -42,12 +54,18 @@ export async function mnistFromBytes(
   }
   const [total, h, w] = x.shape;
   const n = Math.min(total, options.limit ?? total);
-  const pixels = new Float32Array(n * h * w);
-  for (let i = 0; i < pixels.length; i++) pixels[i] = x.values[i] / 255;
+  // Without a limit keep the parsed pixels as they are; with one, copy the first rows so the rest of
+  // the file can be freed.
+  const pixels = n === total ? x.values : x.values.slice(0, n * h * w);
   return TensorDataset.fromColumns([
-    { values: pixels, shape: [n, 1, h, w], dtype: 'float32' },
+    { values: toStorable(pixels), shape: [n, 1, h, w], dtype: 'float32', divisor: 255 },
     { values: Int32Array.from(y.values.subarray(0, n)), shape: [n], dtype: 'int32' },
   ]);
+}
+
+/** IDX values as a TypedArray a column can hold: int8 and int16 widen to int32, the rest stay. */
+function toStorable(values: IdxArray['values']): TypedArray {
+  return values instanceof Int8Array || values instanceof Int16Array ? Int32Array.from(values) : values;
 }
 
 /** Reads the two IDX files of `split` (optionally .gz) from a directory (Node only). */
@@ -70,11 +88,12 @@ export async function mnistFromDirectory(dir: string, options: MnistOptions = {}
       throw new DataFormatError(join(dir, name), 'file not found (also tried .gz)');
     }),
   );
-  const [images, labels] = await Promise.all(paths.map((p) => readFile(p)));
-  return mnistFromBytes(new Uint8Array(images), new Uint8Array(labels), {
-    ...options,
-    names: [paths[0], paths[1]],
-  });
+  // As plain Uint8Arrays: a Buffer's slice() is a view, not the copy the dataset code expects.
+  const [images, labels] = (await Promise.all(paths.map((p) => readFile(p)))).map(
+    (b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength),
+  );
+  // The file contents are ours: the dataset keeps a view of them instead of a second copy.
+  return fromIdxBytes(images, labels, { ...options, names: [paths[0], paths[1]] }, readOwnedIdx);
 }
 
 /**

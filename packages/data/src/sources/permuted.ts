@@ -1,4 +1,4 @@
-import { ArgumentError, permutation } from '@nagare/tensor';
+import { ArgumentError, permutation, type TypedArray } from '@nagare/tensor';
 import { TensorDataset } from '../tensor-dataset';
 
 /**
@@ -12,12 +12,21 @@ export function permutePixels(dataset: TensorDataset, seed: number): TensorDatas
   const perm = permutation(pixels, { seed });
   const order = perm.dataSync();
   perm.dispose();
-  const out = new Float32Array(images.values.length);
+  // Same storage type as the source (uint8 for MNIST), so the permuted copy stays as compact.
+  const out = emptyLike(images.values);
   for (let s = 0; s < n; s++) {
     const base = s * pixels;
     for (let p = 0; p < pixels; p++) out[base + p] = images.values[base + order[p]];
   }
-  return TensorDataset.fromColumns([{ values: out, shape: images.shape, dtype: 'float32' }, ...rest]);
+  return TensorDataset.fromColumns([{ ...images, values: out }, ...rest]);
+}
+
+/** A new zeroed array of the same element type (never a Buffer, whose slice() would share memory). */
+function emptyLike(values: TypedArray): TypedArray {
+  if (values instanceof Uint8Array) return new Uint8Array(values.length);
+  if (values instanceof Int32Array) return new Int32Array(values.length);
+  if (values instanceof Float64Array) return new Float64Array(values.length);
+  return new Float32Array(values.length);
 }
 
 /**

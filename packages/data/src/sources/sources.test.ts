@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { DataFormatError } from '../errors/data-format-error';
 import { TensorDataset } from '../tensor-dataset';
 import { csvDataset } from './csv';
-import { permutedTasks } from './permuted';
+import { permutedTasks, permutePixels } from './permuted';
 import { blobs, circles, regression1d, spirals, xor } from './synthetic';
 
 describe('csvDataset', () => {
@@ -73,5 +73,19 @@ describe('permutedTasks', () => {
     expect([...first].sort()).toEqual([0, 1, 2, 3]);
     expect(second).toEqual(first.map((v) => v + 4));
     expect(b.columns[1].values).toEqual(ds.columns[1].values);
+  });
+
+  test('a uint8 image column stays uint8 and keeps its divisor', () => {
+    const ds = TensorDataset.fromColumns([
+      { values: Uint8Array.from([0, 51, 102, 255]), shape: [1, 1, 2, 2], dtype: 'float32', divisor: 255 },
+      { values: Int32Array.from([1]), shape: [1], dtype: 'int32' },
+    ]);
+    const permuted = permutePixels(ds, 3);
+    expect(permuted.columns[0].values).toBeInstanceOf(Uint8Array);
+    expect(permuted.columns[0].divisor).toBe(255);
+    const [x, y] = permuted.getBatch([0]);
+    expect(Array.from(x.dataSync()).sort((a, b) => a - b)).toEqual([0, 0.2, 0.4, 1].map(Math.fround));
+    x.dispose();
+    y.dispose();
   });
 });
