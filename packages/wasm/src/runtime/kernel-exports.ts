@@ -106,6 +106,12 @@ export interface KernelExports {
   conv2dForward(...args: [...Range, scratch: number, conv: number]): void;
   conv2dBackpropInput(...args: [...Range, scratch: number, conv: number]): void;
   conv2dF64(...args: [...Range, mode: number, conv: number]): void;
+  conv2dPanels(...args: [...Range, scratch: number, params: number]): void;
+  convPanelsScratchBytes(params: number): number;
+  conv2dFilterSlices(
+    ...args: [...Range, scratch: number, conv: number, partials: number, perSlice: number]
+  ): void;
+  sumSlices(...args: [...Range, target: number, partials: number, count: number, size: number]): void;
   maxPool2d(...args: [...Range, dtype: number, params: number, x: number, y: number, indices: number]): void;
   avgPool2x2F32(...args: [...Range, isBackward: number, params: number, x: number, y: number]): void;
   maxPool2x2F32(...args: [...Range, params: number, x: number, y: number, indices: number]): void;
@@ -168,6 +174,9 @@ export const TASKS = [
   'conv2dForward',
   'conv2dBackpropInput',
   'conv2dF64',
+  'conv2dPanels',
+  'conv2dFilterSlices',
+  'sumSlices',
   'maxPool2d',
   'maxPool2x2F32',
   'avgPool2x2F32',
@@ -186,4 +195,6 @@ export const SCRATCH_TASKS: ReadonlySet<TaskName> = new Set<TaskName>([
   'gemm',
   'conv2dForward',
   'conv2dBackpropInput',
+  'conv2dPanels',
+  'conv2dFilterSlices',
 ]);
