@@ -125,7 +125,7 @@ function packFilter(p: usize, group: i32, ap: usize): void {
  * rows of PADDED_WIDTH floats per channel), column j holding input column j − PAD_LEFT, zeros
  * outside the image.
  */
-function copyPadded(p: usize, image: usize, iy0: i32, count: i32, padded: usize): void {
+export function copyPadded(p: usize, image: usize, iy0: i32, count: i32, padded: usize): void {
   const channels = load<i32>(p, IN_CHANNELS);
   const height = load<i32>(p, IN_H);
   const width = load<i32>(p, IN_W);

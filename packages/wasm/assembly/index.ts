@@ -18,6 +18,7 @@ export { matmulScalar } from './gemm/matmul-scalar';
 export { softmax } from './softmax';
 export { conv2dBackpropInput, conv2dFilterSlices, conv2dForward, sumSlices } from './conv';
 export { conv2dPanels, convPanelsScratchBytes } from './conv-panels';
+export { conv2dFilterDirect, convFilterScratchBytes } from './conv-filter';
 export { conv2dF64 } from './conv-scalar';
 export { avgPool2d, avgPool2x2F32, maxPool2d, maxPool2dBackward, maxPool2x2F32 } from './pool';
 export { optimizerUpdate } from './optimizer';

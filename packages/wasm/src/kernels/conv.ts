@@ -14,6 +14,8 @@ const PADDED_BUDGET = 1 << 14;
 const MAX_SLICE = 512;
 /** Filter-gradient slices over the batch: fixed by the batch size, never by the thread count. */
 const FILTER_SLICES = 8;
+/** Input channels per group from which a stride-1 input gradient runs as a panel conv. */
+const MIN_PANEL_ROWS = 8;
 /** Output pixels per B panel of the panel conv (the micro-kernel's width). */
 const PANEL = 8;
 
@@ -35,23 +37,10 @@ interface PanelConv {
   isFlipped: boolean;
 }
 
-/**
- * Runs assembly/conv-panels.ts: tiles of (image, group, block of output rows), the blocks sized
- * so a tile's padded input rows stay in the L2 cache and every thread gets several tiles.
- */
-function runPanelConv(context: KernelContext, conv: PanelConv): void {
-  const { kernel, stride, dilation, outH, outW } = conv;
-  const pitch = (Math.ceil(outW / PANEL) * PANEL - 1) * stride[1] + (kernel[1] - 1) * dilation[1] + 1;
-  const span = (kernel[0] - 1) * dilation[0] + 1;
-  const rowFloats = conv.inChannels * pitch;
-  const fitting = Math.floor((PADDED_BUDGET / rowFloats - span) / stride[0]) + 1;
-  let blocks = Math.ceil(outH / Math.max(1, Math.min(outH, fitting)));
-  while (conv.batch * conv.groups * blocks < 4 * context.tasks.threads && blocks < outH) blocks *= 2;
-  blocks = Math.min(blocks, outH);
-  const rowsPerBlock = Math.ceil(outH / blocks);
-  blocks = Math.ceil(outH / rowsPerBlock);
+/** Writes the parameter block of assembly/conv-panels.ts (also read by conv-filter.ts). */
+function writePanelParams(context: KernelContext, conv: PanelConv, rowsPerBlock: number, blocks: number): void {
+  const { kernel, stride, dilation } = conv;
   const depth = conv.inChannels * kernel[0] * kernel[1];
-  const slice = Math.ceil(depth / Math.ceil(depth / MAX_SLICE));
   const fields = [
     conv.inChannels,
     conv.inH,
@@ -64,23 +53,64 @@ function runPanelConv(context: KernelContext, conv: PanelConv): void {
     conv.padding[1],
     dilation[0],
     dilation[1],
-    outH,
-    outW,
+    conv.outH,
+    conv.outW,
     conv.groups,
     conv.outChannels,
     ...conv.pointers,
     conv.isFlipped ? 1 : 0,
     rowsPerBlock,
     blocks,
-    pitch,
-    (rowsPerBlock - 1) * stride[0] + span,
-    slice,
+    paddedWidth(conv),
+    (rowsPerBlock - 1) * stride[0] + (kernel[0] - 1) * dilation[0] + 1,
+    Math.ceil(depth / Math.ceil(depth / MAX_SLICE)),
   ];
   context.heap.i32.set(fields, context.params >>> 2);
+}
+
+/** Floats per padded input row: every tap of a whole number of 8-pixel panels lies inside. */
+function paddedWidth({ kernel, stride, dilation, outW }: PanelConv): number {
+  return (Math.ceil(outW / PANEL) * PANEL - 1) * stride[1] + (kernel[1] - 1) * dilation[1] + 1;
+}
+
+/**
+ * Runs assembly/conv-panels.ts: tiles of (image, group, block of output rows), the blocks sized
+ * so a tile's padded input rows stay in the L2 cache and every thread gets several tiles.
+ */
+function runPanelConv(context: KernelContext, conv: PanelConv): void {
+  const { kernel, stride, dilation, outH, outW } = conv;
+  const span = (kernel[0] - 1) * dilation[0] + 1;
+  const fitting = Math.floor((PADDED_BUDGET / (conv.inChannels * paddedWidth(conv)) - span) / stride[0]) + 1;
+  let blocks = Math.ceil(outH / Math.max(1, Math.min(outH, fitting)));
+  while (conv.batch * conv.groups * blocks < 4 * context.tasks.threads && blocks < outH) blocks *= 2;
+  const rowsPerBlock = Math.ceil(outH / Math.min(blocks, outH));
+  blocks = Math.ceil(outH / rowsPerBlock);
+  writePanelParams(context, conv, rowsPerBlock, blocks);
   const scratch = context.exports.convPanelsScratchBytes(context.params);
   const tiles = conv.batch * conv.groups * blocks;
-  const cost = 2 * conv.outChannels * depth * rowsPerBlock * outW;
+  const cost = 2 * conv.outChannels * conv.inChannels * kernel[0] * kernel[1] * rowsPerBlock * outW;
   context.tasks.run('conv2dPanels', tiles, cost, scratch, context.params);
+}
+
+/**
+ * The filter gradient of a conv with horizontal stride 1 (assembly/conv-filter.ts) over fixed
+ * slices of the batch, summed in order (sumSlices) so the thread count never changes a bit.
+ */
+function runFilterDirect(context: KernelContext, conv: PanelConv, dwSize: number): void {
+  writePanelParams(context, conv, conv.outH, 1);
+  const scratch = context.exports.convFilterScratchBytes(context.params);
+  const perSlice = Math.ceil(conv.batch / Math.min(conv.batch, FILTER_SLICES));
+  const slices = Math.ceil(conv.batch / perSlice);
+  const partialBytes = (slices - 1) * dwSize * 4;
+  const partials = partialBytes > 0 ? context.heap.allocate(partialBytes) : 0;
+  try {
+    const depth = conv.inChannels * conv.kernel[0] * conv.kernel[1];
+    const cost = 2 * conv.groups * conv.outChannels * depth * perSlice * conv.outH * conv.outW;
+    context.tasks.run('conv2dFilterDirect', slices, cost, scratch, context.params, partials, perSlice, conv.batch);
+    if (slices > 1) context.tasks.run('sumSlices', dwSize, slices - 1, 0, conv.pointers[1], partials, slices - 1, dwSize);
+  } finally {
+    if (partialBytes > 0) context.heap.free(partials, partialBytes);
+  }
 }
 
 /**
@@ -181,8 +211,9 @@ export const conv2dBackpropInputKernel: WasmKernel<'conv2dBackpropInput'> = {
       context.tasks.run('conv2dF64', batch, cost, 0, 1, context.params);
       return;
     }
-    if (attrs.stride[0] === 1 && attrs.stride[1] === 1) {
-      // The adjoint of a stride-1 conv is a stride-1 conv of dy with the flipped, transposed filter.
+    if (attrs.stride[0] === 1 && attrs.stride[1] === 1 && w.shape[1] >= MIN_PANEL_ROWS) {
+      // The adjoint of a stride-1 conv is a stride-1 conv of dy with the flipped, transposed filter;
+      // its filter rows are the forward's input channels, too few of which waste the 4-row panels.
       const [kh, kw] = [w.shape[2], w.shape[3]];
       runPanelConv(context, {
         batch,
@@ -221,6 +252,29 @@ export const conv2dBackpropFilterKernel: WasmKernel<'conv2dBackpropFilter'> = {
     }
     const og = outChannels / attrs.groups;
     const cg = inChannels / attrs.groups;
+    if (attrs.stride[1] === 1) {
+      runFilterDirect(
+        context,
+        {
+          batch,
+          groups: attrs.groups,
+          inChannels: cg,
+          inH: h,
+          inW: width,
+          outChannels: og,
+          outH: dy.shape[2],
+          outW: dy.shape[3],
+          kernel: [dw.shape[2], dw.shape[3]],
+          stride: [attrs.stride[0], 1],
+          padding: [attrs.padding[0], attrs.padding[2]],
+          dilation: [attrs.dilation[0], attrs.dilation[1]],
+          pointers,
+          isFlipped: false,
+        },
+        dw.size,
+      );
+      return;
+    }
     if (batch > 1) {
       // Fixed slices of the batch, each one GEMM per group into its own partial dW, summed in
       // order: threads take whole slices, and the sum never depends on how many there are.

@@ -111,6 +111,17 @@ export interface KernelExports {
   conv2dFilterSlices(
     ...args: [...Range, scratch: number, conv: number, partials: number, perSlice: number]
   ): void;
+  conv2dFilterDirect(
+    ...args: [
+      ...Range,
+      scratch: number,
+      params: number,
+      partials: number,
+      perSlice: number,
+      batch: number,
+    ]
+  ): void;
+  convFilterScratchBytes(params: number): number;
   sumSlices(...args: [...Range, target: number, partials: number, count: number, size: number]): void;
   maxPool2d(...args: [...Range, dtype: number, params: number, x: number, y: number, indices: number]): void;
   avgPool2x2F32(...args: [...Range, isBackward: number, params: number, x: number, y: number]): void;
@@ -176,6 +187,7 @@ export const TASKS = [
   'conv2dF64',
   'conv2dPanels',
   'conv2dFilterSlices',
+  'conv2dFilterDirect',
   'sumSlices',
   'maxPool2d',
   'maxPool2x2F32',
@@ -197,4 +209,5 @@ export const SCRATCH_TASKS: ReadonlySet<TaskName> = new Set<TaskName>([
   'conv2dBackpropInput',
   'conv2dPanels',
   'conv2dFilterSlices',
+  'conv2dFilterDirect',
 ]);
