@@ -67,9 +67,9 @@ const PANEL = NR;
   return ((floats + 15) & ~15) << 2;
 }
 
-/** Scratch one thread needs: packed filter, padded input rows, one B panel and an edge tile. */
+/** Scratch one thread needs: packed filter, padded input rows, one B panel and a lane table. */
 export function convPanelsScratchBytes(p: usize): i32 {
-  return <i32>(filterBytes(p) + paddedBytes(p) + <usize>load<i32>(p, SLICE) * (PANEL * 4) + 128);
+  return <i32>(filterBytes(p) + paddedBytes(p) + <usize>load<i32>(p, SLICE) * (PANEL * 4) + PANEL * 4);
 }
 
 /**
@@ -155,57 +155,56 @@ export function copyPadded(p: usize, image: usize, iy0: i32, count: i32, padded:
   }
 }
 
+/** How packPanel finds a panel's eight pixels in the padded rows. */
+const ONE_ROW = 0; // stride 1, all in one row: lane l at base + l
+const TWO_ROWS = 1; // stride 1, lanes < split at base + l, the rest at next + l
+const GATHER = 2; // any stride: lane l at lanes[l]
+
 /**
- * Packs taps [q0, q0 + kc) of the eight output pixels starting at padded offset `base` (row of
- * the output pixel's first tap, column ox·STRIDE_W) into `panel` (kc rows of eight floats).
+ * Packs taps [q0, q0 + kc) of one panel of eight output pixels into `panel` (kc rows of eight
+ * floats). Pixels run in row order across output rows, so a panel may straddle two rows.
  */
-function packPanel(p: usize, padded: usize, base: i32, q0: i32, kc: i32, panel: usize): void {
+function packPanel(p: usize, padded: usize, mode: i32, base: i32, next: i32, split: i32, lanes: usize, q0: i32, kc: i32, panel: usize): void {
   const kh = load<i32>(p, KERNEL_H);
   const kw = load<i32>(p, KERNEL_W);
   const dilationH = load<i32>(p, DILATION_H);
   const dilationW = load<i32>(p, DILATION_W);
-  const strideW = load<i32>(p, STRIDE_W);
   const pitch = load<i32>(p, PADDED_WIDTH);
   const channelFloats = load<i32>(p, PADDED_ROWS) * pitch;
   let c = q0 / (kh * kw);
   const rest = q0 - c * kh * kw;
   let ky = rest / kw;
   let kx = rest - ky * kw;
-  let row = padded + (<usize>(base + c * channelFloats + ky * dilationH * pitch) << 2);
+  // The tap's offset from a pixel's position, in bytes.
+  let rowOffset = (c * channelFloats + ky * dilationH * pitch) << 2;
   let target = panel;
   const end = panel + (<usize>kc << 5);
-  if (strideW == 1) {
-    while (target < end) {
-      const source = row + (<usize>(kx * dilationW) << 2);
-      v128.store(target, v128.load(source));
-      v128.store(target, v128.load(source, 16), 16);
-      target += 32;
-      if (++kx == kw) {
-        kx = 0;
-        if (++ky == kh) {
-          ky = 0;
-          c++;
-          row = padded + (<usize>(base + c * channelFloats) << 2);
-        } else {
-          row += <usize>(dilationH * pitch) << 2;
-        }
+  const low = i32x4.gt_s(i32x4.splat(split), i32x4(0, 1, 2, 3));
+  const high = i32x4.gt_s(i32x4.splat(split), i32x4(4, 5, 6, 7));
+  const first = padded + (<usize>base << 2);
+  const second = padded + (<usize>next << 2);
+  while (target < end) {
+    const offset = <usize>(rowOffset + ((kx * dilationW) << 2));
+    if (mode == ONE_ROW) {
+      v128.store(target, v128.load(first + offset));
+      v128.store(target, v128.load(first + offset, 16), 16);
+    } else if (mode == TWO_ROWS) {
+      v128.store(target, v128.bitselect(v128.load(first + offset), v128.load(second + offset), low));
+      v128.store(target, v128.bitselect(v128.load(first + offset, 16), v128.load(second + offset, 16), high), 16);
+    } else {
+      for (let t = 0; t < PANEL; t++) {
+        store<f32>(target + (<usize>t << 2), load<f32>(padded + (<usize>load<i32>(lanes + (<usize>t << 2)) << 2) + offset));
       }
     }
-    return;
-  }
-  const step = <usize>strideW << 2;
-  while (target < end) {
-    const source = row + (<usize>(kx * dilationW) << 2);
-    for (let t = 0; t < PANEL; t++) store<f32>(target + (<usize>t << 2), load<f32>(source + <usize>t * step));
     target += 32;
     if (++kx == kw) {
       kx = 0;
       if (++ky == kh) {
         ky = 0;
         c++;
-        row = padded + (<usize>(base + c * channelFloats) << 2);
+        rowOffset = (c * channelFloats) << 2;
       } else {
-        row += <usize>(dilationH * pitch) << 2;
+        rowOffset += (dilationH * pitch) << 2;
       }
     }
   }
@@ -304,6 +303,7 @@ export function conv2dPanels(begin: i32, end: i32, scratch: usize, p: usize): vo
   const ap = scratch;
   const padded = ap + filterBytes(p);
   const bp = padded + paddedBytes(p);
+  const lanes = bp + <usize>slice * (PANEL * 4);
   const ldc = plane << 2;
   let packedGroup = -1;
   for (let t = begin; t < end; t++) {
@@ -318,19 +318,47 @@ export function conv2dPanels(begin: i32, end: i32, scratch: usize, p: usize): vo
     const source = x + (((image * <usize>groups + <usize>group) * <usize>inChannels * planeIn) << 2);
     copyPadded(p, source, r0 * strideH - load<i32>(p, PAD_TOP), (r1 - r0 - 1) * strideH + kernelSpan, padded);
     const outBase = y + (((image * <usize>groups + <usize>group) * <usize>rows * plane) << 2);
-    for (let oy = r0; oy < r1; oy++) {
-      const rowBase = (oy - r0) * strideH * pitch;
-      for (let ox = 0; ox < outW; ox += PANEL) {
-        const cols = min(PANEL, outW - ox);
-        const c = outBase + ((<usize>oy * <usize>outW + <usize>ox) << 2);
-        for (let q0 = 0, s = 0; q0 < depth; q0 += slice, s++) {
-          const kc = min(slice, depth - q0);
-          packPanel(p, padded, rowBase + ox * strideW, q0, kc, bp);
-          const a = ap + <usize>s * sliceBytes;
-          for (let panel = 0; panel < panels; panel++) {
-            panelKernel(kc, a + <usize>panel * <usize>kc * (MR * 4), bp, c + <usize>(panel * MR) * ldc, ldc, s > 0, rows - panel * MR, cols);
+    // Panels of eight pixels in row order over the block's rows: C columns are contiguous.
+    const last = r1 * outW;
+    let oy = r0;
+    let ox = 0;
+    for (let j = r0 * outW; j < last; j += PANEL) {
+      const count = min(PANEL, last - j);
+      const base = (oy - r0) * strideH * pitch + ox * strideW;
+      let mode = GATHER;
+      let next = 0;
+      let split = PANEL;
+      if (strideW == 1 && count <= outW - ox) {
+        mode = ONE_ROW;
+      } else if (strideW == 1 && outW >= PANEL) {
+        mode = TWO_ROWS;
+        split = outW - ox;
+        next = (oy + 1 - r0) * strideH * pitch - split;
+      } else {
+        // Narrow rows or a wider stride: each lane's position (past `count`: the last pixel's).
+        let py = oy;
+        let px = ox;
+        for (let l = 0; l < PANEL; l++) {
+          store<i32>(lanes + (<usize>l << 2), (py - r0) * strideH * pitch + px * strideW);
+          if (l + 1 < count && ++px == outW) {
+            px = 0;
+            py++;
           }
         }
+      }
+      const c = outBase + (<usize>j << 2);
+      for (let q0 = 0, s = 0; q0 < depth; q0 += slice, s++) {
+        const kc = min(slice, depth - q0);
+        packPanel(p, padded, mode, base, next, split, lanes, q0, kc, bp);
+        const a = ap + <usize>s * sliceBytes;
+        for (let panel = 0; panel < panels; panel++) {
+          panelKernel(kc, a + <usize>panel * <usize>kc * (MR * 4), bp, c + <usize>(panel * MR) * ldc, ldc, s > 0, rows - panel * MR, count);
+        }
+      }
+      ox += PANEL;
+      while (ox >= outW) {
+        ox -= outW;
+        oy++;
       }
     }
   }

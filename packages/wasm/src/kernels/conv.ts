@@ -38,7 +38,12 @@ interface PanelConv {
 }
 
 /** Writes the parameter block of assembly/conv-panels.ts (also read by conv-filter.ts). */
-function writePanelParams(context: KernelContext, conv: PanelConv, rowsPerBlock: number, blocks: number): void {
+function writePanelParams(
+  context: KernelContext,
+  conv: PanelConv,
+  rowsPerBlock: number,
+  blocks: number,
+): void {
   const { kernel, stride, dilation } = conv;
   const depth = conv.inChannels * kernel[0] * kernel[1];
   const fields = [
@@ -68,9 +73,9 @@ function writePanelParams(context: KernelContext, conv: PanelConv, rowsPerBlock:
   context.heap.i32.set(fields, context.params >>> 2);
 }
 
-/** Floats per padded input row: every tap of a whole number of 8-pixel panels lies inside. */
+/** Floats per padded input row: every tap of 8 pixels from any output column lies inside. */
 function paddedWidth({ kernel, stride, dilation, outW }: PanelConv): number {
-  return (Math.ceil(outW / PANEL) * PANEL - 1) * stride[1] + (kernel[1] - 1) * dilation[1] + 1;
+  return (outW + PANEL - 1) * stride[1] + (kernel[1] - 1) * dilation[1] + 1;
 }
 
 /**
@@ -106,8 +111,18 @@ function runFilterDirect(context: KernelContext, conv: PanelConv, dwSize: number
   try {
     const depth = conv.inChannels * conv.kernel[0] * conv.kernel[1];
     const cost = 2 * conv.groups * conv.outChannels * depth * perSlice * conv.outH * conv.outW;
-    context.tasks.run('conv2dFilterDirect', slices, cost, scratch, context.params, partials, perSlice, conv.batch);
-    if (slices > 1) context.tasks.run('sumSlices', dwSize, slices - 1, 0, conv.pointers[1], partials, slices - 1, dwSize);
+    context.tasks.run(
+      'conv2dFilterDirect',
+      slices,
+      cost,
+      scratch,
+      context.params,
+      partials,
+      perSlice,
+      conv.batch,
+    );
+    if (slices > 1)
+      context.tasks.run('sumSlices', dwSize, slices - 1, 0, conv.pointers[1], partials, slices - 1, dwSize);
   } finally {
     if (partialBytes > 0) context.heap.free(partials, partialBytes);
   }
@@ -226,7 +241,10 @@ export const conv2dBackpropInputKernel: WasmKernel<'conv2dBackpropInput'> = {
         outW: dx.shape[3],
         kernel: [kh, kw],
         stride: [1, 1],
-        padding: [(kh - 1) * attrs.dilation[0] - attrs.padding[0], (kw - 1) * attrs.dilation[1] - attrs.padding[2]],
+        padding: [
+          (kh - 1) * attrs.dilation[0] - attrs.padding[0],
+          (kw - 1) * attrs.dilation[1] - attrs.padding[2],
+        ],
         dilation: [attrs.dilation[0], attrs.dilation[1]],
         pointers: [pointerOf(dy), pointerOf(w), pointerOf(dx)],
         isFlipped: true,

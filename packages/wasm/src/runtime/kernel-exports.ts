@@ -112,14 +112,7 @@ export interface KernelExports {
     ...args: [...Range, scratch: number, conv: number, partials: number, perSlice: number]
   ): void;
   conv2dFilterDirect(
-    ...args: [
-      ...Range,
-      scratch: number,
-      params: number,
-      partials: number,
-      perSlice: number,
-      batch: number,
-    ]
+    ...args: [...Range, scratch: number, params: number, partials: number, perSlice: number, batch: number]
   ): void;
   convFilterScratchBytes(params: number): number;
   sumSlices(...args: [...Range, target: number, partials: number, count: number, size: number]): void;
