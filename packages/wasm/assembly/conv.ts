@@ -1,8 +1,10 @@
-// float32 convolutions on the packed GEMM: forward as W·im2col(x) with the image read straight
-// into B panels, the input gradient as col2im(Wᵀ·dy) through a column buffer. (The filter
-// gradient is one GEMM per group, issued from JavaScript.) Work is split in tiles that never
-// share an output element, so threads give results identical to one thread.
-import { A_CHANNELS, A_DENSE, A_TRANSPOSED, B_DENSE, B_IM2COL, B_IM2COL_T } from './gemm/pack';
+// float32 convolutions on the packed GEMM, for what the panel conv (conv-panels.ts) and the direct
+// filter gradient (conv-filter.ts) leave: the input gradient of a strided conv or of one with few
+// input channels as col2im(Wᵀ·dy) through a column buffer, and the filter gradient of a conv with
+// horizontal stride > 1 as GEMMs over fixed batch slices (a single image: one GEMM per group,
+// issued from JavaScript). Work is split in pieces that never share an output element, so threads
+// give results identical to one thread.
+import { A_CHANNELS, A_TRANSPOSED, B_DENSE, B_IM2COL_T } from './gemm/pack';
 import * as G from './gemm/gemm';
 import * as I from './gemm/im2col';
 
@@ -43,35 +45,6 @@ const LOCAL_PARAMS = 64;
 // @ts-ignore: decorator
 @inline function depthOf(conv: usize): i32 {
   return load<i32>(conv, I.CHANNELS) * load<i32>(conv, I.KERNEL_H) * load<i32>(conv, I.KERNEL_W);
-}
-
-/**
- * conv2d forward tiles [begin, end): tile t covers image t / (G·chunks), group (t / chunks) % G
- * and output-pixel chunk t % chunks of CHUNK pixels.
- */
-export function conv2dForward(begin: i32, end: i32, scratch: usize, conv: usize): void {
-  const groups = load<i32>(conv, GROUPS);
-  const plane = load<i32>(conv, I.PLANE);
-  const chunk = load<i32>(conv, CHUNK);
-  const chunks = (plane + chunk - 1) / chunk;
-  const og = load<i32>(conv, OUT_CHANNELS_PER_GROUP);
-  const depth = depthOf(conv);
-  const imageIn = <usize>load<i32>(conv, I.IMAGE_STRIDE);
-  const groupIn = <usize>load<i32>(conv, I.CHANNELS) * <usize>load<i32>(conv, I.HEIGHT) * <usize>load<i32>(conv, I.WIDTH);
-  const outChannels = <usize>load<i32>(conv, OUT_CHANNELS);
-  const x = <usize>load<i32>(conv, X_POINTER);
-  const w = <usize>load<i32>(conv, W_POINTER);
-  const y = <usize>load<i32>(conv, Y_POINTER);
-  for (let t = begin; t < end; t++) {
-    const image = <usize>(t / (groups * chunks));
-    const group = (t / chunks) % groups;
-    const first = (t % chunks) * chunk;
-    const a = w + ((<usize>group * <usize>og * <usize>depth) << 2);
-    const b = x + ((image * imageIn + <usize>group * groupIn) << 2);
-    const c = y + (((image * outChannels + <usize>group * <usize>og) * <usize>plane) << 2);
-    setGemm(scratch, A_DENSE, a, depth, B_IM2COL, b, 0, c, plane, og, plane, depth, conv);
-    G.gemmRect(scratch, 0, og, first, min(first + chunk, plane), scratch + LOCAL_PARAMS);
-  }
 }
 
 /**

@@ -16,7 +16,7 @@ export { copyRows, gatherRows, oneHotRows, padMapped, scatterAddRows, stridedCop
 export { gemm, gemmScratchBytes } from './gemm/gemm';
 export { matmulScalar } from './gemm/matmul-scalar';
 export { softmax } from './softmax';
-export { conv2dBackpropInput, conv2dFilterSlices, conv2dForward, sumSlices } from './conv';
+export { conv2dBackpropInput, conv2dFilterSlices, sumSlices } from './conv';
 export { conv2dPanels, convPanelsScratchBytes } from './conv-panels';
 export { conv2dFilterDirect, convFilterScratchBytes } from './conv-filter';
 export { conv2dF64 } from './conv-scalar';

@@ -2,8 +2,6 @@ import { type Conv2dAttrs, type KernelTensor, UnsupportedOpError } from '@nagare
 import { type KernelContext, pointerOf, type WasmKernel } from './context';
 import { A_CHANNELS, B_IM2COL_T, runGemm } from './gemm-params';
 
-/** Output pixels per forward tile: long enough for the GEMM, short enough to share among threads. */
-const FORWARD_CHUNK = 1024;
 /** Floats of the column buffer the input gradient goes through (per thread). */
 const COLUMN_BUDGET = 1 << 18;
 /** Where the GEMM block goes when the conv block occupies the start of the parameter area. */
@@ -185,10 +183,9 @@ export const conv2dKernel: WasmKernel<'conv2d'> = {
   supports: isFloat,
   run(context, [x, w], attrs, [y]) {
     checkFloat('conv2d', x);
-    const chunk = Math.min(y.shape[2] * y.shape[3], FORWARD_CHUNK);
     const pointers: [number, number, number] = [pointerOf(x), pointerOf(w), pointerOf(y)];
-    const { depth, plane } = writeConvParams(context, x.shape, w.shape, y.shape, attrs, pointers, chunk);
     if (x.dtype === 'float64') {
+      const { depth } = writeConvParams(context, x.shape, w.shape, y.shape, attrs, pointers, 0);
       context.tasks.run('conv2dF64', x.shape[0], (y.size / x.shape[0]) * depth * 2, 0, 0, context.params);
       return;
     }
@@ -270,6 +267,10 @@ export const conv2dBackpropFilterKernel: WasmKernel<'conv2dBackpropFilter'> = {
     }
     const og = outChannels / attrs.groups;
     const cg = inChannels / attrs.groups;
+    if (batch === 0) {
+      context.heap.zero(pointerOf(dw), dw.size * 4);
+      return;
+    }
     if (attrs.stride[1] === 1) {
       runFilterDirect(
         context,

@@ -103,7 +103,6 @@ export interface KernelExports {
   ): void;
   oneHotRows(...args: [...Range, indices: number, y: number, depth: number]): void;
   gemm(...args: [...Range, scratch: number, params: number]): void;
-  conv2dForward(...args: [...Range, scratch: number, conv: number]): void;
   conv2dBackpropInput(...args: [...Range, scratch: number, conv: number]): void;
   conv2dF64(...args: [...Range, mode: number, conv: number]): void;
   conv2dPanels(...args: [...Range, scratch: number, params: number]): void;
@@ -175,7 +174,6 @@ export const TASKS = [
   'oneHotRows',
   'gemm',
   'matmulScalar',
-  'conv2dForward',
   'conv2dBackpropInput',
   'conv2dF64',
   'conv2dPanels',
@@ -198,7 +196,6 @@ export const SCRATCH_TASKS: ReadonlySet<TaskName> = new Set<TaskName>([
   'cumsum',
   'topk',
   'gemm',
-  'conv2dForward',
   'conv2dBackpropInput',
   'conv2dPanels',
   'conv2dFilterSlices',
