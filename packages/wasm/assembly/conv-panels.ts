@@ -35,6 +35,7 @@ export const ROW_BLOCKS = 80;
 export const PADDED_WIDTH = 84; // floats per row of the padded buffer
 export const PADDED_ROWS = 88; // rows per channel of the padded buffer
 export const SLICE = 92; // depth per slice (the last may be shorter)
+export const DIRECT = 96; // 1: stride 1 and few filter rows, so panels are read in place (directKernel)
 
 /** Output pixels per B panel (the micro-kernel's width). */
 const PANEL = NR;
@@ -69,7 +70,7 @@ const PANEL = NR;
 
 /** Scratch one thread needs: packed filter, padded input rows, one B panel and a lane table. */
 export function convPanelsScratchBytes(p: usize): i32 {
-  return <i32>(filterBytes(p) + paddedBytes(p) + <usize>load<i32>(p, SLICE) * (PANEL * 4) + PANEL * 4);
+  return <i32>(filterBytes(p) + paddedBytes(p) + <usize>load<i32>(p, SLICE) * (PANEL * 4) + PANEL * 4 + <usize>depthOf(p) * 4);
 }
 
 /**
@@ -277,6 +278,132 @@ function packPanel(p: usize, padded: usize, mode: i32, base: i32, next: i32, spl
 }
 
 /**
+ * panelKernel reading its B panel in place: tap p's eight pixels are the floats at
+ * base + offsets[p] (bytes) of the padded rows. With few filter rows a packed panel would be used
+ * only once or twice, so packing it would cost about as much as the multiply-adds.
+ */
+// @ts-ignore: decorator
+@inline function directKernel(kc: i32, ap: usize, base: usize, offsets: usize, c: usize, ldc: usize, accumulate: bool, rows: i32, cols: i32): void {
+  let c00 = f32x4.splat(0);
+  let c01 = c00;
+  let c10 = c00;
+  let c11 = c00;
+  let c20 = c00;
+  let c21 = c00;
+  let c30 = c00;
+  let c31 = c00;
+  const end = offsets + (<usize>kc << 2);
+  while (offsets < end) {
+    const b = base + <usize>load<i32>(offsets);
+    const b0 = v128.load(b);
+    const b1 = v128.load(b, 16);
+    let a = v128.load32_splat(ap);
+    c00 = madd(a, b0, c00);
+    c01 = madd(a, b1, c01);
+    a = v128.load32_splat(ap, 4);
+    c10 = madd(a, b0, c10);
+    c11 = madd(a, b1, c11);
+    a = v128.load32_splat(ap, 8);
+    c20 = madd(a, b0, c20);
+    c21 = madd(a, b1, c21);
+    a = v128.load32_splat(ap, 12);
+    c30 = madd(a, b0, c30);
+    c31 = madd(a, b1, c31);
+    ap += 16;
+    offsets += 4;
+  }
+  storeLanes(c, c00, c01, accumulate, cols);
+  if (rows > 1) storeLanes(c + ldc, c10, c11, accumulate, cols);
+  if (rows > 2) storeLanes(c + 2 * ldc, c20, c21, accumulate, cols);
+  if (rows > 3) storeLanes(c + 3 * ldc, c30, c31, accumulate, cols);
+}
+
+/** directKernel for the last filter panel when it has only one or two rows. */
+// @ts-ignore: decorator
+@inline function directKernel2(kc: i32, ap: usize, base: usize, offsets: usize, c: usize, ldc: usize, accumulate: bool, rows: i32, cols: i32): void {
+  let c00 = f32x4.splat(0);
+  let c01 = c00;
+  let c10 = c00;
+  let c11 = c00;
+  const end = offsets + (<usize>kc << 2);
+  while (offsets < end) {
+    const b = base + <usize>load<i32>(offsets);
+    const b0 = v128.load(b);
+    const b1 = v128.load(b, 16);
+    let a = v128.load32_splat(ap);
+    c00 = madd(a, b0, c00);
+    c01 = madd(a, b1, c01);
+    a = v128.load32_splat(ap, 4);
+    c10 = madd(a, b0, c10);
+    c11 = madd(a, b1, c11);
+    ap += 16;
+    offsets += 4;
+  }
+  storeLanes(c, c00, c01, accumulate, cols);
+  if (rows > 1) storeLanes(c + ldc, c10, c11, accumulate, cols);
+}
+
+/**
+ * Output rows [r0, r1) of one tile with in-place panels (DIRECT): eight pixels of one row at a
+ * time, the last of a row partial. `offsets` holds every tap's byte offset in the padded rows.
+ */
+function directRows(p: usize, r0: i32, r1: i32, ap: usize, padded: usize, offsets: usize, outBase: usize): void {
+  const rows = load<i32>(p, OUT_CHANNELS);
+  const outW = load<i32>(p, OUT_W);
+  const plane = <usize>load<i32>(p, OUT_H) * <usize>outW;
+  const step = load<i32>(p, STRIDE_H) * load<i32>(p, PADDED_WIDTH);
+  const depth = depthOf(p);
+  const slice = load<i32>(p, SLICE);
+  const panels = aPanelsOf(p);
+  const sliceBytes = <usize>panels * <usize>slice * (MR * 4);
+  const ldc = plane << 2;
+  for (let oy = r0; oy < r1; oy++) {
+    const row = padded + (<usize>((oy - r0) * step) << 2);
+    for (let ox = 0; ox < outW; ox += PANEL) {
+      const cols = min(PANEL, outW - ox);
+      const base = row + (<usize>ox << 2);
+      const c = outBase + ((<usize>oy * <usize>outW + <usize>ox) << 2);
+      for (let q0 = 0, s = 0; q0 < depth; q0 += slice, s++) {
+        const kc = min(slice, depth - q0);
+        const a = ap + <usize>s * sliceBytes;
+        const taps = offsets + (<usize>q0 << 2);
+        for (let panel = 0; panel < panels; panel++) {
+          const left = rows - panel * MR;
+          const from = a + <usize>panel * <usize>kc * (MR * 4);
+          const to = c + <usize>(panel * MR) * ldc;
+          if (left > 2) directKernel(kc, from, base, taps, to, ldc, s > 0, left, cols);
+          else directKernel2(kc, from, base, taps, to, ldc, s > 0, left, cols);
+        }
+      }
+    }
+  }
+}
+
+/** panelKernel for the last filter panel when it has only one or two rows: half the work. */
+// @ts-ignore: decorator
+@inline function panelKernel2(kc: i32, ap: usize, bp: usize, c: usize, ldc: usize, accumulate: bool, rows: i32, cols: i32): void {
+  let c00 = f32x4.splat(0);
+  let c01 = c00;
+  let c10 = c00;
+  let c11 = c00;
+  const end = bp + (<usize>kc << 5);
+  while (bp < end) {
+    const b0 = v128.load(bp);
+    const b1 = v128.load(bp, 16);
+    let a = v128.load32_splat(ap);
+    c00 = madd(a, b0, c00);
+    c01 = madd(a, b1, c01);
+    a = v128.load32_splat(ap, 4);
+    c10 = madd(a, b0, c10);
+    c11 = madd(a, b1, c11);
+    ap += 16;
+    bp += 32;
+  }
+  storeLanes(c, c00, c01, accumulate, cols);
+  if (rows > 1) storeLanes(c + ldc, c10, c11, accumulate, cols);
+}
+
+/**
  * Tiles [begin, end): tile t covers image t / (groups·ROW_BLOCKS), group (t / ROW_BLOCKS) %
  * groups and output rows of block t % ROW_BLOCKS. `scratch` holds convPanelsScratchBytes.
  */
@@ -304,6 +431,21 @@ export function conv2dPanels(begin: i32, end: i32, scratch: usize, p: usize): vo
   const padded = ap + filterBytes(p);
   const bp = padded + paddedBytes(p);
   const lanes = bp + <usize>slice * (PANEL * 4);
+  const offsets = lanes + PANEL * 4;
+  const isDirect = load<i32>(p, DIRECT) != 0;
+  if (isDirect) {
+    const kh = load<i32>(p, KERNEL_H);
+    const kw = load<i32>(p, KERNEL_W);
+    const paddedRows = load<i32>(p, PADDED_ROWS);
+    for (let c = 0, q = 0; c < inChannels; c++) {
+      for (let ky = 0; ky < kh; ky++) {
+        for (let kx = 0; kx < kw; kx++, q++) {
+          const at = (c * paddedRows + ky * load<i32>(p, DILATION_H)) * pitch + kx * load<i32>(p, DILATION_W);
+          store<i32>(offsets + (<usize>q << 2), at << 2);
+        }
+      }
+    }
+  }
   const ldc = plane << 2;
   let packedGroup = -1;
   for (let t = begin; t < end; t++) {
@@ -318,6 +460,10 @@ export function conv2dPanels(begin: i32, end: i32, scratch: usize, p: usize): vo
     const source = x + (((image * <usize>groups + <usize>group) * <usize>inChannels * planeIn) << 2);
     copyPadded(p, source, r0 * strideH - load<i32>(p, PAD_TOP), (r1 - r0 - 1) * strideH + kernelSpan, padded);
     const outBase = y + (((image * <usize>groups + <usize>group) * <usize>rows * plane) << 2);
+    if (isDirect) {
+      directRows(p, r0, r1, ap, padded, offsets, outBase);
+      continue;
+    }
     // Panels of eight pixels in row order over the block's rows: C columns are contiguous.
     const last = r1 * outW;
     let oy = r0;
@@ -352,7 +498,11 @@ export function conv2dPanels(begin: i32, end: i32, scratch: usize, p: usize): vo
         packPanel(p, padded, mode, base, next, split, lanes, q0, kc, bp);
         const a = ap + <usize>s * sliceBytes;
         for (let panel = 0; panel < panels; panel++) {
-          panelKernel(kc, a + <usize>panel * <usize>kc * (MR * 4), bp, c + <usize>(panel * MR) * ldc, ldc, s > 0, rows - panel * MR, count);
+          const left = rows - panel * MR;
+          const from = a + <usize>panel * <usize>kc * (MR * 4);
+          const to = c + <usize>(panel * MR) * ldc;
+          if (left > 2) panelKernel(kc, from, bp, to, ldc, s > 0, left, count);
+          else panelKernel2(kc, from, bp, to, ldc, s > 0, left, count);
         }
       }
       ox += PANEL;

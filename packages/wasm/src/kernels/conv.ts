@@ -14,6 +14,8 @@ const MAX_SLICE = 512;
 const FILTER_SLICES = 8;
 /** Input channels per group from which a stride-1 input gradient runs as a panel conv. */
 const MIN_PANEL_ROWS = 8;
+/** Filter rows up to which the panel conv reads its B panels in place instead of packing them. */
+const MAX_DIRECT_ROWS = 8;
 /** Output pixels per B panel of the panel conv (the micro-kernel's width). */
 const PANEL = 8;
 
@@ -67,6 +69,7 @@ function writePanelParams(
     paddedWidth(conv),
     (rowsPerBlock - 1) * stride[0] + (kernel[0] - 1) * dilation[0] + 1,
     Math.ceil(depth / Math.ceil(depth / MAX_SLICE)),
+    stride[1] === 1 && conv.outChannels <= MAX_DIRECT_ROWS ? 1 : 0,
   ];
   context.heap.i32.set(fields, context.params >>> 2);
 }
