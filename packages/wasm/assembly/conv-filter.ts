@@ -11,11 +11,22 @@ import { madd } from './gemm/micro-kernel';
 /** Output channels × taps per accumulator block. */
 const BLOCK_ROWS = 2;
 const BLOCK_TAPS = 4;
+/** Accumulator bytes per pass: more output channels take several passes over the slice. */
+const ACCUMULATOR_BUDGET = 1 << 18;
+
+/** Output channels per pass over a slice (a multiple of BLOCK_ROWS, at least one block row). */
+// @ts-ignore: decorator
+@inline function rowsPerPass(p: usize): i32 {
+  const taps = load<i32>(p, P.IN_CHANNELS) * load<i32>(p, P.KERNEL_H) * load<i32>(p, P.KERNEL_W);
+  const pairBytes = ((taps + BLOCK_TAPS - 1) / BLOCK_TAPS) * 128;
+  const rows = load<i32>(p, P.OUT_CHANNELS);
+  return min(max(1, ACCUMULATOR_BUDGET / pairBytes) * BLOCK_ROWS, (rows + BLOCK_ROWS - 1) & ~(BLOCK_ROWS - 1));
+}
 
 // @ts-ignore: decorator
 @inline function blockCounts(p: usize): i32 {
   const taps = load<i32>(p, P.IN_CHANNELS) * load<i32>(p, P.KERNEL_H) * load<i32>(p, P.KERNEL_W);
-  return ((load<i32>(p, P.OUT_CHANNELS) + BLOCK_ROWS - 1) / BLOCK_ROWS) * ((taps + BLOCK_TAPS - 1) / BLOCK_TAPS);
+  return (rowsPerPass(p) / BLOCK_ROWS) * ((taps + BLOCK_TAPS - 1) / BLOCK_TAPS);
 }
 
 /** Scratch one thread needs: the padded image, the tap offsets and the accumulator blocks. */
@@ -45,7 +56,7 @@ export function convFilterScratchBytes(p: usize): i32 {
  * pixels. `offsets` holds each tap's float offset into the padded image; rows and taps past the
  * end repeat the last one (their sums are never stored).
  */
-function sweepImage(p: usize, dy: usize, padded: usize, offsets: usize, accumulators: usize): void {
+function sweepImage(p: usize, dy: usize, o0: i32, o1: i32, padded: usize, offsets: usize, accumulators: usize): void {
   const rows = load<i32>(p, P.OUT_CHANNELS);
   const taps = load<i32>(p, P.IN_CHANNELS) * load<i32>(p, P.KERNEL_H) * load<i32>(p, P.KERNEL_W);
   const outH = load<i32>(p, P.OUT_H);
@@ -56,7 +67,7 @@ function sweepImage(p: usize, dy: usize, padded: usize, offsets: usize, accumula
   const tapBlocks = (taps + BLOCK_TAPS - 1) / BLOCK_TAPS;
   const fullW = outW & ~3;
   let block = accumulators;
-  for (let o = 0; o < rows; o += BLOCK_ROWS) {
+  for (let o = o0; o < o1; o += BLOCK_ROWS) {
     const dy0 = dy + ((<usize>o * plane) << 2);
     const dy1 = dy + ((<usize>min(o + 1, rows - 1) * plane) << 2);
     for (let tb = 0; tb < tapBlocks; tb++) {
@@ -158,6 +169,7 @@ export function conv2dFilterDirect(begin: i32, end: i32, scratch: usize, p: usiz
   const offsets = padded + ((<usize>((inChannels * paddedRows * pitch + 15) & ~15)) << 2);
   const accumulators = offsets + <usize>((taps * 4 + 15) & ~15);
   const blocks = blockCounts(p);
+  const passRows = rowsPerPass(p);
   // Tap (c, ky, kx) reads the padded image at c·rows·pitch + ky·dh·pitch + kx·dw.
   const dilationH = load<i32>(p, P.DILATION_H);
   const dilationW = load<i32>(p, P.DILATION_W);
@@ -174,26 +186,29 @@ export function conv2dFilterDirect(begin: i32, end: i32, scratch: usize, p: usiz
     const last = min(first + perSlice, batch);
     const target = s == 0 ? dw : partials + ((<usize>(s - 1) * size) << 2);
     for (let group = 0; group < groups; group++) {
-      memory.fill(accumulators, 0, <usize>blocks * 128);
-      for (let image = first; image < last; image++) {
-        const n = <usize>image * <usize>groups + <usize>group;
-        P.copyPadded(p, x + ((n * <usize>inChannels * planeIn) << 2), -load<i32>(p, P.PAD_TOP), paddedRows, padded);
-        sweepImage(p, dy + ((n * <usize>rows * plane) << 2), padded, offsets, accumulators);
-      }
       const groupTarget = target + ((<usize>group * <usize>rows * <usize>taps) << 2);
-      let block = accumulators;
-      for (let o = 0; o < rows; o += BLOCK_ROWS) {
-        for (let tb = 0; tb < tapBlocks; tb++) {
-          for (let r = 0; r < BLOCK_ROWS; r++) {
-            for (let u = 0; u < BLOCK_TAPS; u++) {
-              const t = tb * BLOCK_TAPS + u;
-              if (o + r < rows && t < taps) {
-                const sum = laneSum(v128.load(block + (<usize>(r * BLOCK_TAPS + u) << 4)));
-                store<f32>(groupTarget + ((<usize>(o + r) * <usize>taps + <usize>t) << 2), sum);
+      for (let o0 = 0; o0 < rows; o0 += passRows) {
+        const o1 = min(o0 + passRows, rows);
+        memory.fill(accumulators, 0, <usize>blocks * 128);
+        for (let image = first; image < last; image++) {
+          const n = <usize>image * <usize>groups + <usize>group;
+          P.copyPadded(p, x + ((n * <usize>inChannels * planeIn) << 2), -load<i32>(p, P.PAD_TOP), paddedRows, padded);
+          sweepImage(p, dy + ((n * <usize>rows * plane) << 2), o0, o1, padded, offsets, accumulators);
+        }
+        let block = accumulators;
+        for (let o = o0; o < o1; o += BLOCK_ROWS) {
+          for (let tb = 0; tb < tapBlocks; tb++) {
+            for (let r = 0; r < BLOCK_ROWS; r++) {
+              for (let u = 0; u < BLOCK_TAPS; u++) {
+                const t = tb * BLOCK_TAPS + u;
+                if (o + r < o1 && t < taps) {
+                  const sum = laneSum(v128.load(block + (<usize>(r * BLOCK_TAPS + u) << 4)));
+                  store<f32>(groupTarget + ((<usize>(o + r) * <usize>taps + <usize>t) << 2), sum);
+                }
               }
             }
+            block += 128;
           }
-          block += 128;
         }
       }
     }

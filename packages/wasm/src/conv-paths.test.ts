@@ -91,6 +91,12 @@ const GEOMETRIES: Geometry[] = [
     attrs: attrs([1, 1], [1, 1, 1, 1], [1, 1], 1),
   },
   {
+    name: 'filter gradient in several accumulator passes',
+    x: [2, 64, 5, 6],
+    w: [41, 64, 3, 3],
+    attrs: attrs([1, 1], [1, 1, 1, 1], [1, 1], 1),
+  },
+  {
     name: 'vertical stride 2',
     x: [3, 8, 13, 11],
     w: [6, 8, 3, 3],
