@@ -1,8 +1,10 @@
-// float32 convolutions on the packed GEMM: forward as W·im2col(x) with the image read straight
-// into B panels, the input gradient as col2im(Wᵀ·dy) through a column buffer. (The filter
-// gradient is one GEMM per group, issued from JavaScript.) Work is split in tiles that never
-// share an output element, so threads give results identical to one thread.
-import { A_DENSE, A_TRANSPOSED, B_DENSE, B_IM2COL } from './gemm/pack';
+// float32 convolutions on the packed GEMM, for what the panel conv (conv-panels.ts) and the direct
+// filter gradient (conv-filter.ts) leave: the input gradient of a strided conv or of one with few
+// input channels as col2im(Wᵀ·dy) through a column buffer, and the filter gradient of a conv with
+// horizontal stride > 1 as GEMMs over fixed batch slices (a single image: one GEMM per group,
+// issued from JavaScript). Work is split in pieces that never share an output element, so threads
+// give results identical to one thread.
+import { A_CHANNELS, A_TRANSPOSED, B_DENSE, B_IM2COL_T } from './gemm/pack';
 import * as G from './gemm/gemm';
 import * as I from './gemm/im2col';
 
@@ -43,35 +45,6 @@ const LOCAL_PARAMS = 64;
 // @ts-ignore: decorator
 @inline function depthOf(conv: usize): i32 {
   return load<i32>(conv, I.CHANNELS) * load<i32>(conv, I.KERNEL_H) * load<i32>(conv, I.KERNEL_W);
-}
-
-/**
- * conv2d forward tiles [begin, end): tile t covers image t / (G·chunks), group (t / chunks) % G
- * and output-pixel chunk t % chunks of CHUNK pixels.
- */
-export function conv2dForward(begin: i32, end: i32, scratch: usize, conv: usize): void {
-  const groups = load<i32>(conv, GROUPS);
-  const plane = load<i32>(conv, I.PLANE);
-  const chunk = load<i32>(conv, CHUNK);
-  const chunks = (plane + chunk - 1) / chunk;
-  const og = load<i32>(conv, OUT_CHANNELS_PER_GROUP);
-  const depth = depthOf(conv);
-  const imageIn = <usize>load<i32>(conv, I.IMAGE_STRIDE);
-  const groupIn = <usize>load<i32>(conv, I.CHANNELS) * <usize>load<i32>(conv, I.HEIGHT) * <usize>load<i32>(conv, I.WIDTH);
-  const outChannels = <usize>load<i32>(conv, OUT_CHANNELS);
-  const x = <usize>load<i32>(conv, X_POINTER);
-  const w = <usize>load<i32>(conv, W_POINTER);
-  const y = <usize>load<i32>(conv, Y_POINTER);
-  for (let t = begin; t < end; t++) {
-    const image = <usize>(t / (groups * chunks));
-    const group = (t / chunks) % groups;
-    const first = (t % chunks) * chunk;
-    const a = w + ((<usize>group * <usize>og * <usize>depth) << 2);
-    const b = x + ((image * imageIn + <usize>group * groupIn) << 2);
-    const c = y + (((image * outChannels + <usize>group * <usize>og) * <usize>plane) << 2);
-    setGemm(scratch, A_DENSE, a, depth, B_IM2COL, b, 0, c, plane, og, plane, depth, conv);
-    G.gemmRect(scratch, 0, og, first, min(first + chunk, plane), scratch + LOCAL_PARAMS);
-  }
 }
 
 /**
@@ -167,4 +140,56 @@ export function conv2dBackpropInput(begin: i32, end: i32, scratch: usize, conv: 
 /** Scratch bytes per thread for the conv tasks with a column buffer of `chunk` pixels. */
 export function convScratchBytes(depth: i32, chunk: i32): i32 {
   return LOCAL_PARAMS + G.GEMM_SCRATCH_BYTES + depth * chunk * 4;
+}
+
+/**
+ * conv2d filter gradient over slices [begin, end) of `perSlice` images each: slice s computes
+ * dW_g = Σ over its images and pixels of dy · im2col(x)ᵀ for every group into `partials` + s·size
+ * (slice 0 straight into dW). The slices are fixed by the batch, not by the thread count, and
+ * sumSlices adds them in order, so any thread split gives the same bits.
+ */
+export function conv2dFilterSlices(begin: i32, end: i32, scratch: usize, conv: usize, partials: usize, perSlice: i32): void {
+  const batch = load<i32>(conv, BATCH);
+  const groups = load<i32>(conv, GROUPS);
+  const plane = load<i32>(conv, I.PLANE);
+  const og = load<i32>(conv, OUT_CHANNELS_PER_GROUP);
+  const depth = depthOf(conv);
+  const imageIn = <usize>load<i32>(conv, I.IMAGE_STRIDE);
+  const groupIn = <usize>load<i32>(conv, I.CHANNELS) * <usize>load<i32>(conv, I.HEIGHT) * <usize>load<i32>(conv, I.WIDTH);
+  const outChannels = load<i32>(conv, OUT_CHANNELS);
+  const x = <usize>load<i32>(conv, X_POINTER);
+  const dw = <usize>load<i32>(conv, W_POINTER);
+  const dy = <usize>load<i32>(conv, Y_POINTER);
+  const size = <usize>groups * <usize>og * <usize>depth;
+  for (let s = begin; s < end; s++) {
+    const first = s * perSlice;
+    const count = min(perSlice, batch - first);
+    const target = s == 0 ? dw : partials + ((<usize>(s - 1) * size) << 2);
+    for (let group = 0; group < groups; group++) {
+      const a = dy + (((<usize>first * <usize>outChannels + <usize>group * <usize>og) * <usize>plane) << 2);
+      const b = x + ((<usize>first * imageIn + <usize>group * groupIn) << 2);
+      const c = target + ((<usize>group * <usize>og * <usize>depth) << 2);
+      setGemm(scratch, A_CHANNELS, a, plane, B_IM2COL_T, b, 0, c, depth, og, depth, count * plane, conv);
+      store<i32>(scratch, outChannels * plane, G.A_BATCH_STRIDE);
+      G.gemmRect(scratch, 0, og, 0, depth, scratch + LOCAL_PARAMS);
+    }
+  }
+}
+
+/** target[i] += partials[0][i] + … + partials[count − 1][i] (in that order) for i in [begin, end). */
+export function sumSlices(begin: i32, end: i32, target: usize, partials: usize, count: i32, size: i32): void {
+  const stride = <usize>size << 2;
+  let i = begin;
+  for (; i + 4 <= end; i += 4) {
+    const at = target + (<usize>i << 2);
+    let sum = v128.load(at);
+    for (let s = 0; s < count; s++) sum = f32x4.add(sum, v128.load(partials + <usize>s * stride + (<usize>i << 2)));
+    v128.store(at, sum);
+  }
+  for (; i < end; i++) {
+    const at = target + (<usize>i << 2);
+    let sum = load<f32>(at);
+    for (let s = 0; s < count; s++) sum += load<f32>(partials + <usize>s * stride + (<usize>i << 2));
+    store<f32>(at, sum);
+  }
 }

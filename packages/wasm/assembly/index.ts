@@ -16,7 +16,9 @@ export { copyRows, gatherRows, oneHotRows, padMapped, scatterAddRows, stridedCop
 export { gemm, gemmScratchBytes } from './gemm/gemm';
 export { matmulScalar } from './gemm/matmul-scalar';
 export { softmax } from './softmax';
-export { conv2dBackpropInput, conv2dForward } from './conv';
+export { conv2dBackpropInput, conv2dFilterSlices, sumSlices } from './conv';
+export { conv2dPanels, convPanelsScratchBytes } from './conv-panels';
+export { conv2dFilterDirect, convFilterScratchBytes } from './conv-filter';
 export { conv2dF64 } from './conv-scalar';
 export { avgPool2d, avgPool2x2F32, maxPool2d, maxPool2dBackward, maxPool2x2F32 } from './pool';
 export { optimizerUpdate } from './optimizer';

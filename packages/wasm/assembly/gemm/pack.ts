@@ -2,7 +2,7 @@
 // (Ap[p·4 + r]); B: panels of 8 columns, k-major (Bp[p·8 + c]); both zero-padded at the edges.
 // Each operand can come from a plain or transposed matrix, or (for convolutions) be read straight
 // from an image as its im2col matrix, so no unfolded copy is ever materialised.
-import { packIm2colPanel, packIm2colTransposedPanel, storeTransposed4 } from './im2col';
+import { packIm2colTransposedPanel, storeTransposed4 } from './im2col';
 import { MR, NR } from './micro-kernel';
 
 /** A[i, p] at a[i·ld + p]. */
@@ -16,8 +16,7 @@ export const A_CHANNELS = 2;
 export const B_DENSE = 0;
 /** B[p, j] at b[j·ld + p] (B stored transposed). */
 export const B_TRANSPOSED = 1;
-/** B = im2col(x) of one image: rows (c, ky, kx), columns output pixels. */
-export const B_IM2COL = 2;
+// (Kind 2, im2col(x) of one image, is gone: the forward conv packs its own panels, conv-panels.ts.)
 /** B = im2col(x)ᵀ over a batch: rows (n, output pixel), columns (c, ky, kx). */
 export const B_IM2COL_T = 3;
 
@@ -104,10 +103,6 @@ export function packB(kind: i32, b: usize, ld: i32, conv: usize, p0: i32, kc: i3
         v128.store(target, v128.load(source));
         v128.store(target, v128.load(source, 16), 16);
       }
-      continue;
-    }
-    if (kind == B_IM2COL) {
-      packIm2colPanel(conv, b, p0, kc, j, cols, panel);
       continue;
     }
     if (kind == B_IM2COL_T) {

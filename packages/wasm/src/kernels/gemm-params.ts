@@ -6,7 +6,6 @@ export const A_TRANSPOSED = 1;
 export const A_CHANNELS = 2;
 export const B_DENSE = 0;
 export const B_TRANSPOSED = 1;
-export const B_IM2COL = 2;
 export const B_IM2COL_T = 3;
 
 const MR = 4;

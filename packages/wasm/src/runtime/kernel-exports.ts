@@ -103,9 +103,18 @@ export interface KernelExports {
   ): void;
   oneHotRows(...args: [...Range, indices: number, y: number, depth: number]): void;
   gemm(...args: [...Range, scratch: number, params: number]): void;
-  conv2dForward(...args: [...Range, scratch: number, conv: number]): void;
   conv2dBackpropInput(...args: [...Range, scratch: number, conv: number]): void;
   conv2dF64(...args: [...Range, mode: number, conv: number]): void;
+  conv2dPanels(...args: [...Range, scratch: number, params: number]): void;
+  convPanelsScratchBytes(params: number): number;
+  conv2dFilterSlices(
+    ...args: [...Range, scratch: number, conv: number, partials: number, perSlice: number]
+  ): void;
+  conv2dFilterDirect(
+    ...args: [...Range, scratch: number, params: number, partials: number, perSlice: number, batch: number]
+  ): void;
+  convFilterScratchBytes(params: number): number;
+  sumSlices(...args: [...Range, target: number, partials: number, count: number, size: number]): void;
   maxPool2d(...args: [...Range, dtype: number, params: number, x: number, y: number, indices: number]): void;
   avgPool2x2F32(...args: [...Range, isBackward: number, params: number, x: number, y: number]): void;
   maxPool2x2F32(...args: [...Range, params: number, x: number, y: number, indices: number]): void;
@@ -165,9 +174,12 @@ export const TASKS = [
   'oneHotRows',
   'gemm',
   'matmulScalar',
-  'conv2dForward',
   'conv2dBackpropInput',
   'conv2dF64',
+  'conv2dPanels',
+  'conv2dFilterSlices',
+  'conv2dFilterDirect',
+  'sumSlices',
   'maxPool2d',
   'maxPool2x2F32',
   'avgPool2x2F32',
@@ -184,6 +196,8 @@ export const SCRATCH_TASKS: ReadonlySet<TaskName> = new Set<TaskName>([
   'cumsum',
   'topk',
   'gemm',
-  'conv2dForward',
   'conv2dBackpropInput',
+  'conv2dPanels',
+  'conv2dFilterSlices',
+  'conv2dFilterDirect',
 ]);
