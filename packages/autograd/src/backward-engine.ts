@@ -96,6 +96,7 @@ function plan(
   return { order, isNeeded: (node) => needed.get(node) === true };
 }
 
+// Plain loops over preallocated arrays: this runs once per node of every backward pass.
 function runNode(
   node: GraphNode,
   buffers: Map<Key, Tensor>,
@@ -103,36 +104,53 @@ function runNode(
   pass: BackwardPass,
   isAccumulating: boolean,
 ): void {
-  const dys = node.refs.map((ref) => buffers.get(ref) ?? null);
-  if (dys.every((dy) => dy === null)) return;
+  const count = node.refs.length;
+  const dys: (Tensor | null)[] = new Array(count);
+  let hasGradient = false;
+  for (let i = 0; i < count; i++) {
+    const dy = buffers.get(node.refs[i]) ?? null;
+    dys[i] = dy;
+    if (dy !== null) hasGradient = true;
+  }
+  if (!hasGradient) return;
   if (node.isFreed) throw new GraphFreedError(pass.op, node.name);
-  dys.forEach((dy, i) => {
+  for (let i = 0; i < count; i++) {
+    const dy = dys[i];
     const output = node.outputTensors[i];
-    if (!dy || !output) return;
-    const hooked = runHooks(output, dy);
-    buffers.set(node.refs[i], hooked);
+    if (dy === null) {
+      const dtype = node.outputDTypes[i];
+      if (isFloat(dtype)) dys[i] = zeros(node.outputShapes[i], { dtype });
+      continue;
+    }
+    if (!output) continue;
+    const hooked = output.gradHooks.length > 0 ? runHooks(output, dy) : dy;
+    if (hooked !== dy) buffers.set(node.refs[i], hooked);
     dys[i] = hooked;
     if (isAccumulating && output.isRetainingGrad) storeGradient(output, hooked, pass.createGraph);
-  });
-  const filled = node.outputMeta.map(
-    (meta, i) => dys[i] ?? (isFloat(meta.dtype) ? zeros(meta.shape, { dtype: meta.dtype }) : null),
-  );
-  const needsGrad = node.edges.map((edge) => wants(edge));
+  }
+  const edges = node.edges;
+  const needsGrad: boolean[] = new Array(edges.length);
+  for (let j = 0; j < edges.length; j++) needsGrad[j] = wants(edges[j]);
   const gradients = node.backward({
-    dy: filled[0]!,
-    dys: filled,
+    dy: dys[0] as Tensor,
+    dys,
     inputs: node.saved.inputs,
     outputs: node.saved.outputs,
-    inputShapes: node.inputMeta.map((meta) => meta.shape),
-    inputDTypes: node.inputMeta.map((meta) => meta.dtype),
+    attrs: node.attrs as never,
+    inputShapes: node.inputShapes,
+    inputDTypes: node.inputDTypes,
     needsGrad,
   });
-  node.edges.forEach((edge, j) => {
+  for (let j = 0; j < edges.length; j++) {
     const g = gradients[j];
-    if (!needsGrad[j] || !g || !edge) return;
-    const meta = node.inputMeta[j];
-    accumulate(buffers, edgeKey(edge), fitToInput(g, meta.shape, meta.dtype, node.name));
-  });
+    const edge = edges[j];
+    if (!needsGrad[j] || !g || !edge) continue;
+    accumulate(
+      buffers,
+      edgeKey(edge),
+      fitToInput(g, node.inputShapes[j], node.inputDTypes[j], node.name),
+    );
+  }
 }
 
 function accumulate(buffers: Map<Key, Tensor>, key: Key, g: Tensor): void {

@@ -1,4 +1,4 @@
-import type { Backend, DataId, KernelTensor } from './backend';
+import type { Backend, DataId } from './backend';
 import { createJsBackend } from './backends/js/js-backend';
 import { ArgumentError } from './errors/argument-error';
 import { BackendError } from './errors/backend-error';
@@ -263,7 +263,8 @@ export function runOp<K extends OpName>(
     }
     if (hasElements) {
       try {
-        backend.runKernel(def.name, kernelViews(inputs), attrs, kernelViews(outputs));
+        // A tensor is its own kernel view (dataId, shape, dtype, size): no per-op view objects.
+        backend.runKernel(def.name, inputs, attrs, outputs);
       } catch (error) {
         // e.g. UnsupportedOpError: free the outputs allocated for a kernel that never ran.
         for (const output of outputs) disposeTensor(output);
@@ -290,37 +291,28 @@ export function runInPlace<K extends OpName>(
   attrs: OpAttrs[K],
   targets: readonly Tensor[],
 ): void {
-  const all = [...inputs, ...targets];
-  for (let i = 0; i < all.length; i++) {
-    const t = all[i];
+  const backend = (inputs[0] ?? targets[0]).storage.backend;
+  const count = inputs.length + targets.length;
+  let hasElements = false;
+  for (let i = 0; i < count; i++) {
+    const t = i < inputs.length ? inputs[i] : targets[i - inputs.length];
     if (t.isDisposed)
       throw new DisposedTensorError(
         def.name,
         i < inputs.length ? (def.inputs[i] ?? `input ${i}`) : `target ${i - inputs.length}`,
       );
-    if (t.storage.backend !== all[0].storage.backend)
-      throw new BackendError(def.name, 'tensors live on different backends');
+    if (t.storage.backend !== backend) throw new BackendError(def.name, 'tensors live on different backends');
   }
   const specs = def.infer(inputs, attrs);
-  specs.forEach((spec, i) => {
+  for (let i = 0; i < specs.length; i++) {
+    const spec = specs[i];
     const target = targets[i];
     if (!target || spec.dtype !== target.dtype || sizeOf(spec.shape) !== target.size) {
       throw new BackendError(def.name, `in-place target ${i} does not match the op's output`);
     }
-  });
-  if (targets.some((t) => t.size > 0)) {
-    targets[0].storage.backend.runKernel(def.name, kernelViews(inputs), attrs, kernelViews(targets));
   }
-}
-
-function kernelView(tensor: Tensor): KernelTensor {
-  return { dataId: tensor.storage.dataId, shape: tensor.shape, dtype: tensor.dtype, size: tensor.size };
-}
-
-function kernelViews(tensors: readonly Tensor[]): KernelTensor[] {
-  const views: KernelTensor[] = new Array(tensors.length);
-  for (let i = 0; i < tensors.length; i++) views[i] = kernelView(tensors[i]);
-  return views;
+  for (let i = 0; i < targets.length; i++) if (targets[i].size > 0) hasElements = true;
+  if (hasElements) backend.runKernel(def.name, inputs, attrs, targets);
 }
 
 /** Reads a tensor's values synchronously as its dtype's typed array (a copy). */

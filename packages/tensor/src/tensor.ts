@@ -1,3 +1,4 @@
+import type { DataId, KernelTensor } from './backend';
 import type { Storage } from './engine';
 import { readValues } from './engine';
 import { ArgumentError } from './errors/argument-error';
@@ -18,8 +19,13 @@ import type { DType, NestedArray, Shape, TypedArray } from './types';
  * const x = tensor([[1, 2], [3, 4]]);
  * x.mul(2).sum().item(); // 20
  */
-export class Tensor extends TensorMethods {
+export class Tensor extends TensorMethods implements KernelTensor {
   readonly size: number;
+  /**
+   * @internal The backend buffer (`storage.dataId`), so a tensor is its own kernel view and the
+   * dispatcher passes tensors to kernels without building a view object per operand.
+   */
+  readonly dataId: DataId;
   /** True once this tensor asks autograd to track the ops applied to it. */
   requiresGrad = false;
   /** The accumulated gradient, filled by `backward()` (leaf tensors and `retainGrad()` ones). */
@@ -39,6 +45,7 @@ export class Tensor extends TensorMethods {
   ) {
     super();
     this.size = sizeOf(shape);
+    this.dataId = storage.dataId;
   }
 
   /** Number of axes. */
