@@ -33,12 +33,17 @@ const RANGES: Record<string, readonly [number, number]> = {
   step: [0, Infinity],
 };
 
+const UNBOUNDED = [-Infinity, Infinity] as const;
+
 function checkAttrs(op: string, attrs: object): void {
-  for (const [name, value] of Object.entries(attrs)) {
+  // for…in rather than Object.entries: no array per attribute on every parameter of every step.
+  for (const name in attrs) {
+    if (!Object.hasOwn(attrs, name)) continue;
+    const value: unknown = (attrs as Record<string, unknown>)[name];
     if (typeof value === 'boolean') continue;
     if (typeof value !== 'number' || !Number.isFinite(value))
       throw new ArgumentError(op, `${name} must be a finite number (got ${String(value)})`);
-    const [low, high] = RANGES[name] ?? [-Infinity, Infinity];
+    const [low, high] = RANGES[name] ?? UNBOUNDED;
     if (value < low || value > high)
       throw new ArgumentError(op, `${name} must be in [${low}, ${high}] (got ${value})`);
     if (name === 'step' && !Number.isInteger(value))
@@ -75,7 +80,9 @@ function inferUpdate(
         [names[i]]: input.shape,
       });
   }
-  return Array.from({ length: stateCount + 1 }, () => ({ shape: param.shape, dtype: param.dtype }));
+  const specs: TensorSpec[] = new Array(stateCount + 1);
+  for (let i = 0; i <= stateCount; i++) specs[i] = { shape: param.shape, dtype: param.dtype };
+  return specs;
 }
 
 function defineUpdate<K extends OpName>(
@@ -135,7 +142,13 @@ function updateInPlace<K extends OpName>(
   state: readonly Tensor[],
   attrs: OpAttrs[K],
 ): Tensor {
-  runInPlace(def, [param, grad, ...state], attrs, [param, ...state]);
+  const inputs: Tensor[] = [param, grad];
+  const targets: Tensor[] = [param];
+  for (let i = 0; i < state.length; i++) {
+    inputs.push(state[i]);
+    targets.push(state[i]);
+  }
+  runInPlace(def, inputs, attrs, targets);
   return param;
 }
 
@@ -254,8 +267,13 @@ export function adamUpdate(
   state: { m: Tensor; v: Tensor; vMax?: Tensor },
   options: Omit<AdamUpdateAttrs, 'amsgrad' | 'weightDecay' | 'decoupledWeightDecay'> & DecayOptions,
 ): Tensor {
-  const stateTensors = [state.m, state.v, ...(state.vMax ? [state.vMax] : [])];
-  const attrs = withDecay({ ...options, amsgrad: state.vMax !== undefined });
+  const stateTensors = state.vMax ? [state.m, state.v, state.vMax] : [state.m, state.v];
+  const attrs = {
+    ...options,
+    amsgrad: state.vMax !== undefined,
+    weightDecay: options.weightDecay ?? 0,
+    decoupledWeightDecay: options.decoupledWeightDecay ?? 0,
+  };
   return updateInPlace(adamUpdateOp, param, grad, stateTensors, attrs);
 }
 
