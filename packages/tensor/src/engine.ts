@@ -46,15 +46,19 @@ const finalizer = new FinalizationRegistry<Storage>((storage) => {
 
 // Registering a handle with the FinalizationRegistry, and unregistering it on dispose, cost more
 // than the rest of a small op, yet most tensors are disposed (by tidy or dispose()) in the job
-// that made them. So a new handle waits in `unregistered`, and a microtask at the end of the job
-// registers those still alive. The set holds them until then, so none is collected unregistered
+// that made them. So a new handle waits in `pending`, and a microtask at the end of the job
+// registers those still alive. The list holds them until then, so none is collected unregistered
 // and the safety net covers every tensor as before; a dropped handle just lives to the end of its
-// job, as its buffer did anyway (finalizers only run between jobs).
-const unregistered = new Set<Tensor>();
+// job, as its buffer did anyway (finalizers only run between jobs). A list (not a set) makes the
+// common path a push and a flag; disposed entries are swept out when they pile up, so a long
+// synchronous loop does not grow it.
+const pending: Tensor[] = [];
+let pendingDisposed = 0;
 let isRegistrationQueued = false;
+const SWEEP_AT = 4096;
 
 function registerAtEndOfJob(tensor: Tensor): void {
-  unregistered.add(tensor);
+  pending.push(tensor);
   if (isRegistrationQueued) return;
   isRegistrationQueued = true;
   queueMicrotask(registerSurvivors);
@@ -62,8 +66,20 @@ function registerAtEndOfJob(tensor: Tensor): void {
 
 function registerSurvivors(): void {
   isRegistrationQueued = false;
-  for (const tensor of unregistered) finalizer.register(tensor, tensor.storage, tensor);
-  unregistered.clear();
+  for (const tensor of pending) {
+    if (tensor.isDisposed) continue;
+    finalizer.register(tensor, tensor.storage, tensor);
+    tensor.isFinalizerRegistered = true;
+  }
+  pending.length = 0;
+  pendingDisposed = 0;
+}
+
+function sweepPending(): void {
+  let kept = 0;
+  for (const tensor of pending) if (!tensor.isDisposed) pending[kept++] = tensor;
+  pending.length = kept;
+  pendingDisposed = 0;
 }
 
 /** Installs `backend` for every op that creates tensors from now on. */
@@ -133,7 +149,11 @@ export function wrapStorage(storage: Storage, shape: Shape, dtype: DType, isTrac
   const tensor = new Tensor(shape, dtype, storage);
   state.liveTensors++;
   registerAtEndOfJob(tensor);
-  if (isTracked) state.scopes[state.scopes.length - 1]?.add(tensor);
+  if (isTracked && state.scopes.length > 0) {
+    const scope = state.scopes[state.scopes.length - 1];
+    scope.add(tensor);
+    tensor.tidyScope = scope;
+  }
   return tensor;
 }
 
@@ -141,9 +161,10 @@ export function wrapStorage(storage: Storage, shape: Shape, dtype: DType, isTrac
 export function disposeTensor(tensor: Tensor): void {
   if (tensor.isDisposed) return;
   tensor.markDisposed();
-  if (!unregistered.delete(tensor)) finalizer.unregister(tensor);
+  if (tensor.isFinalizerRegistered) finalizer.unregister(tensor);
+  else if (++pendingDisposed >= SWEEP_AT && pendingDisposed * 2 >= pending.length) sweepPending();
   state.liveTensors--;
-  for (const scope of state.scopes) scope.delete(tensor);
+  leaveScope(tensor);
   releaseStorage(tensor.storage);
 }
 
@@ -167,8 +188,25 @@ export function shareData(tensor: Tensor, shape: Shape = tensor.shape, isTracked
 
 /** Removes `tensor` from every enclosing `tidy` scope so it outlives them. Returns it. */
 export function keep<T extends Tensor>(tensor: T): T {
-  for (const scope of state.scopes) scope.delete(tensor);
+  leaveScope(tensor);
   return tensor;
+}
+
+/** Takes `tensor` out of the `tidy` scope that owns it (a tensor is in one scope at most). */
+function leaveScope(tensor: Tensor): void {
+  if (tensor.tidyScope === null) return;
+  tensor.tidyScope.delete(tensor);
+  tensor.tidyScope = null;
+}
+
+/** Disposes every tensor of a finished scope except those in `kept`. */
+function disposeScope(scope: Set<Tensor>, kept: ReadonlySet<Tensor> | null): void {
+  for (const tensor of scope) {
+    if (kept?.has(tensor)) continue;
+    // The scope is dropped whole: no need to delete each tensor from it.
+    tensor.tidyScope = null;
+    disposeTensor(tensor);
+  }
 }
 
 /**
@@ -186,13 +224,13 @@ export function tidy<T>(fn: () => T): T {
     result = fn();
   } catch (error) {
     // A failed step must not leak what it allocated before throwing.
-    for (const tensor of scope) disposeTensor(tensor);
+    disposeScope(scope, null);
     throw error;
   } finally {
     state.scopes.pop();
   }
   if (result instanceof Promise) {
-    for (const tensor of scope) disposeTensor(tensor);
+    disposeScope(scope, null);
     throw new ArgumentError(
       'tidy',
       'the function must not be async (tensors created after an await escape the scope)',
@@ -200,9 +238,13 @@ export function tidy<T>(fn: () => T): T {
   }
   const kept = new Set<Tensor>();
   collectTensors(result, kept);
-  for (const tensor of scope) if (!kept.has(tensor)) disposeTensor(tensor);
-  const parent = state.scopes[state.scopes.length - 1];
-  if (parent) for (const tensor of kept) if (scope.has(tensor)) parent.add(tensor);
+  disposeScope(scope, kept);
+  const parent = state.scopes.length > 0 ? state.scopes[state.scopes.length - 1] : null;
+  for (const tensor of kept) {
+    if (tensor.tidyScope !== scope) continue;
+    tensor.tidyScope = parent;
+    parent?.add(tensor);
+  }
   return result;
 }
 

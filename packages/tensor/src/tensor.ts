@@ -9,6 +9,8 @@ import { sizeOf } from './shape';
 import { TensorMethods } from './tensor-methods';
 import type { DType, NestedArray, Shape, TypedArray } from './types';
 
+const NO_HOOKS: readonly GradHook[] = Object.freeze([]);
+
 /**
  * An n-dimensional array on a backend: row-major and contiguous, so `reshape` is free.
  *
@@ -32,10 +34,17 @@ export class Tensor extends TensorMethods implements KernelTensor {
   grad: Tensor | null = null;
   /** Autograd's record of the op that produced this tensor (internal to @nagare/autograd). */
   gradNode: unknown = null;
-  /** Hooks that read or replace the gradient flowing into this tensor. */
-  readonly gradHooks: GradHook[] = [];
+  /**
+   * Hooks that read or replace the gradient flowing into this tensor (add them with
+   * `registerHook`). Shared and frozen while empty, so a tensor without hooks allocates no array.
+   */
+  gradHooks: readonly GradHook[] = NO_HOOKS;
   /** Keep `grad` on this non-leaf tensor after backward. */
   isRetainingGrad = false;
+  /** @internal The `tidy` scope that will dispose this tensor (engine bookkeeping). */
+  tidyScope: Set<Tensor> | null = null;
+  /** @internal True once the FinalizationRegistry safety net watches this tensor. */
+  isFinalizerRegistered = false;
   #isDisposed = false;
 
   constructor(
@@ -137,10 +146,10 @@ export class Tensor extends TensorMethods implements KernelTensor {
 
   /** Registers a hook called with the gradient flowing into this tensor; returning a tensor replaces it. */
   registerHook(hook: GradHook): () => void {
-    this.gradHooks.push(hook);
+    this.gradHooks = [...this.gradHooks, hook];
     return () => {
       const index = this.gradHooks.indexOf(hook);
-      if (index >= 0) this.gradHooks.splice(index, 1);
+      if (index >= 0) this.gradHooks = [...this.gradHooks.slice(0, index), ...this.gradHooks.slice(index + 1)];
     };
   }
 

@@ -113,16 +113,17 @@ const median = (values: number[]): number => {
 };
 
 const tinyStep = makeStep([2, 64, 64, 2], 32);
-if (PROFILE_LOOP > 0) {
-  // For `node --cpu-prof`: just the tiny step, many times.
-  for (let i = 0; i < PROFILE_LOOP; i++) tinyStep();
-  console.log(`ran ${PROFILE_LOOP} tiny steps`);
-  process.exit(0);
-}
-const bigStep = makeStep([784, 256, 128, 10], 64);
 const a = keep(randn([10], { seed: 3 }));
 const b = keep(randn([10], { seed: 4 }));
 const addOnce = () => add(a, b).dispose();
+if (PROFILE_LOOP > 0) {
+  // For `node --cpu-prof`: just the tiny step (or with `--only add` the add), many times.
+  const loop = ONLY === 'add' ? addOnce : tinyStep;
+  for (let i = 0; i < PROFILE_LOOP; i++) loop();
+  console.log(`ran ${PROFILE_LOOP} iterations`);
+  process.exit(0);
+}
+const bigStep = makeStep([784, 256, 128, 10], 64);
 const { fitEpoch, handEpoch } = makeFitPair();
 
 const results: Record<string, number[]> = { tiny: [], big: [], add: [], fit: [], hand: [] };
