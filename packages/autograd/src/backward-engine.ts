@@ -1,4 +1,15 @@
-import { add, assign, clone, isFloat, keep, ShapeError, shapesEqual, Tensor, zeros } from '@nagare/tensor';
+import {
+  add,
+  assign,
+  clone,
+  isAdoptable,
+  isFloat,
+  keep,
+  ShapeError,
+  shapesEqual,
+  Tensor,
+  zeros,
+} from '@nagare/tensor';
 import { GraphFreedError } from './errors/graph-freed-error';
 import { withGradMode } from './grad-mode';
 import { type Edge, edgeKey, edgeOf, freeNode, type GraphNode, isNodeOutput, type NodeOutput } from './graph';
@@ -52,10 +63,16 @@ export function runBackward(pass: BackwardPass): (Tensor | null)[] {
       runNode(node, buffers, wants, pass, isAccumulating);
       if (!pass.retainGraph) freeNode(node);
     }
+    const leafUses = isAccumulating ? countLeafGradients(buffers) : null;
     for (const [key, g] of buffers) {
       if (!(key instanceof Tensor)) continue;
-      if (isAccumulating) storeGradient(key, runHooks(key, g), pass.createGraph);
-      else if (targetKeys.has(key)) buffers.set(key, runHooks(key, g));
+      if (isAccumulating) {
+        const hooked = runHooks(key, g);
+        // A gradient this pass made, that reaches one leaf only and shares no buffer, becomes
+        // `.grad` as is instead of being copied (as PyTorch steals a gradient nothing else holds).
+        const isFresh = hooked === g && leafUses?.get(g) === 1 && isAdoptable(g);
+        storeGradient(key, hooked, pass.createGraph, isFresh);
+      } else if (targetKeys.has(key)) buffers.set(key, runHooks(key, g));
     }
     return (pass.targets ?? []).map((edge) => buffers.get(edgeKey(edge)) ?? null);
   });
@@ -176,15 +193,23 @@ function runHooks(t: Tensor, g: Tensor): Tensor {
   return current;
 }
 
+/** How many leaves each gradient handle is about to be stored into (one handle may reach two). */
+function countLeafGradients(buffers: Map<Key, Tensor>): Map<Tensor, number> {
+  const uses = new Map<Tensor, number>();
+  for (const [key, g] of buffers) if (key instanceof Tensor) uses.set(g, (uses.get(g) ?? 0) + 1);
+  return uses;
+}
+
 /**
- * Adds `g` into `t.grad`. The first gradient is copied, so `.grad` never shares a buffer with
- * another tensor; later ones are added in place, so references to `.grad` stay valid. With
- * `createGraph` the sum is recorded instead and `.grad` becomes a new tensor (the old one is freed).
+ * Adds `g` into `t.grad`. The first gradient is copied (or adopted when `isFresh`: nothing else
+ * holds it), so `.grad` never shares a buffer with another tensor; later ones are added in place,
+ * so references to `.grad` stay valid. With `createGraph` the sum is recorded instead and `.grad`
+ * becomes a new tensor (the old one is freed).
  */
-function storeGradient(t: Tensor, g: Tensor, createGraph: boolean): void {
+function storeGradient(t: Tensor, g: Tensor, createGraph: boolean, isFresh = false): void {
   const current = t.grad;
   if (!current || current.isDisposed) {
-    t.grad = keep(clone(g));
+    t.grad = keep(isFresh && !createGraph ? g : clone(g));
   } else if (createGraph || current.requiresGrad) {
     t.grad = keep(add(current, g));
     current.dispose();

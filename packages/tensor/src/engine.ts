@@ -186,6 +186,23 @@ export function shareData(tensor: Tensor, shape: Shape = tensor.shape, isTracked
   return wrapStorage(tensor.storage, shape, tensor.dtype, isTracked);
 }
 
+/**
+ * True when the innermost `tidy` owns `tensor` (it was made inside and not kept) and no other
+ * handle shares its buffer: nothing else can see its values, so `keep(tensor)` may adopt it where
+ * a copy would otherwise be made. Autograd uses it to store a fresh gradient as `.grad` as is.
+ *
+ * @example
+ * tidy(() => { const g = x.mul(2); return isAdoptable(g); }); // true
+ */
+export function isAdoptable(tensor: Tensor): boolean {
+  return (
+    !tensor.isDisposed &&
+    state.scopes.length > 0 &&
+    tensor.tidyScope === state.scopes[state.scopes.length - 1] &&
+    tensor.storage.refs === 1
+  );
+}
+
 /** Removes `tensor` from every enclosing `tidy` scope so it outlives them. Returns it. */
 export function keep<T extends Tensor>(tensor: T): T {
   leaveScope(tensor);
