@@ -48,11 +48,15 @@ function makeStep(sizes: readonly number[], batch: number): () => void {
     });
 }
 
-const SAMPLES = 1024;
+const SAMPLES = 2048;
 const FIT_BATCH = 32;
 
-/** `fit` for one epoch, and the same steps in a hand-written loop over the same batches. */
-function makeFitPair(): { fitEpoch: () => Promise<void>; handEpoch: () => void } {
+/**
+ * `fit` for one epoch, and the same steps in hand-written loops over the same batches: premade
+ * batch tensors (`handEpoch`), or batches loaded from the same DataLoader with the loss read every
+ * step, as `fit` does (`loaderEpoch`).
+ */
+function makeFitPair(): { fitEpoch: () => Promise<void>; handEpoch: () => void; loaderEpoch: () => void } {
   const xs = keep(randn([SAMPLES, 2], { seed: 1 }));
   const ys = keep(randint(0, 2, [SAMPLES], { seed: 2 }));
   const dataset = new TensorDataset(xs, ys);
@@ -77,6 +81,18 @@ function makeFitPair(): { fitEpoch: () => Promise<void>; handEpoch: () => void }
       for (const [x, y] of batches) {
         tidy(() => {
           const loss = crossEntropy(handModel.call(x), y);
+          loss.backward();
+          handOptimizer.step();
+          handOptimizer.zeroGrad();
+        });
+      }
+    },
+    loaderEpoch: () => {
+      for (const indices of loader.batches(0)) {
+        tidy(() => {
+          const [x, y] = loader.load(indices);
+          const loss = crossEntropy(handModel.call(x), y);
+          loss.item();
           loss.backward();
           handOptimizer.step();
           handOptimizer.zeroGrad();
@@ -116,17 +132,20 @@ const tinyStep = makeStep([2, 64, 64, 2], 32);
 const a = keep(randn([10], { seed: 3 }));
 const b = keep(randn([10], { seed: 4 }));
 const addOnce = () => add(a, b).dispose();
+const { fitEpoch, handEpoch, loaderEpoch } = makeFitPair();
 if (PROFILE_LOOP > 0) {
-  // For `node --cpu-prof`: just the tiny step (or with `--only add` the add), many times.
-  const loop = ONLY === 'add' ? addOnce : tinyStep;
-  for (let i = 0; i < PROFILE_LOOP; i++) loop();
+  // For `node --cpu-prof`: the tiny step (`--only add`: the add; `--only fit`: fit epochs) many times.
+  if (ONLY === 'fit') for (let i = 0; i < PROFILE_LOOP; i++) await fitEpoch();
+  else {
+    const loop = ONLY === 'add' ? addOnce : tinyStep;
+    for (let i = 0; i < PROFILE_LOOP; i++) loop();
+  }
   console.log(`ran ${PROFILE_LOOP} iterations`);
   process.exit(0);
 }
 const bigStep = makeStep([784, 256, 128, 10], 64);
-const { fitEpoch, handEpoch } = makeFitPair();
 
-const results: Record<string, number[]> = { tiny: [], big: [], add: [], fit: [], hand: [] };
+const results: Record<string, number[]> = { tiny: [], big: [], add: [], fit: [], hand: [], loader: [] };
 const wants = (name: string) => ONLY === '' || ONLY === name;
 for (let i = 0; i < 50; i++) tinyStep();
 for (let i = 0; i < 3; i++) bigStep();
@@ -139,6 +158,7 @@ for (let round = 0; round < ROUNDS; round++) {
   if (wants('add')) results.add.push(timeLoop(addOnce, 20_000) * 1000);
   if (wants('fit')) {
     results.hand.push(timeLoop(handEpoch, 1));
+    results.loader.push(timeLoop(loaderEpoch, 1));
     results.fit.push(await timeAsync(fitEpoch));
   }
 }
@@ -150,7 +170,12 @@ report('tiny MLP 2-64-64-2 b32 Adam step', results.tiny, 'ms', 4);
 report('MLP 784-256-128-10 b64 Adam step', results.big, 'ms', 3);
 report('add 10 elements dispatch', results.add, 'µs', 3);
 report(`hand loop epoch (${SAMPLES / FIT_BATCH} steps)`, results.hand, 'ms', 2);
+report(`hand loop over the loader (${SAMPLES / FIT_BATCH} steps)`, results.loader, 'ms', 2);
 report(`fit epoch (${SAMPLES / FIT_BATCH} steps)`, results.fit, 'ms', 2);
-if (results.fit.length) console.log(`fit / hand: ${(median(results.fit) / median(results.hand)).toFixed(2)}`);
+if (results.fit.length) {
+  const fit = median(results.fit);
+  const ratios = `${(fit / median(results.hand)).toFixed(2)}, over the loader ${(fit / median(results.loader)).toFixed(2)}`;
+  console.log(`fit / hand loop: ${ratios}`);
+}
 console.log(`live tensors before/after the rounds: ${tensorsBefore} / ${tensorsAfter}`);
 process.exit(0);
