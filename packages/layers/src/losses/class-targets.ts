@@ -117,5 +117,6 @@ export function pickClassEntriesUnweighted(input: Tensor, target: Tensor, values
   // Row r's class c sits at r·C + c of the flattened [M, C] input.
   const positions = new Int32Array(values.length);
   for (let r = 0; r < values.length; r++) positions[r] = r * classes + values[r];
-  return gather(rows, tensor(positions, { dtype: 'int32' })).reshape(target.shape);
+  const picked = gather(rows, tensor(positions, { dtype: 'int32' }));
+  return target.rank === 1 ? picked : picked.reshape(target.shape);
 }
