@@ -39,15 +39,12 @@ export interface GraphNode {
   readonly backward: (context: GradContext) => InputGradients;
 }
 
-// A tensor saved for backward is a new handle; it must still count as the leaf it copies, so a
-// gradient computed through it (grad of grad) reaches that leaf.
-const leafAliases = new WeakMap<Tensor, Tensor>();
-
 /** The graph identity of `t`: null when it needs no gradient (float tensors only). */
 export function edgeOf(t: Tensor): Edge | null {
   if (!t.requiresGrad || !isFloat(t.dtype)) return null;
-  if (t.gradNode) return t.gradNode as NodeOutput;
-  return { leaf: leafAliases.get(t) ?? t };
+  // A node output, or (on a saved handle of a leaf) the leaf it stands for; see copyIdentity.
+  if (t.gradNode) return t.gradNode as Edge;
+  return { leaf: t };
 }
 
 /** The key gradients of `edge` accumulate under: the leaf tensor, or the node output. */
@@ -70,11 +67,15 @@ export function saveForBackward(t: Tensor): Tensor {
   return saved;
 }
 
-/** Makes `target` stand for the same graph position as `source`. */
+/**
+ * Makes `target` stand for the same graph position as `source`. A new handle on a leaf must
+ * still count as that leaf, so a gradient computed through it (grad of grad) reaches the leaf: it
+ * carries the leaf's edge in `gradNode` (on the tensor itself; a WeakMap of aliases made every
+ * young-generation collection walk its entries).
+ */
 export function copyIdentity(source: Tensor, target: Tensor): void {
   target.requiresGrad = source.requiresGrad;
-  target.gradNode = source.gradNode;
-  if (source.requiresGrad && !source.gradNode) leafAliases.set(target, leafAliases.get(source) ?? source);
+  target.gradNode = source.gradNode ?? (source.requiresGrad ? { leaf: source } : null);
 }
 
 /** The `saved` of a node that keeps nothing (never mutated: a rule that saves gets new arrays). */

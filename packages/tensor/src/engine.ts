@@ -55,7 +55,7 @@ const finalizer = new FinalizationRegistry<Storage>((storage) => {
 const pending: Tensor[] = [];
 let pendingDisposed = 0;
 let isRegistrationQueued = false;
-const SWEEP_AT = 4096;
+const SWEEP_AT = 256;
 
 function registerAtEndOfJob(tensor: Tensor): void {
   pending.push(tensor);
