@@ -64,8 +64,8 @@ export function runBackward(pass: BackwardPass): (Tensor | null)[] {
       if (!pass.retainGraph) freeNode(node);
     }
     const leafUses = isAccumulating ? countLeafGradients(buffers) : null;
-    for (const [key, g] of buffers) {
-      if (!(key instanceof Tensor)) continue;
+    buffers.forEach((g, key) => {
+      if (!(key instanceof Tensor)) return;
       if (isAccumulating) {
         const hooked = runHooks(key, g);
         // A gradient this pass made, that reaches one leaf only and shares no buffer, becomes
@@ -73,7 +73,7 @@ export function runBackward(pass: BackwardPass): (Tensor | null)[] {
         const isFresh = hooked === g && leafUses?.get(g) === 1 && isAdoptable(g);
         storeGradient(key, hooked, pass.createGraph, isFresh);
       } else if (targetKeys.has(key)) buffers.set(key, runHooks(key, g));
-    }
+    });
     return (pass.targets ?? []).map((edge) => buffers.get(edgeKey(edge)) ?? null);
   });
 }
@@ -135,8 +135,8 @@ function runNode(
     const dy = dys[i];
     const output = node.outputTensors[i];
     if (dy === null) {
-      const dtype = node.outputDTypes[i];
-      if (isFloat(dtype)) dys[i] = zeros(node.outputShapes[i], { dtype });
+      // Outputs stay readable (shape, dtype) even once disposed; the node is not freed here.
+      if (output && isFloat(output.dtype)) dys[i] = zeros(output.shape, { dtype: output.dtype });
       continue;
     }
     if (!output) continue;
@@ -196,7 +196,9 @@ function runHooks(t: Tensor, g: Tensor): Tensor {
 /** How many leaves each gradient handle is about to be stored into (one handle may reach two). */
 function countLeafGradients(buffers: Map<Key, Tensor>): Map<Tensor, number> {
   const uses = new Map<Tensor, number>();
-  for (const [key, g] of buffers) if (key instanceof Tensor) uses.set(g, (uses.get(g) ?? 0) + 1);
+  buffers.forEach((g, key) => {
+    if (key instanceof Tensor) uses.set(g, (uses.get(g) ?? 0) + 1);
+  });
   return uses;
 }
 

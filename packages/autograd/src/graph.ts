@@ -21,11 +21,9 @@ export interface GraphNode {
   readonly name: string;
   /** Per input: where its gradient goes, or null when it needs none. */
   readonly edges: readonly (Edge | null)[];
-  /** Shape and dtype of every input and output, kept without keeping their data. */
+  /** Shape and dtype of every input, kept without keeping its data. */
   readonly inputShapes: readonly Shape[];
   readonly inputDTypes: readonly DType[];
-  readonly outputShapes: readonly Shape[];
-  readonly outputDTypes: readonly DType[];
   /** One `NodeOutput` per output: the identity gradients accumulate under. */
   readonly refs: readonly NodeOutput[];
   /** The output tensors, for their hooks and `retainGrad()`; cleared when the node is freed. */

@@ -107,16 +107,12 @@ function addNode(
     inputShapes[i] = inputs[i].shape;
     inputDTypes[i] = inputs[i].dtype;
   }
-  const outputShapes: Shape[] = new Array(outputs.length);
-  const outputDTypes: DType[] = new Array(outputs.length);
   const refs: NodeOutput[] = new Array(outputs.length);
   const node: GraphNode = {
     name,
     edges,
     inputShapes,
     inputDTypes,
-    outputShapes,
-    outputDTypes,
     refs,
     outputTensors: outputs.slice(),
     saved: NOTHING_SAVED,
@@ -126,8 +122,6 @@ function addNode(
   };
   for (let i = 0; i < outputs.length; i++) {
     const t = outputs[i];
-    outputShapes[i] = t.shape;
-    outputDTypes[i] = t.dtype;
     refs[i] = { node, index: i };
     if (isFloat(t.dtype)) {
       t.requiresGrad = true;

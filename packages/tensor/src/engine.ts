@@ -253,6 +253,11 @@ export function tidy<T>(fn: () => T): T {
       'the function must not be async (tensors created after an await escape the scope)',
     );
   }
+  // A step that returns nothing or a number (the usual training loop) needs no kept set.
+  if (result === null || typeof result !== 'object') {
+    disposeScope(scope, null);
+    return result;
+  }
   const kept = new Set<Tensor>();
   collectTensors(result, kept);
   disposeScope(scope, kept);

@@ -124,8 +124,6 @@ function insideMarker(): NodeOutput {
     edges: [],
     inputShapes: [],
     inputDTypes: [],
-    outputShapes: [],
-    outputDTypes: [],
     refs,
     outputTensors: [],
     saved: { inputs: [], outputs: [] },
