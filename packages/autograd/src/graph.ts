@@ -86,8 +86,9 @@ export const NOTHING_SAVED: { inputs: Tensor[]; outputs: Tensor[] } = Object.fre
 export function freeNode(node: GraphNode): void {
   if (node.isFreed) return;
   node.isFreed = true;
-  for (const t of node.saved.inputs) t.dispose();
-  for (const t of node.saved.outputs) t.dispose();
+  const { inputs, outputs } = node.saved;
+  for (let i = 0; i < inputs.length; i++) inputs[i].dispose();
+  for (let i = 0; i < outputs.length; i++) outputs[i].dispose();
   node.saved = NOTHING_SAVED;
   node.outputTensors = [];
 }

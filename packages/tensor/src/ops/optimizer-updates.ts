@@ -36,14 +36,18 @@ const RANGES: Record<string, readonly [number, number]> = {
 const UNBOUNDED = [-Infinity, Infinity] as const;
 
 function checkAttrs(op: string, attrs: object): void {
-  // for…in rather than Object.entries: no array per attribute on every parameter of every step.
-  // The attributes are always a literal built below, so every key is an own property.
-  for (const name in attrs) {
+  // Indexed loops, no array destructuring (an iterator per use): this runs for every parameter of
+  // every step.
+  const names = Object.keys(attrs);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
     const value: unknown = (attrs as Record<string, unknown>)[name];
     if (typeof value === 'boolean') continue;
     if (typeof value !== 'number' || !Number.isFinite(value))
       throw new ArgumentError(op, `${name} must be a finite number (got ${String(value)})`);
-    const [low, high] = RANGES[name] ?? UNBOUNDED;
+    const range = RANGES[name] ?? UNBOUNDED;
+    const low = range[0];
+    const high = range[1];
     if (value < low || value > high)
       throw new ArgumentError(op, `${name} must be in [${low}, ${high}] (got ${value})`);
     if (name === 'step' && !Number.isInteger(value))
@@ -65,7 +69,7 @@ function inferUpdate(
       op,
       `expected ${stateCount + 2} inputs (${names.slice(0, stateCount + 2).join(', ')}), got ${inputs.length}`,
     );
-  const [param] = inputs;
+  const param = inputs[0];
   if (!isFloat(param.dtype)) throw new DTypeError(op, 'expected a float parameter', { param: param.dtype });
   for (let i = 1; i < inputs.length; i++) {
     const input = inputs[i];
