@@ -162,11 +162,7 @@ function runNode(
     const g = gradients[j];
     const edge = edges[j];
     if (!needsGrad[j] || !g || !edge) continue;
-    accumulate(
-      buffers,
-      edgeKey(edge),
-      fitToInput(g, node.inputShapes[j], node.inputDTypes[j], node.name),
-    );
+    accumulate(buffers, edgeKey(edge), fitToInput(g, node.inputShapes[j], node.inputDTypes[j], node.name));
   }
 }
 

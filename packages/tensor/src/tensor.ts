@@ -149,7 +149,8 @@ export class Tensor extends TensorMethods implements KernelTensor {
     this.gradHooks = [...this.gradHooks, hook];
     return () => {
       const index = this.gradHooks.indexOf(hook);
-      if (index >= 0) this.gradHooks = [...this.gradHooks.slice(0, index), ...this.gradHooks.slice(index + 1)];
+      if (index >= 0)
+        this.gradHooks = [...this.gradHooks.slice(0, index), ...this.gradHooks.slice(index + 1)];
     };
   }
 

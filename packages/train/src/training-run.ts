@@ -252,7 +252,13 @@ export class TrainingRun implements TrainContext {
     this.#isInStep = true;
     this.#isUpdateSkipped = false;
     try {
-      return trainStep(this.#stepSetup, this.#setup.train, indices, this.#batchGenerator as Generator, progress);
+      return trainStep(
+        this.#stepSetup,
+        this.#setup.train,
+        indices,
+        this.#batchGenerator as Generator,
+        progress,
+      );
     } finally {
       this.#isInStep = false;
     }

@@ -10,8 +10,8 @@ import '@nagare/autograd';
 import { DataLoader, TensorDataset } from '@nagare/data';
 import { crossEntropy, Linear, ReLU, Sequential } from '@nagare/layers';
 import { Adam } from '@nagare/optimizers';
-import { fit } from '@nagare/train';
 import { add, keep, memory, randint, randn, type Tensor, tidy, useBackend } from '@nagare/tensor';
+import { fit } from '@nagare/train';
 import { createWasmBackend } from '../src/index';
 
 const argValue = (name: string, fallback: string): string => {
@@ -164,7 +164,8 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 const tensorsAfter = memory().tensors;
 const report = (label: string, values: number[], unit: string, digits: number) => {
-  if (values.length) console.log(`${label}: ${median(values).toFixed(digits)} ${unit} (median of ${values.length})`);
+  if (values.length)
+    console.log(`${label}: ${median(values).toFixed(digits)} ${unit} (median of ${values.length})`);
 };
 report('tiny MLP 2-64-64-2 b32 Adam step', results.tiny, 'ms', 4);
 report('MLP 784-256-128-10 b64 Adam step', results.big, 'ms', 3);
