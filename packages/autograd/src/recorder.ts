@@ -114,7 +114,7 @@ function addNode(
     inputShapes,
     inputDTypes,
     refs,
-    outputTensors: outputs.slice(),
+    outputTensors: outputs,
     saved: NOTHING_SAVED,
     isFreed: false,
     attrs,

@@ -216,10 +216,10 @@ function leaveScope(tensor: Tensor): void {
   tensor.tidyScope = null;
 }
 
-/** Disposes every tensor of a finished scope except those in `kept`. */
-function disposeScope(scope: Set<Tensor>, kept: ReadonlySet<Tensor> | null): void {
+/** Disposes every tensor of a finished scope except `kept` (a set of tensors, or one tensor). */
+function disposeScope(scope: Set<Tensor>, kept: ReadonlySet<Tensor> | Tensor | null): void {
   for (const tensor of scope) {
-    if (kept?.has(tensor)) continue;
+    if (kept !== null && (kept instanceof Tensor ? kept === tensor : kept.has(tensor))) continue;
     // The scope is dropped whole: no need to delete each tensor from it.
     tensor.tidyScope = null;
     disposeTensor(tensor);
@@ -258,16 +258,24 @@ export function tidy<T>(fn: () => T): T {
     disposeScope(scope, null);
     return result;
   }
+  const parent = state.scopes.length > 0 ? state.scopes[state.scopes.length - 1] : null;
+  // One returned tensor (a layer's forward) needs no sets to find what to keep.
+  if (result instanceof Tensor) {
+    disposeScope(scope, result);
+    if (result.tidyScope === scope) adoptInto(parent, result);
+    return result;
+  }
   const kept = new Set<Tensor>();
   collectTensors(result, kept);
   disposeScope(scope, kept);
-  const parent = state.scopes.length > 0 ? state.scopes[state.scopes.length - 1] : null;
-  for (const tensor of kept) {
-    if (tensor.tidyScope !== scope) continue;
-    tensor.tidyScope = parent;
-    parent?.add(tensor);
-  }
+  for (const tensor of kept) if (tensor.tidyScope === scope) adoptInto(parent, tensor);
   return result;
+}
+
+/** Moves a tensor returned from a finished scope into the enclosing one (or none). */
+function adoptInto(parent: Set<Tensor> | null, tensor: Tensor): void {
+  tensor.tidyScope = parent;
+  parent?.add(tensor);
 }
 
 function isPlainObject(value: object): boolean {
