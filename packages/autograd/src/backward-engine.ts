@@ -1,4 +1,15 @@
-import { add, assign, clone, isFloat, keep, ShapeError, shapesEqual, Tensor, zeros } from '@nagare/tensor';
+import {
+  add,
+  assign,
+  clone,
+  isAdoptable,
+  isFloat,
+  keep,
+  ShapeError,
+  shapesEqual,
+  Tensor,
+  zeros,
+} from '@nagare/tensor';
 import { GraphFreedError } from './errors/graph-freed-error';
 import { withGradMode } from './grad-mode';
 import { type Edge, edgeKey, edgeOf, freeNode, type GraphNode, isNodeOutput, type NodeOutput } from './graph';
@@ -52,11 +63,17 @@ export function runBackward(pass: BackwardPass): (Tensor | null)[] {
       runNode(node, buffers, wants, pass, isAccumulating);
       if (!pass.retainGraph) freeNode(node);
     }
-    for (const [key, g] of buffers) {
-      if (!(key instanceof Tensor)) continue;
-      if (isAccumulating) storeGradient(key, runHooks(key, g), pass.createGraph);
-      else if (targetKeys.has(key)) buffers.set(key, runHooks(key, g));
-    }
+    const leafUses = isAccumulating ? countLeafGradients(buffers) : null;
+    buffers.forEach((g, key) => {
+      if (!(key instanceof Tensor)) return;
+      if (isAccumulating) {
+        const hooked = runHooks(key, g);
+        // A gradient this pass made, that reaches one leaf only and shares no buffer, becomes
+        // `.grad` as is instead of being copied (as PyTorch steals a gradient nothing else holds).
+        const isFresh = hooked === g && leafUses?.get(g) === 1 && isAdoptable(g);
+        storeGradient(key, hooked, pass.createGraph, isFresh);
+      } else if (targetKeys.has(key)) buffers.set(key, runHooks(key, g));
+    });
     return (pass.targets ?? []).map((edge) => buffers.get(edgeKey(edge)) ?? null);
   });
 }
@@ -96,6 +113,7 @@ function plan(
   return { order, isNeeded: (node) => needed.get(node) === true };
 }
 
+// Plain loops over preallocated arrays: this runs once per node of every backward pass.
 function runNode(
   node: GraphNode,
   buffers: Map<Key, Tensor>,
@@ -103,36 +121,49 @@ function runNode(
   pass: BackwardPass,
   isAccumulating: boolean,
 ): void {
-  const dys = node.refs.map((ref) => buffers.get(ref) ?? null);
-  if (dys.every((dy) => dy === null)) return;
+  const count = node.refs.length;
+  const dys: (Tensor | null)[] = new Array(count);
+  let hasGradient = false;
+  for (let i = 0; i < count; i++) {
+    const dy = buffers.get(node.refs[i]) ?? null;
+    dys[i] = dy;
+    if (dy !== null) hasGradient = true;
+  }
+  if (!hasGradient) return;
   if (node.isFreed) throw new GraphFreedError(pass.op, node.name);
-  dys.forEach((dy, i) => {
+  for (let i = 0; i < count; i++) {
+    const dy = dys[i];
     const output = node.outputTensors[i];
-    if (!dy || !output) return;
-    const hooked = runHooks(output, dy);
-    buffers.set(node.refs[i], hooked);
+    if (dy === null) {
+      // Outputs stay readable (shape, dtype) even once disposed; the node is not freed here.
+      if (output && isFloat(output.dtype)) dys[i] = zeros(output.shape, { dtype: output.dtype });
+      continue;
+    }
+    if (!output) continue;
+    const hooked = output.gradHooks.length > 0 ? runHooks(output, dy) : dy;
+    if (hooked !== dy) buffers.set(node.refs[i], hooked);
     dys[i] = hooked;
     if (isAccumulating && output.isRetainingGrad) storeGradient(output, hooked, pass.createGraph);
-  });
-  const filled = node.outputMeta.map(
-    (meta, i) => dys[i] ?? (isFloat(meta.dtype) ? zeros(meta.shape, { dtype: meta.dtype }) : null),
-  );
-  const needsGrad = node.edges.map((edge) => wants(edge));
+  }
+  const edges = node.edges;
+  const needsGrad: boolean[] = new Array(edges.length);
+  for (let j = 0; j < edges.length; j++) needsGrad[j] = wants(edges[j]);
   const gradients = node.backward({
-    dy: filled[0]!,
-    dys: filled,
+    dy: dys[0] as Tensor,
+    dys,
     inputs: node.saved.inputs,
     outputs: node.saved.outputs,
-    inputShapes: node.inputMeta.map((meta) => meta.shape),
-    inputDTypes: node.inputMeta.map((meta) => meta.dtype),
+    attrs: node.attrs as never,
+    inputShapes: node.inputShapes,
+    inputDTypes: node.inputDTypes,
     needsGrad,
   });
-  node.edges.forEach((edge, j) => {
+  for (let j = 0; j < edges.length; j++) {
     const g = gradients[j];
-    if (!needsGrad[j] || !g || !edge) return;
-    const meta = node.inputMeta[j];
-    accumulate(buffers, edgeKey(edge), fitToInput(g, meta.shape, meta.dtype, node.name));
-  });
+    const edge = edges[j];
+    if (!needsGrad[j] || !g || !edge) continue;
+    accumulate(buffers, edgeKey(edge), fitToInput(g, node.inputShapes[j], node.inputDTypes[j], node.name));
+  }
 }
 
 function accumulate(buffers: Map<Key, Tensor>, key: Key, g: Tensor): void {
@@ -158,15 +189,25 @@ function runHooks(t: Tensor, g: Tensor): Tensor {
   return current;
 }
 
+/** How many leaves each gradient handle is about to be stored into (one handle may reach two). */
+function countLeafGradients(buffers: Map<Key, Tensor>): Map<Tensor, number> {
+  const uses = new Map<Tensor, number>();
+  buffers.forEach((g, key) => {
+    if (key instanceof Tensor) uses.set(g, (uses.get(g) ?? 0) + 1);
+  });
+  return uses;
+}
+
 /**
- * Adds `g` into `t.grad`. The first gradient is copied, so `.grad` never shares a buffer with
- * another tensor; later ones are added in place, so references to `.grad` stay valid. With
- * `createGraph` the sum is recorded instead and `.grad` becomes a new tensor (the old one is freed).
+ * Adds `g` into `t.grad`. The first gradient is copied (or adopted when `isFresh`: nothing else
+ * holds it), so `.grad` never shares a buffer with another tensor; later ones are added in place,
+ * so references to `.grad` stay valid. With `createGraph` the sum is recorded instead and `.grad`
+ * becomes a new tensor (the old one is freed).
  */
-function storeGradient(t: Tensor, g: Tensor, createGraph: boolean): void {
+function storeGradient(t: Tensor, g: Tensor, createGraph: boolean, isFresh = false): void {
   const current = t.grad;
   if (!current || current.isDisposed) {
-    t.grad = keep(clone(g));
+    t.grad = keep(isFresh && !createGraph ? g : clone(g));
   } else if (createGraph || current.requiresGrad) {
     t.grad = keep(add(current, g));
     current.dispose();

@@ -15,40 +15,34 @@ export interface LeafEdge {
   readonly leaf: Tensor;
 }
 
-/** Shape and dtype of a tensor the node read or produced, kept without keeping its data. */
-export interface TensorMeta {
-  readonly shape: Shape;
-  readonly dtype: DType;
-}
-
 /** One recorded op: how to send its outputs' gradients to its inputs. */
 export interface GraphNode {
   /** The op name (or `customGrad` / `checkpoint`), for error messages. */
   readonly name: string;
   /** Per input: where its gradient goes, or null when it needs none. */
   readonly edges: readonly (Edge | null)[];
-  readonly inputMeta: readonly TensorMeta[];
-  readonly outputMeta: readonly TensorMeta[];
+  /** Shape and dtype of every input, kept without keeping its data. */
+  readonly inputShapes: readonly Shape[];
+  readonly inputDTypes: readonly DType[];
   /** One `NodeOutput` per output: the identity gradients accumulate under. */
   readonly refs: readonly NodeOutput[];
   /** The output tensors, for their hooks and `retainGrad()`; cleared when the node is freed. */
-  outputTensors: (Tensor | null)[];
+  outputTensors: readonly Tensor[];
   /** Handles on the forward tensors the rule reads; disposed when the node is freed. */
   saved: { inputs: Tensor[]; outputs: Tensor[] };
   isFreed: boolean;
-  /** The rule, with the op's attributes bound. */
-  readonly backward: (context: Omit<GradContext, 'attrs'>) => InputGradients;
+  /** The op's attributes, handed to the rule as `context.attrs`. */
+  readonly attrs: unknown;
+  /** The rule (never called with `this`: rules are plain functions). */
+  readonly backward: (context: GradContext) => InputGradients;
 }
-
-// A tensor saved for backward is a new handle; it must still count as the leaf it copies, so a
-// gradient computed through it (grad of grad) reaches that leaf.
-const leafAliases = new WeakMap<Tensor, Tensor>();
 
 /** The graph identity of `t`: null when it needs no gradient (float tensors only). */
 export function edgeOf(t: Tensor): Edge | null {
   if (!t.requiresGrad || !isFloat(t.dtype)) return null;
-  if (t.gradNode) return t.gradNode as NodeOutput;
-  return { leaf: leafAliases.get(t) ?? t };
+  // A node output, or (on a saved handle of a leaf) the leaf it stands for; see copyIdentity.
+  if (t.gradNode) return t.gradNode as Edge;
+  return { leaf: t };
 }
 
 /** The key gradients of `edge` accumulate under: the leaf tensor, or the node output. */
@@ -71,20 +65,31 @@ export function saveForBackward(t: Tensor): Tensor {
   return saved;
 }
 
-/** Makes `target` stand for the same graph position as `source`. */
+/**
+ * Makes `target` stand for the same graph position as `source`. A new handle on a leaf must
+ * still count as that leaf, so a gradient computed through it (grad of grad) reaches the leaf: it
+ * carries the leaf's edge in `gradNode` (on the tensor itself; a WeakMap of aliases made every
+ * young-generation collection walk its entries).
+ */
 export function copyIdentity(source: Tensor, target: Tensor): void {
   target.requiresGrad = source.requiresGrad;
-  target.gradNode = source.gradNode;
-  if (source.requiresGrad && !source.gradNode) leafAliases.set(target, leafAliases.get(source) ?? source);
+  target.gradNode = source.gradNode ?? (source.requiresGrad ? { leaf: source } : null);
 }
+
+/** The `saved` of a node that keeps nothing (never mutated: a rule that saves gets new arrays). */
+export const NOTHING_SAVED: { inputs: Tensor[]; outputs: Tensor[] } = Object.freeze({
+  inputs: Object.freeze([]) as unknown as Tensor[],
+  outputs: Object.freeze([]) as unknown as Tensor[],
+}) as { inputs: Tensor[]; outputs: Tensor[] };
 
 /** Disposes the node's saved tensors; a later backward through it throws GraphFreedError. */
 export function freeNode(node: GraphNode): void {
   if (node.isFreed) return;
   node.isFreed = true;
-  for (const t of node.saved.inputs) t.dispose();
-  for (const t of node.saved.outputs) t.dispose();
-  node.saved = { inputs: [], outputs: [] };
+  const { inputs, outputs } = node.saved;
+  for (let i = 0; i < inputs.length; i++) inputs[i].dispose();
+  for (let i = 0; i < outputs.length; i++) outputs[i].dispose();
+  node.saved = NOTHING_SAVED;
   node.outputTensors = [];
 }
 

@@ -1,15 +1,21 @@
-import { ArgumentError, isFloat, type OpRecord, type Tensor } from '@nagare/tensor';
+import { ArgumentError, type DType, isFloat, type OpRecord, type Shape, type Tensor } from '@nagare/tensor';
 import { isGradEnabled } from './grad-mode';
-import { type GradRule, isNonDifferentiable, type NonDifferentiable } from './grad-rule';
+import {
+  type GradContext,
+  type GradRule,
+  type InputGradients,
+  isNonDifferentiable,
+  type NonDifferentiable,
+} from './grad-rule';
 import {
   type Edge,
   edgeKey,
   edgeOf,
   type GraphNode,
   isNodeOutput,
+  NOTHING_SAVED,
   type NodeOutput,
   saveForBackward,
-  type TensorMeta,
   trackNode,
 } from './graph';
 import { gradRules } from './rules';
@@ -20,7 +26,7 @@ export interface NodeSpec {
   readonly inputs: readonly Tensor[];
   readonly outputs: readonly Tensor[];
   readonly save?: GradRule['save'];
-  readonly backward: GraphNode['backward'];
+  readonly backward: (context: GradContext) => InputGradients;
 }
 
 /** A tensor from outside a checkpointed function that the function reads and that needs a gradient. */
@@ -60,68 +66,93 @@ export function recordOp(record: OpRecord): void {
   const rule = gradRules[record.op] as GradRule | NonDifferentiable | undefined;
   if (!rule) throw new ArgumentError(record.op, 'autograd has no gradient rule for this op');
   if (isNonDifferentiable(rule)) return;
-  const attrs = record.attrs;
-  recordNode({
-    name: record.op,
-    inputs: record.inputs,
-    outputs: record.outputs,
-    save: rule.save,
-    backward: (context) => rule.backward({ ...context, attrs }),
-  });
+  // The rule itself is the node's backward and the attributes ride on the node: no closure per op.
+  addNode(record.op, record.inputs, record.outputs, rule.save, record.attrs, rule.backward);
 }
 
 /** Adds a node for `spec` when grad mode is on and an input needs a gradient; marks its float outputs. */
 export function recordNode(spec: NodeSpec): void {
   if (!isGradEnabled()) return;
-  const edges = spec.inputs.map(edgeOf);
-  if (edges.every((edge) => edge === null)) return;
-  const isDifferentiable = spec.outputs.map((t) => isFloat(t.dtype));
-  if (!isDifferentiable.some(Boolean)) return;
+  addNode(spec.name, spec.inputs, spec.outputs, spec.save, undefined, spec.backward);
+}
+
+// Plain loops and preallocated arrays: this runs once per recorded op, on the hot path of training.
+function addNode(
+  name: string,
+  inputs: readonly Tensor[],
+  outputs: readonly Tensor[],
+  save: GradRule['save'],
+  attrs: unknown,
+  backward: GraphNode['backward'],
+): void {
+  const edges: (Edge | null)[] = new Array(inputs.length);
+  let hasEdge = false;
+  for (let i = 0; i < inputs.length; i++) {
+    const edge = edgeOf(inputs[i]);
+    edges[i] = edge;
+    if (edge !== null) hasEdge = true;
+  }
+  if (!hasEdge) return;
+  let hasFloatOutput = false;
+  for (let i = 0; i < outputs.length; i++) if (isFloat(outputs[i].dtype)) hasFloatOutput = true;
+  if (!hasFloatOutput) return;
   const discovery = discoveries.at(-1);
   if (discovery) {
-    discover(discovery, spec, edges);
+    discover(discovery, inputs, outputs, edges);
     return;
   }
-  const refs: NodeOutput[] = [];
+  const inputShapes: Shape[] = new Array(inputs.length);
+  const inputDTypes: DType[] = new Array(inputs.length);
+  for (let i = 0; i < inputs.length; i++) {
+    inputShapes[i] = inputs[i].shape;
+    inputDTypes[i] = inputs[i].dtype;
+  }
+  const refs: NodeOutput[] = new Array(outputs.length);
   const node: GraphNode = {
-    name: spec.name,
+    name,
     edges,
-    inputMeta: spec.inputs.map(metaOf),
-    outputMeta: spec.outputs.map(metaOf),
+    inputShapes,
+    inputDTypes,
     refs,
-    outputTensors: [...spec.outputs],
-    saved: { inputs: [], outputs: [] },
+    outputTensors: outputs,
+    saved: NOTHING_SAVED,
     isFreed: false,
-    backward: spec.backward,
+    attrs,
+    backward,
   };
-  spec.outputs.forEach((t, index) => {
-    refs.push({ node, index });
-    if (isDifferentiable[index]) {
+  for (let i = 0; i < outputs.length; i++) {
+    const t = outputs[i];
+    refs[i] = { node, index: i };
+    if (isFloat(t.dtype)) {
       t.requiresGrad = true;
-      t.gradNode = refs[index];
+      t.gradNode = refs[i];
     }
-  });
-  const save = spec.save;
-  if (save === 'inputs' || save === 'both') node.saved.inputs = spec.inputs.map(saveForBackward);
-  if (save === 'outputs' || save === 'both') node.saved.outputs = spec.outputs.map(saveForBackward);
+  }
+  if (save !== undefined) {
+    node.saved = {
+      inputs: save === 'inputs' || save === 'both' ? inputs.map(saveForBackward) : [],
+      outputs: save === 'outputs' || save === 'both' ? outputs.map(saveForBackward) : [],
+    };
+  }
   trackNode(node);
 }
 
-function discover(discovery: Discovery, spec: NodeSpec, edges: readonly (Edge | null)[]): void {
-  spec.inputs.forEach((t, i) => {
+function discover(
+  discovery: Discovery,
+  inputs: readonly Tensor[],
+  outputs: readonly Tensor[],
+  edges: readonly (Edge | null)[],
+): void {
+  inputs.forEach((t, i) => {
     const edge = edges[i];
     if (!edge || discovery.args.has(t)) return;
     if (isNodeOutput(edge) && edge === discovery.inside) return;
     const key = edgeKey(edge);
     if (!discovery.externals.has(key)) discovery.externals.set(key, { edge, tensor: t });
   });
-  for (const t of spec.outputs) {
+  for (const t of outputs) {
     if (!isFloat(t.dtype)) continue;
     t.requiresGrad = true;
     t.gradNode = discovery.inside;
   }
-}
-
-function metaOf(t: Tensor): TensorMeta {
-  return { shape: t.shape, dtype: t.dtype };
 }

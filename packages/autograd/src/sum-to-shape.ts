@@ -21,6 +21,11 @@ export function sumToShape(g: Tensor, shape: Shape, op: string): Tensor {
   for (let axis = 0; axis < g.rank; axis++) {
     if (axis < lead || (shape[axis - lead] === 1 && g.shape[axis] !== 1)) axes.push(axis);
   }
+  // Summing only the leading axes (a bias broadcast over the batch) gives the input's shape as is:
+  // no keepDims and no reshape view.
+  if (lead >= 0 && axes.length === lead && shapesEqual(g.shape.slice(lead), shape)) {
+    return sum(g, axes);
+  }
   const reduced = axes.length > 0 ? sum(g, axes, { keepDims: true }) : g;
   if (lead < 0 || sizeOf(reduced.shape) !== sizeOf(shape)) {
     throw new ShapeError(

@@ -48,3 +48,19 @@ test('tensors disposed in their own job or after it are not freed again by the s
   // A second release of either tensor would take the count and the bytes below where they started.
   expect(memory()).toMatchObject({ tensors: start.tensors, bytes: start.bytes });
 });
+
+test('tensors abandoned among many disposed in one job are still freed by the safety net', async () => {
+  const gc = getGc();
+  const start = memory();
+  // Enough disposals in one synchronous job to sweep the list of handles awaiting registration.
+  for (let i = 0; i < 3; i++) {
+    abandonTensors(10);
+    for (let j = 0; j < 5000; j++) tensor([j]).dispose();
+  }
+  expect(memory().tensors).toBe(start.tensors + 60);
+  for (let attempt = 0; attempt < 50 && memory().tensors > start.tensors; attempt++) {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  expect(memory()).toMatchObject({ tensors: start.tensors, bytes: start.bytes });
+});

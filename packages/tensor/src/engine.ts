@@ -1,4 +1,4 @@
-import type { Backend, DataId, KernelTensor } from './backend';
+import type { Backend, DataId } from './backend';
 import { createJsBackend } from './backends/js/js-backend';
 import { ArgumentError } from './errors/argument-error';
 import { BackendError } from './errors/backend-error';
@@ -46,15 +46,19 @@ const finalizer = new FinalizationRegistry<Storage>((storage) => {
 
 // Registering a handle with the FinalizationRegistry, and unregistering it on dispose, cost more
 // than the rest of a small op, yet most tensors are disposed (by tidy or dispose()) in the job
-// that made them. So a new handle waits in `unregistered`, and a microtask at the end of the job
-// registers those still alive. The set holds them until then, so none is collected unregistered
+// that made them. So a new handle waits in `pending`, and a microtask at the end of the job
+// registers those still alive. The list holds them until then, so none is collected unregistered
 // and the safety net covers every tensor as before; a dropped handle just lives to the end of its
-// job, as its buffer did anyway (finalizers only run between jobs).
-const unregistered = new Set<Tensor>();
+// job, as its buffer did anyway (finalizers only run between jobs). A list (not a set) makes the
+// common path a push and a flag; disposed entries are swept out when they pile up, so a long
+// synchronous loop does not grow it.
+const pending: Tensor[] = [];
+let pendingDisposed = 0;
 let isRegistrationQueued = false;
+const SWEEP_AT = 256;
 
 function registerAtEndOfJob(tensor: Tensor): void {
-  unregistered.add(tensor);
+  pending.push(tensor);
   if (isRegistrationQueued) return;
   isRegistrationQueued = true;
   queueMicrotask(registerSurvivors);
@@ -62,8 +66,20 @@ function registerAtEndOfJob(tensor: Tensor): void {
 
 function registerSurvivors(): void {
   isRegistrationQueued = false;
-  for (const tensor of unregistered) finalizer.register(tensor, tensor.storage, tensor);
-  unregistered.clear();
+  for (const tensor of pending) {
+    if (tensor.isDisposed) continue;
+    finalizer.register(tensor, tensor.storage, tensor);
+    tensor.isFinalizerRegistered = true;
+  }
+  pending.length = 0;
+  pendingDisposed = 0;
+}
+
+function sweepPending(): void {
+  let kept = 0;
+  for (const tensor of pending) if (!tensor.isDisposed) pending[kept++] = tensor;
+  pending.length = kept;
+  pendingDisposed = 0;
 }
 
 /** Installs `backend` for every op that creates tensors from now on. */
@@ -133,7 +149,11 @@ export function wrapStorage(storage: Storage, shape: Shape, dtype: DType, isTrac
   const tensor = new Tensor(shape, dtype, storage);
   state.liveTensors++;
   registerAtEndOfJob(tensor);
-  if (isTracked) state.scopes[state.scopes.length - 1]?.add(tensor);
+  if (isTracked && state.scopes.length > 0) {
+    const scope = state.scopes[state.scopes.length - 1];
+    scope.add(tensor);
+    tensor.tidyScope = scope;
+  }
   return tensor;
 }
 
@@ -141,9 +161,10 @@ export function wrapStorage(storage: Storage, shape: Shape, dtype: DType, isTrac
 export function disposeTensor(tensor: Tensor): void {
   if (tensor.isDisposed) return;
   tensor.markDisposed();
-  if (!unregistered.delete(tensor)) finalizer.unregister(tensor);
+  if (tensor.isFinalizerRegistered) finalizer.unregister(tensor);
+  else if (++pendingDisposed >= SWEEP_AT && pendingDisposed * 2 >= pending.length) sweepPending();
   state.liveTensors--;
-  for (const scope of state.scopes) scope.delete(tensor);
+  leaveScope(tensor);
   releaseStorage(tensor.storage);
 }
 
@@ -165,10 +186,44 @@ export function shareData(tensor: Tensor, shape: Shape = tensor.shape, isTracked
   return wrapStorage(tensor.storage, shape, tensor.dtype, isTracked);
 }
 
+/**
+ * True when the innermost `tidy` owns `tensor` (it was made inside and not kept) and no other
+ * handle shares its buffer: nothing else can see its values, so `keep(tensor)` may adopt it where
+ * a copy would otherwise be made. Autograd uses it to store a fresh gradient as `.grad` as is.
+ *
+ * @example
+ * tidy(() => { const g = x.mul(2); return isAdoptable(g); }); // true
+ */
+export function isAdoptable(tensor: Tensor): boolean {
+  return (
+    !tensor.isDisposed &&
+    state.scopes.length > 0 &&
+    tensor.tidyScope === state.scopes[state.scopes.length - 1] &&
+    tensor.storage.refs === 1
+  );
+}
+
 /** Removes `tensor` from every enclosing `tidy` scope so it outlives them. Returns it. */
 export function keep<T extends Tensor>(tensor: T): T {
-  for (const scope of state.scopes) scope.delete(tensor);
+  leaveScope(tensor);
   return tensor;
+}
+
+/** Takes `tensor` out of the `tidy` scope that owns it (a tensor is in one scope at most). */
+function leaveScope(tensor: Tensor): void {
+  if (tensor.tidyScope === null) return;
+  tensor.tidyScope.delete(tensor);
+  tensor.tidyScope = null;
+}
+
+/** Disposes every tensor of a finished scope except `kept` (a set of tensors, or one tensor). */
+function disposeScope(scope: Set<Tensor>, kept: ReadonlySet<Tensor> | Tensor | null): void {
+  for (const tensor of scope) {
+    if (kept !== null && (kept instanceof Tensor ? kept === tensor : kept.has(tensor))) continue;
+    // The scope is dropped whole: no need to delete each tensor from it.
+    tensor.tidyScope = null;
+    disposeTensor(tensor);
+  }
 }
 
 /**
@@ -186,24 +241,41 @@ export function tidy<T>(fn: () => T): T {
     result = fn();
   } catch (error) {
     // A failed step must not leak what it allocated before throwing.
-    for (const tensor of scope) disposeTensor(tensor);
+    disposeScope(scope, null);
     throw error;
   } finally {
     state.scopes.pop();
   }
   if (result instanceof Promise) {
-    for (const tensor of scope) disposeTensor(tensor);
+    disposeScope(scope, null);
     throw new ArgumentError(
       'tidy',
       'the function must not be async (tensors created after an await escape the scope)',
     );
   }
+  // A step that returns nothing or a number (the usual training loop) needs no kept set.
+  if (result === null || typeof result !== 'object') {
+    disposeScope(scope, null);
+    return result;
+  }
+  const parent = state.scopes.length > 0 ? state.scopes[state.scopes.length - 1] : null;
+  // One returned tensor (a layer's forward) needs no sets to find what to keep.
+  if (result instanceof Tensor) {
+    disposeScope(scope, result);
+    if (result.tidyScope === scope) adoptInto(parent, result);
+    return result;
+  }
   const kept = new Set<Tensor>();
   collectTensors(result, kept);
-  for (const tensor of scope) if (!kept.has(tensor)) disposeTensor(tensor);
-  const parent = state.scopes[state.scopes.length - 1];
-  if (parent) for (const tensor of kept) if (scope.has(tensor)) parent.add(tensor);
+  disposeScope(scope, kept);
+  for (const tensor of kept) if (tensor.tidyScope === scope) adoptInto(parent, tensor);
   return result;
+}
+
+/** Moves a tensor returned from a finished scope into the enclosing one (or none). */
+function adoptInto(parent: Set<Tensor> | null, tensor: Tensor): void {
+  tensor.tidyScope = parent;
+  parent?.add(tensor);
 }
 
 function isPlainObject(value: object): boolean {
@@ -263,7 +335,8 @@ export function runOp<K extends OpName>(
     }
     if (hasElements) {
       try {
-        backend.runKernel(def.name, kernelViews(inputs), attrs, kernelViews(outputs));
+        // A tensor is its own kernel view (dataId, shape, dtype, size): no per-op view objects.
+        backend.runKernel(def.name, inputs, attrs, outputs);
       } catch (error) {
         // e.g. UnsupportedOpError: free the outputs allocated for a kernel that never ran.
         for (const output of outputs) disposeTensor(output);
@@ -290,37 +363,28 @@ export function runInPlace<K extends OpName>(
   attrs: OpAttrs[K],
   targets: readonly Tensor[],
 ): void {
-  const all = [...inputs, ...targets];
-  for (let i = 0; i < all.length; i++) {
-    const t = all[i];
+  const backend = (inputs[0] ?? targets[0]).storage.backend;
+  const count = inputs.length + targets.length;
+  let hasElements = false;
+  for (let i = 0; i < count; i++) {
+    const t = i < inputs.length ? inputs[i] : targets[i - inputs.length];
     if (t.isDisposed)
       throw new DisposedTensorError(
         def.name,
         i < inputs.length ? (def.inputs[i] ?? `input ${i}`) : `target ${i - inputs.length}`,
       );
-    if (t.storage.backend !== all[0].storage.backend)
-      throw new BackendError(def.name, 'tensors live on different backends');
+    if (t.storage.backend !== backend) throw new BackendError(def.name, 'tensors live on different backends');
   }
   const specs = def.infer(inputs, attrs);
-  specs.forEach((spec, i) => {
+  for (let i = 0; i < specs.length; i++) {
+    const spec = specs[i];
     const target = targets[i];
     if (!target || spec.dtype !== target.dtype || sizeOf(spec.shape) !== target.size) {
       throw new BackendError(def.name, `in-place target ${i} does not match the op's output`);
     }
-  });
-  if (targets.some((t) => t.size > 0)) {
-    targets[0].storage.backend.runKernel(def.name, kernelViews(inputs), attrs, kernelViews(targets));
   }
-}
-
-function kernelView(tensor: Tensor): KernelTensor {
-  return { dataId: tensor.storage.dataId, shape: tensor.shape, dtype: tensor.dtype, size: tensor.size };
-}
-
-function kernelViews(tensors: readonly Tensor[]): KernelTensor[] {
-  const views: KernelTensor[] = new Array(tensors.length);
-  for (let i = 0; i < tensors.length; i++) views[i] = kernelView(tensors[i]);
-  return views;
+  for (let i = 0; i < targets.length; i++) if (targets[i].size > 0) hasElements = true;
+  if (hasElements) backend.runKernel(def.name, inputs, attrs, targets);
 }
 
 /** Reads a tensor's values synchronously as its dtype's typed array (a copy). */

@@ -8,6 +8,7 @@ export type { OpRecord, OpRecorder, Storage } from './engine';
 export {
   fromValues,
   getBackend,
+  isAdoptable,
   keep,
   memory,
   readValues,

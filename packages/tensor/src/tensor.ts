@@ -1,3 +1,4 @@
+import type { DataId, KernelTensor } from './backend';
 import type { Storage } from './engine';
 import { readValues } from './engine';
 import { ArgumentError } from './errors/argument-error';
@@ -7,6 +8,8 @@ import * as ops from './ops/all';
 import { sizeOf } from './shape';
 import { TensorMethods } from './tensor-methods';
 import type { DType, NestedArray, Shape, TypedArray } from './types';
+
+const NO_HOOKS: readonly GradHook[] = Object.freeze([]);
 
 /**
  * An n-dimensional array on a backend: row-major and contiguous, so `reshape` is free.
@@ -18,18 +21,30 @@ import type { DType, NestedArray, Shape, TypedArray } from './types';
  * const x = tensor([[1, 2], [3, 4]]);
  * x.mul(2).sum().item(); // 20
  */
-export class Tensor extends TensorMethods {
+export class Tensor extends TensorMethods implements KernelTensor {
   readonly size: number;
+  /**
+   * @internal The backend buffer (`storage.dataId`), so a tensor is its own kernel view and the
+   * dispatcher passes tensors to kernels without building a view object per operand.
+   */
+  readonly dataId: DataId;
   /** True once this tensor asks autograd to track the ops applied to it. */
   requiresGrad = false;
   /** The accumulated gradient, filled by `backward()` (leaf tensors and `retainGrad()` ones). */
   grad: Tensor | null = null;
   /** Autograd's record of the op that produced this tensor (internal to @nagare/autograd). */
   gradNode: unknown = null;
-  /** Hooks that read or replace the gradient flowing into this tensor. */
-  readonly gradHooks: GradHook[] = [];
+  /**
+   * Hooks that read or replace the gradient flowing into this tensor (add them with
+   * `registerHook`). Shared and frozen while empty, so a tensor without hooks allocates no array.
+   */
+  gradHooks: readonly GradHook[] = NO_HOOKS;
   /** Keep `grad` on this non-leaf tensor after backward. */
   isRetainingGrad = false;
+  /** @internal The `tidy` scope that will dispose this tensor (engine bookkeeping). */
+  tidyScope: Set<Tensor> | null = null;
+  /** @internal True once the FinalizationRegistry safety net watches this tensor. */
+  isFinalizerRegistered = false;
   #isDisposed = false;
 
   constructor(
@@ -39,6 +54,7 @@ export class Tensor extends TensorMethods {
   ) {
     super();
     this.size = sizeOf(shape);
+    this.dataId = storage.dataId;
   }
 
   /** Number of axes. */
@@ -130,10 +146,11 @@ export class Tensor extends TensorMethods {
 
   /** Registers a hook called with the gradient flowing into this tensor; returning a tensor replaces it. */
   registerHook(hook: GradHook): () => void {
-    this.gradHooks.push(hook);
+    this.gradHooks = [...this.gradHooks, hook];
     return () => {
       const index = this.gradHooks.indexOf(hook);
-      if (index >= 0) this.gradHooks.splice(index, 1);
+      if (index >= 0)
+        this.gradHooks = [...this.gradHooks.slice(0, index), ...this.gradHooks.slice(index + 1)];
     };
   }
 

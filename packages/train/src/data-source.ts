@@ -34,13 +34,18 @@ export function toLoader(
 
 let lastYield = 0;
 
+/** True once the loop has held the thread for more than ~20 ms: time for `yieldToEventLoop`. */
+export function isYieldDue(): boolean {
+  return performance.now() - lastYield >= 20;
+}
+
 /**
  * Lets timers, I/O and signal handlers run (a Ctrl-C handler, a progress redraw) if the loop has
- * held the thread for more than ~20 ms. Not yielding every batch keeps tiny batches fast.
+ * held the thread for more than ~20 ms. Not yielding every batch keeps tiny batches fast; loops
+ * check `isYieldDue()` first, so a batch that does not yield costs no await either.
  */
 export async function yieldToEventLoop(): Promise<void> {
-  const now = performance.now();
-  if (now - lastYield < 20) return;
+  if (!isYieldDue()) return;
   await new Promise<void>((resolve) => {
     if (typeof setImmediate === 'function') setImmediate(resolve);
     else setTimeout(resolve, 0);

@@ -1,6 +1,6 @@
 import { noGrad } from '@nagare/autograd';
 import { ArgumentError, Generator, tidy } from '@nagare/tensor';
-import { toLoader, yieldToEventLoop } from './data-source';
+import { isYieldDue, toLoader, yieldToEventLoop } from './data-source';
 import { lossMetric } from './metrics/loss-metric';
 import type { AnyMetric, MetricValue } from './metrics/metric';
 import { type MetricSpec, resolveMetrics } from './metrics/resolve';
@@ -49,7 +49,7 @@ export async function evaluateLoader(
           });
         }),
       );
-      await yieldToEventLoop();
+      if (isYieldDue()) await yieldToEventLoop();
     }
   } finally {
     restoreModes();

@@ -5,7 +5,7 @@ import type { CheckpointContents } from './checkpoint/checkpoint-contents';
 import { captureRng, restoreRng } from './checkpoint/rng';
 import { saveCheckpoint } from './checkpoint/save-checkpoint';
 import type { EpochProgress, TrainingState } from './checkpoint/training-state';
-import { yieldToEventLoop } from './data-source';
+import { isYieldDue, yieldToEventLoop } from './data-source';
 import { evaluateLoader } from './evaluate';
 import { lossMetric } from './metrics/loss-metric';
 import type { AnyMetric } from './metrics/metric';
@@ -58,6 +58,7 @@ export class TrainingRun implements TrainContext {
   #secondsBefore = 0;
   #isInStep = false;
   #isUpdateSkipped = false;
+  #stepSetup: StepSetup | null = null;
   readonly #setup: RunSetup;
 
   constructor(setup: RunSetup) {
@@ -201,6 +202,9 @@ export class TrainingRun implements TrainContext {
     this.#batches ??= train.batches(this.#epochsCompleted);
     const batches = this.#batches;
     train.epoch = this.#epochsCompleted;
+    const { callbacks } = this.#setup;
+    // Building the batch logs (running metrics, rates) is skipped when no callback reads them.
+    const isLoggingBatches = callbacks.some((callback) => callback.onBatchEnd);
     while (this.#batchesDone < batches.length) {
       if (this.#setup.signal?.aborted) this.stop('interrupted (the abort signal fired)', 'signal');
       if (this.history.stopReason) return false;
@@ -211,25 +215,27 @@ export class TrainingRun implements TrainContext {
         step: this.history.step,
         size: indices.length,
       };
-      for (const callback of this.#setup.callbacks) await callback.onBatchBegin?.(this, info);
+      for (const callback of callbacks) await callback.onBatchBegin?.(this, info);
       const started = performance.now();
       const outcome = this.#step(indices, progress);
       if (outcome.isSkipped) return false;
       progress.trainSeconds += (performance.now() - started) / 1000;
       this.#batchesDone++;
       this.history.step++;
-      const logs: BatchLogs = {
-        ...info,
-        size: outcome.size,
-        batches: batches.length,
-        loss: outcome.lossValue,
-        metrics: this.#runningMetrics(progress),
-        samplesPerSecond: progress.samples / Math.max(progress.trainSeconds, 1e-9),
-        seconds: this.#secondsBefore + (performance.now() - this.#clockStart) / 1000,
-        ...(outcome.gradNorm === undefined ? {} : { gradNorm: outcome.gradNorm }),
-      };
-      for (const callback of this.#setup.callbacks) await callback.onBatchEnd?.(this, logs);
-      await yieldToEventLoop();
+      if (isLoggingBatches) {
+        const logs: BatchLogs = {
+          ...info,
+          size: outcome.size,
+          batches: batches.length,
+          loss: outcome.lossValue,
+          metrics: this.#runningMetrics(progress),
+          samplesPerSecond: progress.samples / Math.max(progress.trainSeconds, 1e-9),
+          seconds: this.#secondsBefore + (performance.now() - this.#clockStart) / 1000,
+          ...(outcome.gradNorm === undefined ? {} : { gradNorm: outcome.gradNorm }),
+        };
+        for (const callback of callbacks) await callback.onBatchEnd?.(this, logs);
+      }
+      if (isYieldDue()) await yieldToEventLoop();
     }
     train.epoch = this.#epochsCompleted + 1;
     await this.#endEpoch(progress);
@@ -237,7 +243,8 @@ export class TrainingRun implements TrainContext {
   }
 
   #step(indices: readonly number[], progress: EpochProgress) {
-    const setup: StepSetup = {
+    // One setup for the whole run: a step only reads it.
+    this.#stepSetup ??= {
       ...this.#setup,
       context: this,
       isStopRequested: () => this.#isUpdateSkipped,
@@ -245,7 +252,13 @@ export class TrainingRun implements TrainContext {
     this.#isInStep = true;
     this.#isUpdateSkipped = false;
     try {
-      return trainStep(setup, this.#setup.train, indices, this.#batchGenerator as Generator, progress);
+      return trainStep(
+        this.#stepSetup,
+        this.#setup.train,
+        indices,
+        this.#batchGenerator as Generator,
+        progress,
+      );
     } finally {
       this.#isInStep = false;
     }

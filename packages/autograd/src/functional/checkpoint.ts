@@ -122,12 +122,13 @@ function insideMarker(): NodeOutput {
   const node: GraphNode = {
     name: 'checkpoint (inside the forward pass)',
     edges: [],
-    inputMeta: [],
-    outputMeta: [],
+    inputShapes: [],
+    inputDTypes: [],
     refs,
     outputTensors: [],
     saved: { inputs: [], outputs: [] },
     isFreed: true,
+    attrs: undefined,
     backward: () => [],
   };
   refs.push({ node, index: 0 });

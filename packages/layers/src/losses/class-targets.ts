@@ -11,6 +11,8 @@ import {
   ShapeError,
   shapesEqual,
   type Tensor,
+  type TypedArray,
+  tensor,
   transpose,
   where,
 } from '@nagare/tensor';
@@ -35,14 +37,17 @@ export function classesLast(input: Tensor): Tensor {
   return transpose(input, perm);
 }
 
-/** Checks class-index targets: int32, the input's shape without the class axis, each in [0, C) or ignored. */
+/**
+ * Checks class-index targets: int32, the input's shape without the class axis, each in [0, C) or
+ * ignored. Returns the target values it read on the host, so the loss need not read them again.
+ */
 export function checkClassTargets(
   op: string,
   input: Tensor,
   target: Tensor,
   ignoreIndex: number,
   weight?: Tensor,
-): number {
+): TypedArray {
   if (input.rank === 0) throw new ShapeError(op, 'input must be [N, C, ...] or [C]', { input: input.shape });
   if (!isFloat(input.dtype)) throw new DTypeError(op, 'input must be float', { input: input.dtype });
   if (target.dtype !== 'int32')
@@ -67,7 +72,8 @@ export function checkClassTargets(
     });
   }
   // A wrong class index would silently pick another row; check on the host as PyTorch's CPU path does.
-  for (const value of target.dataSync()) {
+  const values = target.dataSync();
+  for (const value of values) {
     if (value !== ignoreIndex && (value < 0 || value >= classes)) {
       throw new ArgumentError(
         op,
@@ -75,7 +81,7 @@ export function checkClassTargets(
       );
     }
   }
-  return classes;
+  return values;
 }
 
 /**
@@ -98,4 +104,19 @@ export function pickClassEntries(
   const picked = gather(rows, positions).reshape(target.shape);
   const classWeights = weight ? where(isKept, gather(weight, safeTarget), 0) : cast(isKept, input.dtype);
   return { picked, weights: classWeights.reshape(target.shape) };
+}
+
+/**
+ * The input entry of each target's class, when the target values are known on the host and none
+ * is ignored: one gather at host-computed positions instead of the masking ops above. Every
+ * weight would be 1, so the loss is the same to the bit without them.
+ */
+export function pickClassEntriesUnweighted(input: Tensor, target: Tensor, values: TypedArray): Tensor {
+  const classes = input.shape[classAxis(input)];
+  const rows = classesLast(input).reshape([-1]);
+  // Row r's class c sits at r·C + c of the flattened [M, C] input.
+  const positions = new Int32Array(values.length);
+  for (let r = 0; r < values.length; r++) positions[r] = r * classes + values[r];
+  const picked = gather(rows, tensor(positions, { dtype: 'int32' }));
+  return target.rank === 1 ? picked : picked.reshape(target.shape);
 }

@@ -83,13 +83,14 @@ export function crossEntropy(input: Tensor, target: Tensor, options: CrossEntrop
       fromProbabilities(logSoftmax(input, classAxis(input)), target, weight, reduction, labelSmoothing),
     );
   }
-  checkClassTargets('crossEntropy', input, target, ignoreIndex, weight);
+  const values = checkClassTargets('crossEntropy', input, target, ignoreIndex, weight);
   return tidy(() =>
     classIndexLoss(
       logSoftmax(input, classAxis(input)),
       target,
       { weight, ignoreIndex, reduction },
       labelSmoothing,
+      values,
     ),
   );
 }

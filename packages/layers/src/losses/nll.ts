@@ -1,5 +1,11 @@
-import { add, div, mul, ne, neg, sum, type Tensor, tidy, where } from '@nagare/tensor';
-import { checkClassTargets, classAxis, classShaped, pickClassEntries } from './class-targets';
+import { add, div, mul, ne, neg, sum, type Tensor, type TypedArray, tidy, where } from '@nagare/tensor';
+import {
+  checkClassTargets,
+  classAxis,
+  classShaped,
+  pickClassEntries,
+  pickClassEntriesUnweighted,
+} from './class-targets';
 import { checkReduction, type Reduction } from './reduction';
 
 /** Options of `nllLoss` (and of `crossEntropy` with class-index targets), as PyTorch's. */
@@ -21,10 +27,32 @@ export function classIndexLoss(
   logProbs: Tensor,
   target: Tensor,
   { weight, ignoreIndex = -100, reduction = 'mean' }: NllLossOptions,
-  smoothing = 0,
+  smoothing: number,
+  targetValues: TypedArray,
 ): Tensor {
+  // The common case (no class weights, no ignored target) skips the masking ops: a training step
+  // of a small network spends more time dispatching them than computing the loss.
+  if (!weight && !targetValues.includes(ignoreIndex)) {
+    const losses = neg(pickClassEntriesUnweighted(logProbs, target, targetValues));
+    return finishLoss(logProbs, target, ignoreIndex, losses, smoothing, reduction, target.size);
+  }
   const { picked, weights } = pickClassEntries(logProbs, target, ignoreIndex, weight);
-  let losses = neg(mul(picked, weights));
+  const losses = neg(mul(picked, weights));
+  return finishLoss(logProbs, target, ignoreIndex, losses, smoothing, reduction, weights, weight);
+}
+
+/** Mixes in label smoothing and reduces; `mean` divides by the total target weight (`weights` summed, or a count). */
+function finishLoss(
+  logProbs: Tensor,
+  target: Tensor,
+  ignoreIndex: number,
+  nll: Tensor,
+  smoothing: number,
+  reduction: Reduction,
+  weights: Tensor | number,
+  weight?: Tensor,
+): Tensor {
+  let losses = nll;
   if (smoothing > 0) {
     const axis = classAxis(logProbs);
     const weighted = weight ? mul(logProbs, classShaped(weight, logProbs)) : logProbs;
@@ -33,7 +61,8 @@ export function classIndexLoss(
   }
   if (reduction === 'none') return losses;
   const total = sum(losses);
-  return reduction === 'sum' ? total : div(total, sum(weights));
+  if (reduction === 'sum') return total;
+  return div(total, typeof weights === 'number' ? weights : sum(weights));
 }
 
 /**
@@ -47,6 +76,6 @@ export function classIndexLoss(
  */
 export function nllLoss(input: Tensor, target: Tensor, options: NllLossOptions = {}): Tensor {
   checkReduction('nllLoss', options.reduction ?? 'mean');
-  checkClassTargets('nllLoss', input, target, options.ignoreIndex ?? -100, options.weight);
-  return tidy(() => classIndexLoss(input, target, options));
+  const values = checkClassTargets('nllLoss', input, target, options.ignoreIndex ?? -100, options.weight);
+  return tidy(() => classIndexLoss(input, target, options, 0, values));
 }

@@ -3,9 +3,9 @@ import { DTypeError } from '../errors/dtype-error';
 import type { OpName } from '../op-attrs';
 import { defineOp, type OpDef } from '../op-registry';
 import { broadcastShapes } from '../shape';
-import type { Tensor } from '../tensor';
+import { Tensor } from '../tensor';
 import { type DType, promoteTypes, toFloat } from '../types';
-import { disposeConverted, type TensorLike, toTensorPair } from './tensor-like';
+import { disposeConverted, NO_ATTRS, type TensorLike, toTensorPair } from './tensor-like';
 
 /** How a binary op's output dtype follows its (promoted) inputs. */
 type BinaryKind = 'arithmetic' | 'float' | 'compare' | 'logical';
@@ -74,9 +74,11 @@ const defs = Object.fromEntries(
 };
 
 const binary = (def: OpDef) => (a: TensorLike, b: TensorLike) => {
+  // Two tensors (the usual case) need no conversion to clean up: skip the try/finally.
+  if (a instanceof Tensor && b instanceof Tensor) return runOp(def, [a, b], NO_ATTRS as never)[0];
   const pair = toTensorPair(def.name, a, b);
   try {
-    return runOp(def, pair, {} as never)[0];
+    return runOp(def, pair, NO_ATTRS as never)[0];
   } finally {
     disposeConverted([a, b], pair);
   }

@@ -25,11 +25,16 @@ const matmulOp = defineOp({
     if (a.dtype !== b.dtype || a.dtype === 'bool') {
       throw new DTypeError('matmul', 'expected two numeric inputs of one dtype', { a: a.dtype, b: b.dtype });
     }
-    const [m, k] = transposeA ? [a.shape.at(-1)!, a.shape.at(-2)!] : [a.shape.at(-2)!, a.shape.at(-1)!];
-    const [k2, n] = transposeB ? [b.shape.at(-1)!, b.shape.at(-2)!] : [b.shape.at(-2)!, b.shape.at(-1)!];
+    const ra = a.shape.length;
+    const rb = b.shape.length;
+    const m = a.shape[transposeA ? ra - 1 : ra - 2];
+    const k = a.shape[transposeA ? ra - 2 : ra - 1];
+    const k2 = b.shape[transposeB ? rb - 1 : rb - 2];
+    const n = b.shape[transposeB ? rb - 2 : rb - 1];
     if (k !== k2) throw new ShapeError('matmul', 'inner dimensions differ', { a: a.shape, b: b.shape });
-    const batch = batchShape(a.shape, b.shape);
-    return [{ shape: [...batch, m, n], dtype: a.dtype }];
+    // Plain matrices (the common case) have no batch axes to broadcast.
+    if (ra === 2 && rb === 2) return [{ shape: [m, n], dtype: a.dtype }];
+    return [{ shape: [...batchShape(a.shape, b.shape), m, n], dtype: a.dtype }];
   },
 });
 

@@ -33,12 +33,21 @@ const RANGES: Record<string, readonly [number, number]> = {
   step: [0, Infinity],
 };
 
+const UNBOUNDED = [-Infinity, Infinity] as const;
+
 function checkAttrs(op: string, attrs: object): void {
-  for (const [name, value] of Object.entries(attrs)) {
+  // Indexed loops, no array destructuring (an iterator per use): this runs for every parameter of
+  // every step.
+  const names = Object.keys(attrs);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    const value: unknown = (attrs as Record<string, unknown>)[name];
     if (typeof value === 'boolean') continue;
     if (typeof value !== 'number' || !Number.isFinite(value))
       throw new ArgumentError(op, `${name} must be a finite number (got ${String(value)})`);
-    const [low, high] = RANGES[name] ?? [-Infinity, Infinity];
+    const range = RANGES[name] ?? UNBOUNDED;
+    const low = range[0];
+    const high = range[1];
     if (value < low || value > high)
       throw new ArgumentError(op, `${name} must be in [${low}, ${high}] (got ${value})`);
     if (name === 'step' && !Number.isInteger(value))
@@ -60,7 +69,7 @@ function inferUpdate(
       op,
       `expected ${stateCount + 2} inputs (${names.slice(0, stateCount + 2).join(', ')}), got ${inputs.length}`,
     );
-  const [param] = inputs;
+  const param = inputs[0];
   if (!isFloat(param.dtype)) throw new DTypeError(op, 'expected a float parameter', { param: param.dtype });
   for (let i = 1; i < inputs.length; i++) {
     const input = inputs[i];
@@ -75,7 +84,9 @@ function inferUpdate(
         [names[i]]: input.shape,
       });
   }
-  return Array.from({ length: stateCount + 1 }, () => ({ shape: param.shape, dtype: param.dtype }));
+  const specs: TensorSpec[] = new Array(stateCount + 1);
+  for (let i = 0; i <= stateCount; i++) specs[i] = { shape: param.shape, dtype: param.dtype };
+  return specs;
 }
 
 function defineUpdate<K extends OpName>(
@@ -117,15 +128,8 @@ const lionUpdateOp = defineUpdate('lionUpdate', ['param', 'grad', 'm'], () => 1)
 /** The decay options every update accepts; both default to 0. */
 export type DecayOptions = Partial<Pick<UpdateAttrs, 'weightDecay' | 'decoupledWeightDecay'>>;
 
-function withDecay<T extends DecayOptions>(
-  options: T,
-): T & Pick<UpdateAttrs, 'weightDecay' | 'decoupledWeightDecay'> {
-  return {
-    ...options,
-    weightDecay: options.weightDecay ?? 0,
-    decoupledWeightDecay: options.decoupledWeightDecay ?? 0,
-  };
-}
+// Each update builds its attributes as one literal of a fixed shape (no spread): object spread
+// and for…in over objects of many shapes were most of the cost of a small parameter's update.
 
 /** Runs `def` on [param, grad, ...state], writing param and the state tensors in place. */
 function updateInPlace<K extends OpName>(
@@ -135,7 +139,13 @@ function updateInPlace<K extends OpName>(
   state: readonly Tensor[],
   attrs: OpAttrs[K],
 ): Tensor {
-  runInPlace(def, [param, grad, ...state], attrs, [param, ...state]);
+  const inputs: Tensor[] = [param, grad];
+  const targets: Tensor[] = [param];
+  for (let i = 0; i < state.length; i++) {
+    inputs.push(state[i]);
+    targets.push(state[i]);
+  }
+  runInPlace(def, inputs, attrs, targets);
   return param;
 }
 
@@ -150,7 +160,12 @@ export function sgdUpdate(
   grad: Tensor,
   options: Pick<UpdateAttrs, 'lr'> & DecayOptions,
 ): Tensor {
-  return updateInPlace(sgdUpdateOp, param, grad, [], withDecay(options));
+  const attrs: UpdateAttrs = {
+    lr: options.lr,
+    weightDecay: options.weightDecay ?? 0,
+    decoupledWeightDecay: options.decoupledWeightDecay ?? 0,
+  };
+  return updateInPlace(sgdUpdateOp, param, grad, [], attrs);
 }
 
 /**
@@ -169,11 +184,14 @@ export function momentumUpdate(
     Partial<Pick<MomentumUpdateAttrs, 'dampening' | 'nesterov'>> &
     DecayOptions,
 ): Tensor {
-  const attrs = withDecay({
-    ...options,
+  const attrs: MomentumUpdateAttrs = {
+    lr: options.lr,
+    momentum: options.momentum,
     dampening: options.dampening ?? 0,
     nesterov: options.nesterov ?? false,
-  });
+    weightDecay: options.weightDecay ?? 0,
+    decoupledWeightDecay: options.decoupledWeightDecay ?? 0,
+  };
   return updateInPlace(momentumUpdateOp, param, grad, [state.velocity], attrs);
 }
 
@@ -190,7 +208,13 @@ export function adagradUpdate(
   state: { sumSquares: Tensor },
   options: Pick<AdagradUpdateAttrs, 'lr' | 'eps'> & DecayOptions,
 ): Tensor {
-  return updateInPlace(adagradUpdateOp, param, grad, [state.sumSquares], withDecay(options));
+  const attrs: AdagradUpdateAttrs = {
+    lr: options.lr,
+    eps: options.eps,
+    weightDecay: options.weightDecay ?? 0,
+    decoupledWeightDecay: options.decoupledWeightDecay ?? 0,
+  };
+  return updateInPlace(adagradUpdateOp, param, grad, [state.sumSquares], attrs);
 }
 
 /**
@@ -206,8 +230,14 @@ export function adadeltaUpdate(
   state: { squareAvg: Tensor; deltaAvg: Tensor },
   options: Pick<AdadeltaUpdateAttrs, 'lr' | 'rho' | 'eps'> & DecayOptions,
 ): Tensor {
-  const stateTensors = [state.squareAvg, state.deltaAvg];
-  return updateInPlace(adadeltaUpdateOp, param, grad, stateTensors, withDecay(options));
+  const attrs: AdadeltaUpdateAttrs = {
+    lr: options.lr,
+    rho: options.rho,
+    eps: options.eps,
+    weightDecay: options.weightDecay ?? 0,
+    decoupledWeightDecay: options.decoupledWeightDecay ?? 0,
+  };
+  return updateInPlace(adadeltaUpdateOp, param, grad, [state.squareAvg, state.deltaAvg], attrs);
 }
 
 /**
@@ -232,7 +262,15 @@ export function rmspropUpdate(
       `momentumBuffer is needed exactly when momentum > 0 (momentum: ${momentum})`,
     );
   }
-  const attrs = withDecay({ ...options, momentum, centered: state.gradAvg !== undefined });
+  const attrs: RmspropUpdateAttrs = {
+    lr: options.lr,
+    alpha: options.alpha,
+    eps: options.eps,
+    momentum,
+    centered: state.gradAvg !== undefined,
+    weightDecay: options.weightDecay ?? 0,
+    decoupledWeightDecay: options.decoupledWeightDecay ?? 0,
+  };
   const stateTensors = [
     state.squareAvg,
     ...(state.gradAvg ? [state.gradAvg] : []),
@@ -254,8 +292,17 @@ export function adamUpdate(
   state: { m: Tensor; v: Tensor; vMax?: Tensor },
   options: Omit<AdamUpdateAttrs, 'amsgrad' | 'weightDecay' | 'decoupledWeightDecay'> & DecayOptions,
 ): Tensor {
-  const stateTensors = [state.m, state.v, ...(state.vMax ? [state.vMax] : [])];
-  const attrs = withDecay({ ...options, amsgrad: state.vMax !== undefined });
+  const stateTensors = state.vMax ? [state.m, state.v, state.vMax] : [state.m, state.v];
+  const attrs: AdamUpdateAttrs = {
+    lr: options.lr,
+    beta1: options.beta1,
+    beta2: options.beta2,
+    eps: options.eps,
+    step: options.step,
+    amsgrad: state.vMax !== undefined,
+    weightDecay: options.weightDecay ?? 0,
+    decoupledWeightDecay: options.decoupledWeightDecay ?? 0,
+  };
   return updateInPlace(adamUpdateOp, param, grad, stateTensors, attrs);
 }
 
@@ -271,7 +318,16 @@ export function adamaxUpdate(
   state: { m: Tensor; u: Tensor },
   options: Omit<AdamaxUpdateAttrs, 'weightDecay' | 'decoupledWeightDecay'> & DecayOptions,
 ): Tensor {
-  return updateInPlace(adamaxUpdateOp, param, grad, [state.m, state.u], withDecay(options));
+  const attrs: AdamaxUpdateAttrs = {
+    lr: options.lr,
+    beta1: options.beta1,
+    beta2: options.beta2,
+    eps: options.eps,
+    step: options.step,
+    weightDecay: options.weightDecay ?? 0,
+    decoupledWeightDecay: options.decoupledWeightDecay ?? 0,
+  };
+  return updateInPlace(adamaxUpdateOp, param, grad, [state.m, state.u], attrs);
 }
 
 /**
@@ -286,5 +342,12 @@ export function lionUpdate(
   state: { m: Tensor },
   options: Omit<LionUpdateAttrs, 'weightDecay' | 'decoupledWeightDecay'> & DecayOptions,
 ): Tensor {
-  return updateInPlace(lionUpdateOp, param, grad, [state.m], withDecay(options));
+  const attrs: LionUpdateAttrs = {
+    lr: options.lr,
+    beta1: options.beta1,
+    beta2: options.beta2,
+    weightDecay: options.weightDecay ?? 0,
+    decoupledWeightDecay: options.decoupledWeightDecay ?? 0,
+  };
+  return updateInPlace(lionUpdateOp, param, grad, [state.m], attrs);
 }

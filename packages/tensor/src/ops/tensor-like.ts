@@ -3,6 +3,9 @@ import { ArgumentError } from '../errors/argument-error';
 import { Tensor } from '../tensor';
 import { allocArray, type DType } from '../types';
 
+/** The attributes of an op that takes none: one frozen object shared by every call. */
+export const NO_ATTRS: Readonly<Record<string, never>> = Object.freeze({});
+
 /** A tensor or a plain number (a number becomes a scalar tensor of a matching dtype). */
 export type TensorLike = Tensor | number;
 

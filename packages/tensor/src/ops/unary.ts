@@ -4,6 +4,7 @@ import type { OpName } from '../op-attrs';
 import { defineOp, type OpDef } from '../op-registry';
 import type { Tensor } from '../tensor';
 import { type DType, toFloat } from '../types';
+import { NO_ATTRS } from './tensor-like';
 
 /** How a unary op's output dtype follows its input. */
 type UnaryKind = 'keep' | 'float' | 'bool';
@@ -22,7 +23,7 @@ function defineUnary<K extends OpName>(name: K, kind: UnaryKind): OpDef<K> {
   });
 }
 
-const unary = (def: OpDef) => (x: Tensor) => runOp(def, [x], {} as never)[0];
+const unary = (def: OpDef) => (x: Tensor) => runOp(def, [x], NO_ATTRS as never)[0];
 
 /** Names of the unary elementwise ops and how their output dtype follows the input. */
 export const UNARY_KINDS = {

@@ -44,3 +44,17 @@ test('allocations past the maximum throw a BackendError naming allocate', () => 
   const heap = new WasmHeap(new WebAssembly.Memory({ initial: 1, maximum: 2 }), 0, 2);
   expect(() => heap.allocate(1 << 20)).toThrow(/allocate: the wasm heap cannot grow/);
 });
+
+test('each request gets the smallest size class that holds it', () => {
+  const check = (bytes: number) => {
+    const index = sizeClassOf(bytes);
+    expect(classBytes(index)).toBeGreaterThanOrEqual(bytes);
+    if (index > 0) expect(classBytes(index - 1)).toBeLessThan(bytes);
+  };
+  for (let bytes = 1; bytes <= 1 << 16; bytes++) check(bytes);
+  for (let bytes = 1 << 16; bytes < 2 ** 31; bytes = Math.floor(bytes * 1.37) + 1) {
+    check(bytes - 1);
+    check(bytes);
+  }
+  check(2 ** 31 - 1);
+});

@@ -12,18 +12,25 @@ const CLASSES_PER_DOUBLING = 4;
  */
 export function sizeClassOf(bytes: number): number {
   if (bytes <= ALIGNMENT) return 0;
-  const exponent = Math.floor(Math.log2(bytes - 1)); // 2^e ≤ bytes − 1 < 2^(e+1)
-  const step = 2 ** (exponent - 2);
-  const steps = Math.ceil((bytes - 2 ** exponent) / step); // 1…4
+  // Integer bit arithmetic (blocks stay below 2^31 bytes): this runs twice for every tensor.
+  const exponent = 31 - Math.clz32(bytes - 1); // 2^e ≤ bytes − 1 < 2^(e+1)
+  const steps = ((bytes - (1 << exponent) - 1) >>> (exponent - 2)) + 1; // 1…4
   return (exponent - 6) * CLASSES_PER_DOUBLING + steps;
 }
 
-/** Bytes of a block of size class `index`. */
-export function classBytes(index: number): number {
+function computeClassBytes(index: number): number {
   if (index === 0) return ALIGNMENT;
   const exponent = Math.floor((index - 1) / CLASSES_PER_DOUBLING) + 6;
   const steps = index - (exponent - 6) * CLASSES_PER_DOUBLING;
   return 2 ** exponent + steps * 2 ** (exponent - 2);
+}
+
+/** Every class a block below the 2 GiB memory limit can have (class 100 is 2^31 bytes). */
+const CLASS_BYTES = Array.from({ length: 101 }, (_, index) => computeClassBytes(index));
+
+/** Bytes of a block of size class `index`. */
+export function classBytes(index: number): number {
+  return CLASS_BYTES[index] ?? computeClassBytes(index);
 }
 
 /**
