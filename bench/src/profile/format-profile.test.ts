@@ -16,9 +16,9 @@ const profile: StepProfile = {
     optimizer: { wallMs: 0.3, kernelMs: 0.25, allocationMs: 0 },
   },
   kernels: [
-    ['matmul', { calls: 8, ms: 1.5 }],
-    ['adamUpdate', { calls: 6, ms: 0.3 }],
-    ['add', { calls: 4, ms: 0.05 }],
+    ['matmul', { calls: 8, ms: 1.5, waitMs: 0.3, workerMs: 1.2 }],
+    ['adamUpdate', { calls: 6, ms: 0.3, waitMs: 0.05, workerMs: 0.2 }],
+    ['add', { calls: 4, ms: 0.05, waitMs: 0, workerMs: 0 }],
   ],
   mainBusyMs: 1.5,
   waitMs: 0.35,
@@ -32,7 +32,7 @@ test('a profile prints its step time, the time outside kernels per phase, op kin
   expect(text).toContain('32,000 samples/s'); // 64 samples in 2 ms
   expect(text).toMatch(/\| in kernels \| 1\.85 \| 74\.0% \|/);
   expect(text).toMatch(/outside kernels, backward [^|]*\| 0\.200 \| 8\.0% \|/);
-  expect(text).toMatch(/\| matmul \| 8 \| 1\.50 \| 60\.0% \|/);
+  expect(text).toMatch(/\| matmul \| 8 \| 1\.50 \| 60\.0% \| 0\.300 \| 1\.20 \|/);
   expect(text).toMatch(/\| worker 1, running kernel pieces \| 1\.40 \| 56\.0% \|/);
   expect(text).toMatch(/\| calling thread, waiting for workers \| 0\.350 \| 14\.0% \|/);
 });

@@ -50,11 +50,22 @@ export function formatProfile(profile: StepProfile, batchSize: number): string {
     totals.calls.toFixed(0),
     ms(totals.ms),
     share(totals.ms, stepMs),
+    ms(totals.waitMs),
+    ms(totals.workerMs),
   ]);
   if (rest.length > 0) {
     const restMs = rest.reduce((sum, [, totals]) => sum + totals.ms, 0);
     const restCalls = rest.reduce((sum, [, totals]) => sum + totals.calls, 0);
-    kernelRows.push([`${rest.length} other ops`, restCalls.toFixed(0), ms(restMs), share(restMs, stepMs)]);
+    const restWait = rest.reduce((sum, [, totals]) => sum + totals.waitMs, 0);
+    const restWorker = rest.reduce((sum, [, totals]) => sum + totals.workerMs, 0);
+    kernelRows.push([
+      `${rest.length} other ops`,
+      restCalls.toFixed(0),
+      ms(restMs),
+      share(restMs, stepMs),
+      ms(restWait),
+      ms(restWorker),
+    ]);
   }
   const threadRows = [
     ['calling thread, in kernels', ms(profile.mainBusyMs), share(profile.mainBusyMs, stepMs)],
@@ -73,7 +84,10 @@ export function formatProfile(profile: StepProfile, batchSize: number): string {
       `${ms(stepMs)} ms with them (mean of ${profile.steps} steps); ${profile.parallelRuns.toFixed(1)} kernels per step split across threads.`,
     '',
     table(['where the time goes', 'ms/step', 'of step'], parts),
-    table(['kernel', 'calls/step', 'ms/step', 'of step'], kernelRows),
+    table(
+      ['kernel', 'calls/step', 'ms/step', 'of step', 'of which waiting for workers', 'worker ms/step'],
+      kernelRows,
+    ),
     table(['thread', 'ms/step', 'of step'], threadRows),
   ].join('\n');
 }

@@ -10,7 +10,14 @@ export type Phase = (typeof PHASES)[number];
 export interface KernelTotals {
   calls: number;
   ms: number;
+  /** Of `ms`, the time the calling thread waited for workers to finish their chunks. */
+  waitMs: number;
+  /** Time workers spent on chunks of these kernels. */
+  workerMs: number;
 }
+
+/** Cumulative thread counters of a backend (wasm's `threadActivity()`), when it has them. */
+export type ActivityReader = () => { waitMs: number; workerBusyMs: readonly number[] };
 
 /** Totals of one phase: wall time, and the part of it inside kernels and inside the allocator. */
 export interface PhaseTotals {
@@ -33,18 +40,27 @@ export class BackendInstrument {
   private phase: PhaseTotals | undefined;
   private readonly restoreMethods: () => void;
 
-  constructor(backend: Backend) {
+  constructor(backend: Backend, activity?: ActivityReader) {
     const { runKernel, allocate, release } = backend;
     const target = backend as { -readonly [K in keyof Backend]: Backend[K] };
+    const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
     target.runKernel = (op, inputs, attrs, outputs) => {
+      const before = activity?.();
       const start = performance.now();
       runKernel.call(backend, op, inputs, attrs, outputs);
       const ms = performance.now() - start;
-      const totals = this.kernels.get(op);
-      if (totals) {
-        totals.calls++;
-        totals.ms += ms;
-      } else this.kernels.set(op, { calls: 1, ms });
+      const after = activity?.();
+      let totals = this.kernels.get(op);
+      if (!totals) {
+        totals = { calls: 0, ms: 0, waitMs: 0, workerMs: 0 };
+        this.kernels.set(op, totals);
+      }
+      totals.calls++;
+      totals.ms += ms;
+      if (before && after) {
+        totals.waitMs += after.waitMs - before.waitMs;
+        totals.workerMs += sum(after.workerBusyMs) - sum(before.workerBusyMs);
+      }
       if (this.phase) this.phase.kernelMs += ms;
     };
     target.allocate = (dtype, size) => {

@@ -145,7 +145,7 @@ export async function profileStep(
       for (let i = 0; i < roundSteps; i++) runStep();
       rounds.push((performance.now() - start) / roundSteps);
     }
-    const instrument = new BackendInstrument(backend);
+    const instrument = new BackendInstrument(backend, () => activityOf(backend));
     try {
       const before = activityOf(backend);
       for (let i = 0; i < steps; i++) {
@@ -183,7 +183,12 @@ export async function profileStep(
         kernels: [...instrument.kernels.entries()]
           .map(([op, totals]): [string, KernelTotals] => [
             op,
-            { calls: totals.calls / steps, ms: perStep(totals.ms) },
+            {
+              calls: totals.calls / steps,
+              ms: perStep(totals.ms),
+              waitMs: perStep(totals.waitMs),
+              workerMs: perStep(totals.workerMs),
+            },
           ])
           .sort((a, b) => b[1].ms - a[1].ms),
         mainBusyMs: kernelMs - waitMs,
