@@ -10,6 +10,26 @@ export const B_IM2COL_T = 3;
 
 const MR = 4;
 const NR = 8;
+/** Columns of B packed at a time (NC in assembly/gemm/gemm.ts). */
+const NC = 256;
+
+/**
+ * Whether to split C by columns rather than rows across `threads`. Each thread packs what its part
+ * needs: split by rows, every thread packs all of B (k·n elements each time, so B is packed
+ * `threads` times over); split by columns, every thread packs all of A once per block of NC
+ * columns it covers. Take the split that packs fewer extra elements (on a 1024³ GEMM the column
+ * split measured about 1.9× on 2 threads against 1.6× by rows), and split by rows when there are
+ * too few column tiles to go round. The split never changes a result: every element of C sums
+ * the same products in the same order.
+ */
+export function shouldSplitByColumns(m: number, n: number, k: number, threads: number): boolean {
+  if (threads <= 1) return Math.ceil(n / NR) > Math.ceil(m / MR);
+  if (Math.ceil(n / NR) < threads) return false;
+  if (Math.ceil(m / MR) < threads) return true;
+  const extraByRows = k * n * (threads - 1);
+  const extraByColumns = m * k * (threads * Math.ceil(n / (threads * NC)) - Math.ceil(n / NC));
+  return extraByColumns <= extraByRows;
+}
 /** Words of a GEMM parameter block. */
 export const GEMM_PARAMS_WORDS = 15;
 
@@ -38,7 +58,7 @@ export function runGemm(
 ): void {
   const rowUnits = Math.ceil(m / MR);
   const columnUnits = Math.ceil(n / NR);
-  const isSplitByColumns = columnUnits > rowUnits;
+  const isSplitByColumns = shouldSplitByColumns(m, n, k, context.tasks.threads);
   const words = context.heap.i32;
   const at = params >>> 2;
   words[at] = aKind;
