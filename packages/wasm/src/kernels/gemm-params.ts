@@ -34,8 +34,8 @@ export function shouldSplitByColumns(m: number, n: number, k: number, threads: n
 export const GEMM_PARAMS_WORDS = 15;
 
 /**
- * One float32 GEMM C[m×n] (+)= A·B, split across threads by rows or columns (whichever gives
- * more pieces). The parameter block is written at `params` (GEMM_PARAMS_WORDS int32s) and must
+ * One float32 GEMM C[m×n] (+)= A·B, split across threads by rows or columns (see
+ * `shouldSplitByColumns`). The parameter block is written at `params` (GEMM_PARAMS_WORDS int32s) and must
  * stay untouched until the call returns; `conv` is the im2col geometry for the im2col kinds.
  */
 export function runGemm(
