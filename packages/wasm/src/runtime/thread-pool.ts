@@ -208,7 +208,7 @@ export class ThreadPool implements TaskRunner {
     }
     this.waitMs += performance.now() - started;
     if (words[(this.job >>> 2) + SLOT.FAILED] !== 0) {
-      throw new BackendError(task, 'a kernel trapped on a worker thread (out-of-bounds memory access)');
+      throw new BackendError(task, 'a kernel trapped on one of its chunks (out-of-bounds memory access)');
     }
   }
 
