@@ -30,5 +30,3 @@ export async function runProfile(options: {
   }
   return sections.join('\n');
 }
-
-export { PROFILE_MODELS };

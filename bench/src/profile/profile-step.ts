@@ -5,6 +5,7 @@ import { buildSmallModel } from '../libs/nagare-small';
 import { buildModel } from '../libs/nagare-train';
 import { MNIST_PIXELS, mnistBatches } from '../mnist';
 import { spiralBatches } from '../spirals';
+import { median } from '../timing';
 import { BackendInstrument, type KernelTotals, PHASES, type Phase, type PhaseTotals } from './instrument';
 
 /** The training steps the profile looks at: the bench's MNIST MLP and LeNet-5, and a tiny MLP. */
@@ -112,11 +113,6 @@ function activityOf(backend: WasmBackend): ThreadActivity {
   return reader
     ? reader.call(backend)
     : { parallelRuns: backend.parallelKernels, workerBusyMs: [], waitMs: 0 };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** Runs `steps` training steps of `model` on a fresh wasm backend with `threads` threads and profiles them. */
