@@ -17,7 +17,7 @@ const MIN_WORK_PER_THREAD = 1 << 20;
  */
 export const DEFAULT_SPIN_MICROSECONDS = 2000;
 
-/** Polls of a worker's done word before the calling thread blocks (≈ a few ms). */
+/** Polls of the job's completed-chunks word before the calling thread blocks (≈ a few ms). */
 const POLLS_BEFORE_BLOCKING = 1 << 20;
 
 interface WorkerHandle {
