@@ -6,6 +6,7 @@ import { DisposedTensorError } from './errors/disposed-tensor-error';
 import type { OpAttrs, OpName } from './op-attrs';
 import type { OpDef } from './op-registry';
 import { sizeOf } from './shape';
+import { checkedElementCount, getMaxElements } from './size-limit';
 import { Tensor } from './tensor';
 import type { DType, Shape, TypedArray } from './types';
 
@@ -170,7 +171,7 @@ export function disposeTensor(tensor: Tensor): void {
 
 /** Allocates a new tensor holding `values` (already converted to `dtype`'s array type). */
 export function fromValues(values: TypedArray, shape: Shape, dtype: DType, backend = getBackend()): Tensor {
-  const size = sizeOf(shape);
+  const size = checkedElementCount('tensor', shape);
   const dataId = backend.allocate(dtype, size);
   if (size > 0) backend.write(dataId, values);
   return wrapStorage({ backend, dataId, dtype, size, refs: 1 }, shape, dtype);
@@ -329,6 +330,8 @@ export function runOp<K extends OpName>(
     for (let i = 0; i < specs.length; i++) {
       const { shape, dtype } = specs[i];
       const size = sizeOf(shape);
+      // Checked before anything is allocated: sizes can come from file data (Expand, Pad, Range…).
+      if (size > getMaxElements()) checkedElementCount(def.name, shape);
       const dataId = backend.allocate(dtype, size);
       outputs[i] = wrapStorage({ backend, dataId, dtype, size, refs: 1 }, shape, dtype);
       if (size > 0) hasElements = true;

@@ -26,6 +26,8 @@ export { DisposedTensorError } from './errors/disposed-tensor-error';
 export { DTypeError } from './errors/dtype-error';
 export { isNagareError, NagareError } from './errors/nagare-error';
 export { ShapeError } from './errors/shape-error';
+export { SizeLimitError } from './errors/size-limit-error';
+export { checkedElementCount, DEFAULT_MAX_ELEMENTS, getMaxElements, setMaxElements } from './size-limit';
 export { UnsupportedOpError } from './errors/unsupported-op-error';
 export { formatTensor } from './format';
 export type { BackwardOptions, GradHook, GradientEngine } from './grad-hooks';

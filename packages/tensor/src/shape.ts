@@ -1,5 +1,6 @@
 import { ArgumentError } from './errors/argument-error';
 import { ShapeError } from './errors/shape-error';
+import { checkedElementCount } from './size-limit';
 import type { Shape } from './types';
 
 /** Number of elements of a shape (1 for a scalar). */
@@ -93,5 +94,6 @@ export function checkShape(op: string, shape: readonly number[]): number[] {
   for (const d of shape) {
     if (!Number.isInteger(d) || d < 0) throw new ArgumentError(op, `invalid shape [${shape.join(', ')}]`);
   }
+  checkedElementCount(op, shape);
   return [...shape];
 }

@@ -163,9 +163,9 @@ describe('full, zeros, ones and the *Like variants', () => {
 
   test('an invalid shape or value is an ArgumentError', () => {
     expectNagareError(() => zeros([2, 1.5]), ArgumentError, {
-      op: 'full',
+      op: 'zeros',
       code: 'INVALID_ARGUMENT',
-      message: 'full: invalid shape [2, 1.5]',
+      message: 'zeros: invalid shape [2, 1.5]',
     });
     expectNagareError(() => full([1], '1' as unknown as number), ArgumentError, {
       op: 'full',

@@ -2,6 +2,7 @@ import { fromValues } from '../engine';
 import { ArgumentError } from '../errors/argument-error';
 import { DTypeError } from '../errors/dtype-error';
 import { checkShape, sizeOf } from '../shape';
+import { checkedElementCount } from '../size-limit';
 import type { Tensor } from '../tensor';
 import { allocArray, DTYPES, type DType, type NestedArray, type TypedArray } from '../types';
 
@@ -164,6 +165,7 @@ export function full(
  * zeros([2, 3], { dtype: 'int32' });
  */
 export function zeros(shape: readonly number[], options: CreationOptions = {}): Tensor {
+  checkShape('zeros', shape);
   return full(shape, 0, options);
 }
 
@@ -174,6 +176,7 @@ export function zeros(shape: readonly number[], options: CreationOptions = {}): 
  * ones([3]); // [1, 1, 1]
  */
 export function ones(shape: readonly number[], options: CreationOptions = {}): Tensor {
+  checkShape('ones', shape);
   return full(shape, 1, options);
 }
 
@@ -227,6 +230,7 @@ export function arange(start: number, stop?: number, step = 1, options: Creation
   if (step === 0) throw new ArgumentError('arange', 'step must not be 0');
   const count = Math.max(0, Math.ceil((to - from) / step));
   const isInteger = [from, to, step].every(Number.isInteger);
+  checkedElementCount('arange', [count]);
   const dtype = checkDType('arange', options.dtype ?? (isInteger ? 'int32' : 'float32'));
   const values = allocArray(dtype, count);
   for (let i = 0; i < count; i++) values[i] = from + i * step;
@@ -248,6 +252,7 @@ export function linspace(start: number, stop: number, count: number, options: Cr
   }
   if (!Number.isInteger(count) || count < 0)
     throw new ArgumentError('linspace', `count must be a non-negative integer, got ${count}`);
+  checkedElementCount('linspace', [count]);
   const dtype = checkDType('linspace', options.dtype ?? 'float32');
   const values = allocArray(dtype, count);
   const stepSize = count > 1 ? (stop - start) / (count - 1) : 0;
