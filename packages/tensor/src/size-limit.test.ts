@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { arange, checkedElementCount, getMaxElements, SizeLimitError, setMaxElements, tensor, zeros } from './index';
+import {
+  arange,
+  checkedElementCount,
+  getMaxElements,
+  SizeLimitError,
+  setMaxElements,
+  tensor,
+  zeros,
+} from './index';
 
 describe('the allocation size limit', () => {
   afterEach(() => {
@@ -9,7 +17,9 @@ describe('the allocation size limit', () => {
   it('refuses zeros([2^31, 2^31]) with a typed error naming the op, the shape and the limit', () => {
     const attempt = () => zeros([2 ** 31, 2 ** 31]);
     expect(attempt).toThrow(SizeLimitError);
-    expect(attempt).toThrow(/zeros: shape \[2147483648, 2147483648\] has .* elements, above the limit of 268435456/);
+    expect(attempt).toThrow(
+      /zeros: shape \[2147483648, 2147483648\] has .* elements, above the limit of 268435456/,
+    );
   });
 
   it('checks op outputs whose size comes from data before allocating them', () => {
