@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { choosePython } from '@nagare/io/testing';
 import { describe, expect, test } from 'vitest';
 import { selectCases } from '../cases';
 import type { Contender } from '../types';
-import { choosePython } from './python-interpreter';
 import { createPytorch, describeBlas, preparePytorchCase } from './pytorch';
 import { TorchChild, type TorchReply, type TorchRequest } from './torch-child';
 

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import { choosePython } from '@nagare/io/testing';
 import type { CaseSpec, Contender, PreparedCase, UnavailableContender } from '../types';
-import { choosePython } from './python-interpreter';
 import { numberField, TorchChild } from './torch-child';
 import { torchPayload, writePayload } from './torch-payload';
 

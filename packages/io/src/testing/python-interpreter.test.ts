@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { choosePython, PYTHON_CANDIDATES, type TorchProbe } from './python-interpreter';
+import { pythonForTorchTests } from './torch-tests';
 
 /** A probe where only the listed interpreters have torch; it records what it was asked. */
 function fakeProbe(withTorch: readonly string[], asked: string[]): TorchProbe {
@@ -37,5 +38,19 @@ describe('choosePython', () => {
       python: '/opt/torch/bin/python',
     });
     expect(asked).toEqual(['/opt/torch/bin/python']);
+  });
+});
+
+describe('pythonForTorchTests', () => {
+  const nowhere = { NAGARE_PYTHON: '/nonexistent/bin/python3' };
+
+  test('returns null outside CI when no interpreter has the modules', async () => {
+    expect(await pythonForTorchTests(['torch'], nowhere)).toBeNull();
+  });
+
+  test('throws in CI, where the PyTorch interop tests must run', async () => {
+    await expect(pythonForTorchTests(['torch'], { ...nowhere, CI: 'true' })).rejects.toThrow(
+      /no Python with torch .*\/nonexistent\/bin\/python3/,
+    );
   });
 });
