@@ -1,6 +1,7 @@
 // @nagare/io — the public surface. Everything not listed here is internal.
 export { OnnxExportError } from './errors/onnx-export-error';
 export { OnnxFormatError } from './errors/onnx-format-error';
+export { PyTorchExportError } from './errors/pytorch-export-error';
 export { SafetensorsError, type SafetensorsProblem } from './errors/safetensors-error';
 export { UnsupportedOnnxError } from './errors/unsupported-onnx-error';
 export {
@@ -33,6 +34,7 @@ export type {
 export { OnnxDataType, onnxDataTypeName } from './onnx/onnx-types';
 export { type OnnxReadOptions, readOnnxModel, readTensorProto } from './onnx/read-onnx';
 export { writeOnnxModel, writeTensorProto } from './onnx/write-onnx';
+export { type ExportPyTorchOptions, exportPyTorch } from './pytorch/export-pytorch';
 export { KNOWN_SAFETENSORS_DTYPES, type SafetensorsDType } from './safetensors/dtypes';
 export {
   downloadSafetensors,

@@ -1,0 +1,110 @@
+import {
+  type AnyModule,
+  CELU,
+  Cos,
+  ELU,
+  GELU,
+  GRU,
+  HardSigmoid,
+  HardSwish,
+  LeakyReLU,
+  LogSoftmax,
+  LSTM,
+  Mish,
+  PReLU,
+  ReLU,
+  RNN,
+  SELU,
+  Sigmoid,
+  SiLU,
+  Softmax,
+  Softplus,
+  Softsign,
+  Step,
+  Tanh,
+} from '@nagare/layers';
+import { PyTorchExportError } from '../errors/pytorch-export-error';
+import type { LayerWriter, WriterContext } from './layer-writers';
+import { call, type PyExpr, pyBool, pyFloat, pyInt, pyString } from './python-expression';
+
+/** Parameter-free activations that are the torch.nn layer of the same (PyTorch) name. */
+const PLAIN: readonly (readonly [new (...args: never[]) => AnyModule, string])[] = [
+  [ReLU, 'nn.ReLU'],
+  [Sigmoid, 'nn.Sigmoid'],
+  [Tanh, 'nn.Tanh'],
+  [SELU, 'nn.SELU'],
+  [Softsign, 'nn.Softsign'],
+  [SiLU, 'nn.SiLU'],
+  [Mish, 'nn.Mish'],
+  [HardSwish, 'nn.Hardswish'],
+  // No torch.nn layer: small classes defined in model.py (see python-helpers.ts).
+  [Step, 'Step'],
+  [Cos, 'Cos'],
+];
+
+function hardSigmoid(module: HardSigmoid, context: WriterContext): PyExpr {
+  const { alpha = 1 / 6, beta = 0.5 } = module.options;
+  if (alpha !== 1 / 6 || beta !== 0.5)
+    throw new PyTorchExportError(
+      context.path,
+      'HardSigmoid',
+      `has the line ${alpha}·x + ${beta}; nn.Hardsigmoid is fixed at x/6 + 1/2`,
+    );
+  return call('nn.Hardsigmoid');
+}
+
+/** The writers of nagare's activation layers. */
+export const ACTIVATION_WRITERS: readonly LayerWriter[] = [
+  (m) => {
+    const name = PLAIN.find(([type]) => m instanceof type)?.[1];
+    return name === undefined ? null : call(name);
+  },
+  (m) => (m instanceof LeakyReLU ? call('nn.LeakyReLU', [pyFloat(m.negativeSlope)]) : null),
+  (m) => (m instanceof ELU ? call('nn.ELU', [], { alpha: pyFloat(m.alpha) }) : null),
+  (m) => (m instanceof CELU ? call('nn.CELU', [], { alpha: pyFloat(m.alpha) }) : null),
+  (m) =>
+    m instanceof Softplus
+      ? call('nn.Softplus', [], {
+          beta: pyFloat(m.options.beta ?? 1),
+          threshold: pyFloat(m.options.threshold ?? 20),
+        })
+      : null,
+  (m) =>
+    m instanceof GELU
+      ? call('nn.GELU', [], { approximate: m.options.approximate === 'tanh' ? pyString('tanh') : undefined })
+      : null,
+  (m, c) => (m instanceof HardSigmoid ? hardSigmoid(m, c) : null),
+  (m) => (m instanceof Softmax ? call('nn.Softmax', [], { dim: pyInt(m.axis) }) : null),
+  (m) => (m instanceof LogSoftmax ? call('nn.LogSoftmax', [], { dim: pyInt(m.axis) }) : null),
+  (m) => (m instanceof PReLU ? call('nn.PReLU', [], { num_parameters: pyInt(m.numWeights) }) : null),
+];
+
+function recurrent(module: RNN | LSTM | GRU, context: WriterContext): PyExpr {
+  const fail = (detail: string) => new PyTorchExportError(context.path, module.constructor.name, detail);
+  let kind: string;
+  const extra: Record<string, PyExpr | undefined> = {};
+  if (module instanceof LSTM) {
+    if (module.peepholes) throw fail('has peephole weights, which nn.LSTM lacks');
+    kind = 'nn.LSTM';
+    extra.proj_size = module.projSize > 0 ? pyInt(module.projSize) : undefined;
+  } else if (module instanceof GRU) {
+    if (!module.resetAfter)
+      throw fail('applies its reset gate before the matmul (resetAfter: false); nn.GRU applies it after');
+    kind = 'nn.GRU';
+  } else {
+    kind = 'nn.RNN';
+    extra.nonlinearity = module.nonlinearity === 'tanh' ? undefined : pyString(module.nonlinearity);
+  }
+  return call(kind, [pyInt(module.inputSize), pyInt(module.hiddenSize)], {
+    num_layers: module.numLayers === 1 ? undefined : pyInt(module.numLayers),
+    bias: module.hasBias ? undefined : pyBool(false),
+    batch_first: module.batchFirst ? pyBool(true) : undefined,
+    dropout: module.dropout === 0 ? undefined : pyFloat(module.dropout),
+    bidirectional: module.bidirectional ? pyBool(true) : undefined,
+    ...extra,
+  });
+}
+
+/** The writer of nagare's RNN, LSTM and GRU: nn.RNN, nn.LSTM and nn.GRU with the same weights' layout. */
+export const RECURRENT_WRITER: LayerWriter = (m, c) =>
+  m instanceof RNN || m instanceof LSTM || m instanceof GRU ? recurrent(m, c) : null;
