@@ -6,8 +6,11 @@ import { loadTrainedModel, locateRun } from '../training/load-trained';
 
 /** The flags of `nagare export`. */
 export interface ExportFlags {
-  format: 'onnx' | 'safetensors';
+  format: 'onnx' | 'safetensors' | 'pytorch';
+  /** A file, or for `pytorch` a directory. */
   out: string;
+  /** `pytorch` only: also write the run's train/val/test splits as safetensors. */
+  withData?: boolean;
   /** ONNX opset (default 17). */
   opset?: number;
   /** The batch size the ONNX graph is traced with (default 1): the graph's shapes are fixed. */
@@ -22,9 +25,10 @@ async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
 }
 
 /**
- * `nagare export <run-dir|checkpoint> --format onnx|safetensors --out FILE`: rebuilds the trained
- * model of a run and writes it as an ONNX graph (traced at `--batch-size`, weights as initializers)
- * or as a safetensors state dict with PyTorch's parameter names.
+ * `nagare export <run-dir|checkpoint> --format onnx|safetensors|pytorch --out FILE|DIR`: rebuilds the
+ * trained model of a run and writes it as an ONNX graph (traced at `--batch-size`, weights as
+ * initializers), as a safetensors state dict with PyTorch's parameter names, or as a runnable
+ * PyTorch model directory (export-pytorch.ts).
  *
  * @example
  * await exportCommand('runs/mnist-mlp-20250101-120000', { format: 'onnx', out: 'mnist.onnx' }, console.log);
@@ -34,11 +38,18 @@ export async function exportCommand(
   flags: ExportFlags,
   log: (line: string) => void,
 ): Promise<number> {
-  if (flags.format !== 'onnx' && flags.format !== 'safetensors')
-    throw new CliError('--format', `expected onnx or safetensors, got "${String(flags.format)}"`);
+  if (flags.format !== 'onnx' && flags.format !== 'safetensors' && flags.format !== 'pytorch')
+    throw new CliError('--format', `expected onnx, safetensors or pytorch, got "${String(flags.format)}"`);
+  if (flags.withData && flags.format !== 'pytorch')
+    throw new CliError('--with-data', 'only --format pytorch writes the data splits');
   const run = await locateRun(target);
   const model = await loadTrainedModel(run);
   try {
+    if (flags.format === 'pytorch') {
+      const { exportPyTorchFiles } = await import('./export-pytorch');
+      await exportPyTorchFiles(run, model, flags, log);
+      return 0;
+    }
     const parameters = model.numParameters().toLocaleString('en-US');
     if (flags.format === 'safetensors') {
       await saveSafetensors(flags.out, model.stateDict(), { format: 'pt', 'nagare.recipe': run.recipe.name });

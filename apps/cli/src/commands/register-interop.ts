@@ -15,12 +15,17 @@ export function registerInteropCommands(
 ): void {
   program
     .command('export')
-    .description('write a trained model as ONNX (runs in onnxruntime) or safetensors (loads in PyTorch)')
+    .description(
+      'write a trained model as ONNX (runs in onnxruntime), safetensors (loads in PyTorch) or a PyTorch model.py directory',
+    )
     .argument('<run-dir|checkpoint>', 'a run directory or a .safetensors checkpoint')
     .addOption(
-      new Option('--format <format>', 'file format').choices(['onnx', 'safetensors']).makeOptionMandatory(),
+      new Option('--format <format>', 'file format')
+        .choices(['onnx', 'safetensors', 'pytorch'])
+        .makeOptionMandatory(),
     )
-    .requiredOption('--out <file>', 'where to write the model')
+    .requiredOption('--out <path>', 'where to write the model (a directory for pytorch)')
+    .option('--with-data', 'pytorch: also write the train/val/test splits as safetensors')
     .addOption(new Option('--opset <n>', 'ONNX opset version (17–22)').argParser(integerFlag(17)).default(17))
     .addOption(
       new Option('--batch-size <n>', 'batch size of the ONNX graph (its shapes are fixed)')
