@@ -65,6 +65,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .addOption(dataDirOption())
     .option('--out <dir>', 'run directory (default: runs/<recipe>-<date>-<time>)')
     .option('--resume <dir>', 'continue the run in this directory from its last checkpoint')
+    .option('--init-from <file>', 'start from these weights (a checkpoint, or a state dict saved in PyTorch)')
     .action(async (target, flags) => {
       const { trainCommand } = await import('./commands/train');
       setExit(await trainCommand(target, flags, { stream: io.progressStream, log }));

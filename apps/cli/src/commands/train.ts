@@ -22,6 +22,8 @@ export interface TrainFlags {
   dataDir?: string;
   out?: string;
   resume?: string;
+  /** Start from these weights (a checkpoint, or a state dict saved in PyTorch) instead of the recipe's init. */
+  initFrom?: string;
 }
 
 /** `runs/<recipe>-<yyyymmdd>-<hhmmss>` in local time: sortable, and unique per second. */
@@ -46,7 +48,7 @@ export async function trainCommand(
   flags: TrainFlags,
   output: ProgressOutput,
 ): Promise<number> {
-  const { resume, out, ...settings } = flags;
+  const { resume, out, initFrom, ...settings } = flags;
   const overrides: Partial<TrainConfig> = { ...settings };
   if (resume !== undefined) {
     const configPath = join(resume, 'config.json');
@@ -60,6 +62,11 @@ export async function trainCommand(
         `--resume ${resume} continues a ${recipe.name} run; leave out the recipe or name ${recipe.name}`,
       );
     }
+    if (initFrom !== undefined)
+      throw new CliError(
+        '--init-from',
+        'a resumed run continues from its own checkpoint; leave out --init-from',
+      );
     if (out !== undefined && out !== resume)
       throw new CliError('--out', 'a resumed run stays in its own directory; leave out --out');
     return runTraining({ recipe, config, outDir: resume, isResume: true }, output);
@@ -78,5 +85,5 @@ export async function trainCommand(
       'already holds a training run: continue it with --resume, or choose another --out',
     );
   }
-  return runTraining({ recipe, config, outDir, isResume: false }, output);
+  return runTraining({ recipe, config, outDir, isResume: false, initFrom }, output);
 }

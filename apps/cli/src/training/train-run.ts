@@ -8,6 +8,7 @@ import type { TrainConfig } from '../config/train-config';
 import type { Recipe } from '../recipes/recipe';
 import { formatDuration, percent } from '../util/format';
 import { finishRun } from './finish-run';
+import { initializeFrom } from './init-from';
 import { firstBatch, loadSplits } from './load-splits';
 import { CONFIG_METADATA_KEY } from './load-trained';
 import { createOptimizer, createSchedule } from './optimizer-factory';
@@ -22,6 +23,8 @@ export interface TrainingPlan {
   outDir: string;
   /** Continue from `outDir/checkpoints/last.safetensors`. */
   isResume: boolean;
+  /** Start from the weights of this safetensors file (`--init-from`) instead of the recipe's init. */
+  initFrom?: string;
 }
 
 /** Exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it. */
@@ -64,11 +67,17 @@ export async function runTraining(plan: TrainingPlan, output: ProgressOutput): P
     }
   });
   const config: TrainConfig = { ...plan.config, backend: choice.name };
+  const model = recipe.build(config);
+  // Before the run directory exists, so weights that do not fit leave nothing behind.
+  if (plan.initFrom !== undefined)
+    await initializeFrom(model, plan.initFrom).catch((error) => {
+      model.dispose();
+      throw error;
+    });
   const checkpointDir = join(outDir, 'checkpoints');
   await mkdir(checkpointDir, { recursive: true });
   await writeTextAtomic(join(outDir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
 
-  const model = recipe.build(config);
   const optimizer = createOptimizer(config.optimizer, model.parameters(), config);
   const stepsPerEpoch = Math.ceil(splits.train.length / config.batchSize);
   const schedule = createSchedule(config.schedule, config.lr, config.epochs * stepsPerEpoch);
@@ -86,6 +95,7 @@ export async function runTraining(plan: TrainingPlan, output: ProgressOutput): P
   );
   log(backendLine(choice, config.threads));
   log(`run directory: ${outDir}${plan.isResume ? ' (resuming)' : ''}`);
+  if (plan.initFrom !== undefined) log(`initial weights: ${plan.initFrom}`);
 
   const metrics = metricsFile(join(outDir, 'metrics.jsonl'));
   const checkpoints = modelCheckpoint({ dir: checkpointDir, monitor: 'val_accuracy', mode: 'max' });
