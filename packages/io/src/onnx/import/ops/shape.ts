@@ -51,7 +51,20 @@ function expand(c: OnnxOpContext) {
   return [nt.expand(x, nt.broadcastShapes('Expand', x.shape, c.inputInts(1) ?? []))];
 }
 
-/** Reshape, Flatten, Squeeze, Unsqueeze, Transpose, Expand. */
+/**
+ * Shape: the input's shape (int64 in ONNX, int32 here as every ONNX int64), or its `start`..`end`
+ * part (opset 15; negative ends count from the rank, out-of-range ones are clamped). PyTorch's
+ * exporter computes the batch size of an LSTM's initial state this way.
+ */
+function shape(c: OnnxOpContext) {
+  const rank = c.input(0).rank;
+  const clamp = (axis: number) => Math.min(Math.max(axis < 0 ? axis + rank : axis, 0), rank);
+  const start = clamp(c.int('start', 0));
+  const dims = c.input(0).shape.slice(start, Math.max(start, clamp(c.int('end', rank))));
+  return [nt.tensor(dims, { dtype: 'int32', shape: [dims.length] })];
+}
+
+/** Reshape, Flatten, Squeeze, Unsqueeze, Transpose, Expand, Shape. */
 export const shapeOps: OnnxOpTable = {
   Reshape: reshape,
   Flatten: flatten,
@@ -59,4 +72,5 @@ export const shapeOps: OnnxOpTable = {
   Unsqueeze: unsqueeze,
   Transpose: (c) => [nt.transpose(c.input(0), c.ints('perm'))],
   Expand: expand,
+  Shape: shape,
 };
