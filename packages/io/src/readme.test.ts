@@ -32,8 +32,8 @@ async function run(code: string, replacements: Record<string, string> = {}): Pro
   }
 }
 
-test('the README has the three examples', () => {
-  expect(examples.length).toBe(3);
+test('the README has the four examples', () => {
+  expect(examples.length).toBe(4);
 });
 
 test('the safetensors example saves, loads and prints what it says', async () => {
@@ -64,4 +64,8 @@ test('the ONNX export and import example prints what it says', async () => {
 
 test('the TensorProto example prints what it says', async () => {
   expect(await run(examples[2])).toEqual([[new BigInt64Array([1n, 0n])]]);
+});
+
+test('the PyTorch export example prints the Linear layers of model.py', async () => {
+  expect(await run(examples[3])).toEqual([[['nn.Linear(4, 8, bias=True),', 'nn.Linear(8, 3, bias=True),']]]);
 });

@@ -1,6 +1,5 @@
-import { Linear, LSTM, Module, ReLU, Sequential } from '@nagare/layers';
-import { HardSigmoid } from '@nagare/layers';
-import { type Tensor } from '@nagare/tensor';
+import { HardSigmoid, Linear, LSTM, Module, ReLU, Sequential } from '@nagare/layers';
+import type { Tensor } from '@nagare/tensor';
 import { describe, expect, test } from 'vitest';
 import { PyTorchExportError } from '../errors/pytorch-export-error';
 import { exportPyTorch } from './export-pytorch';
@@ -13,10 +12,13 @@ class Doubler extends Module {
 
 describe('exportPyTorch', () => {
   test('writes a Model class with the layers, the input shape and the safetensors reader', () => {
-    const source = exportPyTorch(new Sequential(new Linear(4, 8), new ReLU(), new Linear(8, 2, { bias: false })), {
-      title: 'tiny',
-      inputShape: [4],
-    });
+    const source = exportPyTorch(
+      new Sequential(new Linear(4, 8), new ReLU(), new Linear(8, 2, { bias: false })),
+      {
+        title: 'tiny',
+        inputShape: [4],
+      },
+    );
     expect(source).toContain('class Model(nn.Sequential):');
     expect(source).toContain('nn.Linear(4, 8, bias=True),');
     expect(source).toContain('nn.Linear(8, 2, bias=False),');
