@@ -15,9 +15,7 @@ export function registerInteropCommands(
 ): void {
   program
     .command('export')
-    .description(
-      'write a trained model as ONNX (runs in onnxruntime), safetensors (loads in PyTorch) or a PyTorch model.py directory',
-    )
+    .description('write a trained model as ONNX, safetensors (PyTorch names) or a PyTorch model.py directory')
     .argument('<run-dir|checkpoint>', 'a run directory or a .safetensors checkpoint')
     .addOption(
       new Option('--format <format>', 'file format')
