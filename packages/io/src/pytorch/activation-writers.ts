@@ -24,7 +24,7 @@ import {
   Tanh,
 } from '@nagare/layers';
 import { PyTorchExportError } from '../errors/pytorch-export-error';
-import type { LayerWriter, WriterContext } from './layer-writers';
+import { isExactly, type LayerWriter, type WriterContext } from './layer-writers';
 import { call, type PyExpr, pyBool, pyFloat, pyInt, pyString } from './python-expression';
 
 /** Parameter-free activations that are the torch.nn layer of the same (PyTorch) name. */
@@ -56,27 +56,27 @@ function hardSigmoid(module: HardSigmoid, context: WriterContext): PyExpr {
 /** The writers of nagare's activation layers. */
 export const ACTIVATION_WRITERS: readonly LayerWriter[] = [
   (m) => {
-    const name = PLAIN.find(([type]) => m instanceof type)?.[1];
+    const name = PLAIN.find(([type]) => m.constructor === type)?.[1];
     return name === undefined ? null : call(name);
   },
-  (m) => (m instanceof LeakyReLU ? call('nn.LeakyReLU', [pyFloat(m.negativeSlope)]) : null),
-  (m) => (m instanceof ELU ? call('nn.ELU', [], { alpha: pyFloat(m.alpha) }) : null),
-  (m) => (m instanceof CELU ? call('nn.CELU', [], { alpha: pyFloat(m.alpha) }) : null),
+  (m) => (isExactly(m, LeakyReLU) ? call('nn.LeakyReLU', [pyFloat(m.negativeSlope)]) : null),
+  (m) => (isExactly(m, ELU) ? call('nn.ELU', [], { alpha: pyFloat(m.alpha) }) : null),
+  (m) => (isExactly(m, CELU) ? call('nn.CELU', [], { alpha: pyFloat(m.alpha) }) : null),
   (m) =>
-    m instanceof Softplus
+    isExactly(m, Softplus)
       ? call('nn.Softplus', [], {
           beta: pyFloat(m.options.beta ?? 1),
           threshold: pyFloat(m.options.threshold ?? 20),
         })
       : null,
   (m) =>
-    m instanceof GELU
+    isExactly(m, GELU)
       ? call('nn.GELU', [], { approximate: m.options.approximate === 'tanh' ? pyString('tanh') : undefined })
       : null,
-  (m, c) => (m instanceof HardSigmoid ? hardSigmoid(m, c) : null),
-  (m) => (m instanceof Softmax ? call('nn.Softmax', [], { dim: pyInt(m.axis) }) : null),
-  (m) => (m instanceof LogSoftmax ? call('nn.LogSoftmax', [], { dim: pyInt(m.axis) }) : null),
-  (m) => (m instanceof PReLU ? call('nn.PReLU', [], { num_parameters: pyInt(m.numWeights) }) : null),
+  (m, c) => (isExactly(m, HardSigmoid) ? hardSigmoid(m, c) : null),
+  (m) => (isExactly(m, Softmax) ? call('nn.Softmax', [], { dim: pyInt(m.axis) }) : null),
+  (m) => (isExactly(m, LogSoftmax) ? call('nn.LogSoftmax', [], { dim: pyInt(m.axis) }) : null),
+  (m) => (isExactly(m, PReLU) ? call('nn.PReLU', [], { num_parameters: pyInt(m.numWeights) }) : null),
 ];
 
 function recurrent(module: RNN | LSTM | GRU, context: WriterContext): PyExpr {
@@ -107,4 +107,4 @@ function recurrent(module: RNN | LSTM | GRU, context: WriterContext): PyExpr {
 
 /** The writer of nagare's RNN, LSTM and GRU: nn.RNN, nn.LSTM and nn.GRU with the same weights' layout. */
 export const RECURRENT_WRITER: LayerWriter = (m, c) =>
-  m instanceof RNN || m instanceof LSTM || m instanceof GRU ? recurrent(m, c) : null;
+  isExactly(m, RNN) || isExactly(m, LSTM) || isExactly(m, GRU) ? recurrent(m, c) : null;

@@ -46,6 +46,17 @@ describe('exportPyTorch', () => {
     expect(error).toMatchObject({ code: 'PYTORCH_EXPORT', path: '1', moduleType: 'Doubler' });
   });
 
+  test('a subclass of a known layer is not written as its parent (its forward may differ)', () => {
+    class ScaledLinear extends Linear {
+      override forward(x: Tensor): Tensor {
+        return super.forward(x).mul(2);
+      }
+    }
+    expect(() => exportPyTorch(new Sequential(new ScaledLinear(2, 2)))).toThrow(
+      expect.objectContaining({ path: '0', moduleType: 'ScaledLinear' }),
+    );
+  });
+
   test('options PyTorch cannot hold are errors, not silent changes', () => {
     expect(() => exportPyTorch(new LSTM(3, 4, { peepholes: true }))).toThrow(PyTorchExportError);
     expect(() => exportPyTorch(new Sequential(new HardSigmoid({ alpha: 0.2 })))).toThrow(/0\.2/);

@@ -5,7 +5,7 @@ import {
   AlphaDropout,
   type AnyModule,
   AvgPool2d,
-  BatchNorm,
+  type BatchNorm,
   BatchNorm1d,
   BatchNorm2d,
   Conv1d,
@@ -22,6 +22,17 @@ import {
 import type { Padding2d, Size2d } from '@nagare/tensor';
 import { PyTorchExportError } from '../errors/pytorch-export-error';
 import { call, type PyExpr, pyBool, pyFloat, pyInt, pyPair, pyString, tuple } from './python-expression';
+
+/**
+ * True when `module` is an instance of exactly `type`, not of a subclass: a subclass may change
+ * `forward`, and writing it as its parent's torch.nn layer would silently change the model.
+ */
+export function isExactly<T>(
+  module: AnyModule,
+  type: abstract new (...args: never[]) => T,
+): module is AnyModule & T {
+  return module.constructor === type;
+}
 
 /** Where a writer is in the model: the module's dotted path, for error messages. */
 export interface WriterContext {
@@ -147,23 +158,25 @@ function layerNorm(module: LayerNorm, context: WriterContext): PyExpr {
 /** The writers of nagare's layers that are one torch.nn layer each. */
 export const LAYER_WRITERS: readonly LayerWriter[] = [
   (m) =>
-    m instanceof Linear
+    isExactly(m, Linear)
       ? call('nn.Linear', [pyInt(m.inFeatures), pyInt(m.outFeatures)], { bias: pyBool(m.bias !== null) })
       : null,
-  (m, c) => (m instanceof Conv2d ? conv2d(m, c) : null),
-  (m, c) => (m instanceof Conv1d ? conv1d(m, c) : null),
-  (m, c) => (m instanceof MaxPool2d || m instanceof AvgPool2d ? pool(m, c) : null),
-  (m) => (m instanceof AdaptiveAvgPool2d ? call('nn.AdaptiveAvgPool2d', [adaptiveSize(m.outputSize)]) : null),
-  (m) => (m instanceof AdaptiveMaxPool2d ? call('nn.AdaptiveMaxPool2d', [adaptiveSize(m.outputSize)]) : null),
-  (m, c) => (m instanceof BatchNorm ? batchNorm(m, c) : null),
-  (m, c) => (m instanceof LayerNorm ? layerNorm(m, c) : null),
-  (m) => (m instanceof Dropout ? call('nn.Dropout', [pyFloat(m.p)]) : null),
-  (m) => (m instanceof Dropout2d ? call('nn.Dropout2d', [pyFloat(m.p)]) : null),
-  (m) => (m instanceof AlphaDropout ? call('nn.AlphaDropout', [pyFloat(m.p)]) : null),
-  (m) => (m instanceof Flatten ? call('nn.Flatten', [], flattenDims(m)) : null),
-  (m) => (m instanceof Identity ? call('nn.Identity') : null),
+  (m, c) => (isExactly(m, Conv2d) ? conv2d(m, c) : null),
+  (m, c) => (isExactly(m, Conv1d) ? conv1d(m, c) : null),
+  (m, c) => (isExactly(m, MaxPool2d) || isExactly(m, AvgPool2d) ? pool(m, c) : null),
   (m) =>
-    m instanceof Embedding
+    isExactly(m, AdaptiveAvgPool2d) ? call('nn.AdaptiveAvgPool2d', [adaptiveSize(m.outputSize)]) : null,
+  (m) =>
+    isExactly(m, AdaptiveMaxPool2d) ? call('nn.AdaptiveMaxPool2d', [adaptiveSize(m.outputSize)]) : null,
+  (m, c) => (isExactly(m, BatchNorm1d) || isExactly(m, BatchNorm2d) ? batchNorm(m, c) : null),
+  (m, c) => (isExactly(m, LayerNorm) ? layerNorm(m, c) : null),
+  (m) => (isExactly(m, Dropout) ? call('nn.Dropout', [pyFloat(m.p)]) : null),
+  (m) => (isExactly(m, Dropout2d) ? call('nn.Dropout2d', [pyFloat(m.p)]) : null),
+  (m) => (isExactly(m, AlphaDropout) ? call('nn.AlphaDropout', [pyFloat(m.p)]) : null),
+  (m) => (isExactly(m, Flatten) ? call('nn.Flatten', [], flattenDims(m)) : null),
+  (m) => (isExactly(m, Identity) ? call('nn.Identity') : null),
+  (m) =>
+    isExactly(m, Embedding)
       ? call('nn.Embedding', [pyInt(m.numEmbeddings), pyInt(m.embeddingDim)], {
           padding_idx: m.paddingIdx === null ? undefined : pyInt(m.paddingIdx),
         })

@@ -2,7 +2,7 @@ import { type AnyModule, GlobalAvgPool, Residual, Sequential } from '@nagare/lay
 import { BasicBlock, CharRNN, InceptionBlock } from '@nagare/layers/models';
 import { PyTorchExportError } from '../errors/pytorch-export-error';
 import { ACTIVATION_WRITERS, RECURRENT_WRITER } from './activation-writers';
-import { LAYER_WRITERS } from './layer-writers';
+import { isExactly, LAYER_WRITERS } from './layer-writers';
 import { call, list, type PyExpr, pyInt, pyString, tuple } from './python-expression';
 
 /**
@@ -47,13 +47,13 @@ export class ModuleWriter {
       this.helpers.add(name);
       return call(name, args, kwargs);
     };
-    if (module instanceof Sequential) return this.#sequential(module, path);
-    if (module instanceof Residual) {
+    if (isExactly(module, Sequential)) return this.#sequential(module, path);
+    if (isExactly(module, Residual)) {
       return helper('Residual', [child('block')], {
         shortcut: module.shortcut ? child('shortcut') : undefined,
       });
     }
-    if (module instanceof BasicBlock) {
+    if (isExactly(module, BasicBlock)) {
       let downsample: PyExpr = 'None';
       if (module.downsample instanceof Sequential) downsample = child('downsample');
       else if (module.downsample !== null) {
@@ -67,13 +67,13 @@ export class ModuleWriter {
       const [conv1, bn1, conv2, bn2] = ['conv1', 'bn1', 'conv2', 'bn2'].map(child);
       return helper('BasicBlock', [], { conv1, bn1, conv2, bn2, downsample });
     }
-    if (module instanceof InceptionBlock)
+    if (isExactly(module, InceptionBlock))
       return helper('InceptionBlock', ['branch1', 'branch2', 'branch3', 'branch4'].map(child));
-    if (module instanceof CharRNN) {
+    if (isExactly(module, CharRNN)) {
       const [embedding, rnn, head] = ['embedding', 'rnn', 'head'].map(child);
       return helper('CharRNN', [], { embedding, rnn, head });
     }
-    if (module instanceof GlobalAvgPool) return helper('GlobalAvgPool', []);
+    if (isExactly(module, GlobalAvgPool)) return helper('GlobalAvgPool', []);
     return null;
   }
 
