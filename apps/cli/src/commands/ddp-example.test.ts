@@ -2,7 +2,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { saveSafetensors } from '@nagare/io';
 import { pythonForTorchTests, runPython } from '@nagare/io/testing';
+import { zeros } from '@nagare/tensor';
 import { afterAll, describe, expect, test } from 'vitest';
 import { runInProcess } from '../test-support/run-in-process';
 
@@ -75,8 +77,6 @@ describe.skipIf(python === null)('examples/ddp: nagare → PyTorch DDP on 2 proc
 
 test('--init-from with weights of another model is an error naming the file, before training', async () => {
   const other = join(work, 'lenet.safetensors');
-  const { saveSafetensors } = await import('@nagare/io');
-  const { zeros } = await import('@nagare/tensor');
   await saveSafetensors(other, { 'conv.weight': zeros([2, 2]) });
   const args = ['train', 'spiral-mlp', '--epochs', '1', '--limit', '100', '--backend', 'js'];
   const result = await runInProcess([...args, '--init-from', other, '--out', join(work, 'wrong')]);

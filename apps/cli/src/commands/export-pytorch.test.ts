@@ -8,6 +8,7 @@ import { randn } from '@nagare/tensor';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { resolveConfig } from '../config/resolve-config';
 import { RECIPES } from '../recipes/registry';
+import { runInProcess } from '../test-support/run-in-process';
 import { exportPyTorchFiles } from './export-pytorch';
 
 const python = await pythonForTorchTests(['torch', 'numpy']);
@@ -61,4 +62,18 @@ describe.skipIf(python === null)('every CLI recipe model exports to PyTorch', ()
     },
     120_000,
   );
+});
+
+test('--with-data belongs to --format pytorch only', async () => {
+  const result = await runInProcess([
+    'export',
+    'runs/none',
+    '--format',
+    'onnx',
+    '--with-data',
+    '--out',
+    'x.onnx',
+  ]);
+  expect(result.code).not.toBe(0);
+  expect(result.stderr).toMatch(/--with-data: only --format pytorch writes the data splits/);
 });
