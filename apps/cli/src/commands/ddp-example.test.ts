@@ -85,3 +85,18 @@ test('--init-from with weights of another model is an error naming the file, bef
   expect(result.stderr).toMatch(/--init-from: weights do not fit/);
   expect(existsSync(join(work, 'wrong', 'checkpoints'))).toBe(false);
 });
+
+test('--init-from cannot be combined with --resume, which continues from its own checkpoint', async () => {
+  const run = join(work, 'short');
+  const args = ['train', 'spiral-mlp', '--epochs', '1', '--limit', '100', '--backend', 'js'];
+  expect((await runInProcess([...args, '--out', run])).code).toBe(0);
+  const result = await runInProcess([
+    'train',
+    '--resume',
+    run,
+    '--init-from',
+    join(run, 'checkpoints', 'best.safetensors'),
+  ]);
+  expect(result.code).not.toBe(0);
+  expect(result.stderr).toMatch(/--init-from: a resumed run continues from its own checkpoint/);
+});
