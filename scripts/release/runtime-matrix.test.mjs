@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { CELLS, COLUMN_IDS, cellCommand, cellResult } from './runtimes/cells.mjs';
-import { pinnedRuntimes } from './runtimes/install-runtimes.mjs';
+import { pinnedRuntimes, supportedEngines } from './runtimes/install-runtimes.mjs';
 import { startLocalRegistry } from './runtimes/local-registry.mjs';
 import {
   formatMatrix,
@@ -17,7 +17,7 @@ import {
   README,
   readmeBlock,
 } from './runtimes/matrix-table.mjs';
-import { root } from './workspace.mjs';
+import { publishablePackages, root } from './workspace.mjs';
 
 const passing = (note = 'ok') => ({ status: 'pass', note });
 const allPass = () => Object.fromEntries(COLUMN_IDS.map((id) => [id, passing()]));
@@ -118,4 +118,10 @@ test('the local registry serves each packed package as a one-version document wi
     await registry.close();
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('every published package declares the runtimes the matrix runs in engines', () => {
+  const engines = supportedEngines();
+  assert.deepEqual(Object.keys(engines), ['node', 'bun', 'deno']);
+  for (const pkg of publishablePackages()) assert.deepEqual(pkg.manifest.engines, engines, pkg.name);
 });
