@@ -4,7 +4,7 @@
 // projects outside the workspace and runs smoke programs there (ESM, CJS, TypeScript, wasm in Node
 // and in a Vite bundle in headless Chromium), checks licenses and notices, versions a throwaway
 // copy with changesets and dry-runs the publish, enforces size-budget.json, and runs the runtime
-// matrix (issue 22: Node 20, 22 and 24, Bun and Deno; scripts/release/runtimes/).
+// matrix (issue 22: Node 20, 22 and 24, Bun, Deno and Chromium; scripts/release/runtimes/).
 //
 //   node scripts/release-check.mjs [--only self-test,lint,install,smoke,browser,licenses,changesets,size,runtimes]
 //                                  [--json <file>] [--write-readme] [--keep]
@@ -204,7 +204,7 @@ try {
       });
     }
     if (groups.includes('runtimes')) {
-      console.log('\n== runtime matrix: every package and the CLI on Node 20, 22 and 24, Bun and Deno');
+      console.log('\n== runtime matrix: every package and the CLI on Node 20, 22 and 24, Bun, Deno and Chromium');
       await checkRuntimeMatrix();
     }
   }

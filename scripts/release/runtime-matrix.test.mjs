@@ -64,13 +64,16 @@ test('each runtime runs programs itself and the CLI the way its users start a bi
   assert.deepEqual(cli.bin.slice(1, 5), ['train', 'spiral-mlp', '--epochs', '1']);
 });
 
-test('the runtime versions are pinned exactly, once, for Node 20, 22 and 24, Bun and Deno', () => {
+test('the runtime versions are pinned exactly, once, for Node 20, 22 and 24, Bun and Deno, plus the system Chromium', () => {
   const pins = pinnedRuntimes();
   assert.deepEqual(
     pins.map((pin) => pin.label),
-    ['Node 20', 'Node 22', 'Node 24', 'Bun', 'Deno'],
+    ['Node 20', 'Node 22', 'Node 24', 'Bun', 'Deno', 'Chromium'],
   );
-  for (const pin of pins) assert.match(pin.version, /^\d+\.\d+\.\d+$/, pin.label);
+  for (const pin of pins.filter((p) => p.package)) assert.match(pin.version, /^\d+\.\d+\.\d+$/, pin.label);
+  // Chromium is the system's browser; the cells it cannot have say why.
+  const chromium = pins.at(-1);
+  assert.deepEqual(Object.keys(chromium.unsupportedCells).sort(), ['cjs', 'cli']);
 });
 
 test('the README and the docs show the generated runtime matrix, not a hand-written one', () => {
@@ -92,6 +95,7 @@ test('the README and the docs show the generated runtime matrix, not a hand-writ
     const pin = pins[i];
     // Node 20 is the machine's own node when its major is 20, so only its major is pinned.
     if (pin.useMachineNodeOfMajor) assert.match(row.version, new RegExp(`^${pin.useMachineNodeOfMajor}\\.`));
+    else if (!pin.package) assert.match(row.version, /^\d+\./, row.label);
     else assert.equal(row.version, pin.version, `${row.label}: the table is older than runtimes.json`);
     for (const cell of row.cells.slice(0, -1)) assert.match(cell, /^(✅|❌ \(\d+\)|➖ \(\d+\))$/, row.label);
   }

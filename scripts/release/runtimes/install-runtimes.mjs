@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { chromiumPath } from '../browser-smoke.mjs';
 import { run } from '../workspace.mjs';
 
 const readPins = () => JSON.parse(readFileSync(join(import.meta.dirname, 'runtimes.json'), 'utf8'));
@@ -36,6 +37,7 @@ export async function ensureRuntime(pin, cacheDir = runtimeCacheDir()) {
   ) {
     return { ...pin, executable: process.execPath, version: process.versions.node, source: 'this machine' };
   }
+  if (pin.kind === 'chromium') return systemChromium(pin);
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     return {
       ...pin,
@@ -71,4 +73,13 @@ export async function ensureRuntime(pin, cacheDir = runtimeCacheDir()) {
     throw new Error(`${executable} --version printed ${output.trim()}, expected ${pin.version}`);
   }
   return { ...pin, executable, version, source };
+}
+
+/** Chromium is the system's (Debian's package, as for the browser check), not an npm download. */
+async function systemChromium(pin) {
+  const executable = chromiumPath();
+  const { status, output } = await run(executable, ['--version']);
+  const version = /(\d+(?:\.\d+){1,3})/.exec(output)?.[1];
+  if (status !== 0 || !version) throw new Error(`${executable} --version printed ${output.trim()}`);
+  return { ...pin, executable, version, source: executable };
 }

@@ -1,13 +1,15 @@
 // The runtime matrix (issue 22): for every pinned runtime (runtimes.json), a fresh project with all
 // packed nagare packages and the CLI installed by the runtime's own installer, then the smoke
-// programs of smoke/runtimes/ and `nagare train spiral-mlp --epochs 1`, one cell each.
+// programs of smoke/runtimes/ and `nagare train spiral-mlp --epochs 1`, one cell each; Chromium
+// runs the same checks from a Vite bundle (chromium-row.mjs).
 import { join } from 'node:path';
 import { pnpmCommand } from '../../pnpm.mjs';
 import { readTarball, run, runOrThrow } from '../workspace.mjs';
-import { CELLS, cellCommand, cellResult } from './cells.mjs';
+import { CELLS, COLUMN_IDS, cellCommand, cellResult } from './cells.mjs';
+import { runChromiumPage } from './chromium-row.mjs';
 import { ensureRuntime, pinnedRuntimes } from './install-runtimes.mjs';
 import { startLocalRegistry } from './local-registry.mjs';
-import { installRuntimeProject, runtimeEnv } from './runtime-projects.mjs';
+import { entryPoints, installRuntimeProject, runtimeEnv } from './runtime-projects.mjs';
 
 const CLI_PACKAGE = '@nagare/cli';
 const CELL_TIMEOUT_MS = 180_000;
@@ -59,12 +61,31 @@ export async function runRuntimeMatrix(context, report) {
         report(runtime, columnId, result);
       };
       // Rows run one after another: the programs are CPU-bound and the machine may have 2 cores.
-      await runRow(runtime, join(context.workDir, 'runtimes', runtime.id), tarballs, registry.url, record);
+      const dir = join(context.workDir, 'runtimes', runtime.project ?? runtime.id);
+      if (runtime.kind === 'chromium') await runBrowserRow(runtime, dir, tarballs, record);
+      else await runRow(runtime, dir, tarballs, registry.url, record);
+      for (const id of COLUMN_IDS.filter((column) => !(column in row.cells))) {
+        record(id, { status: 'fail', error: 'not run: the page stopped before it' });
+      }
     }
   } finally {
     await registry.close();
   }
   return matrix;
+}
+
+/** The Chromium row: cells it cannot have first, then the page's (chromium-row.mjs). */
+async function runBrowserRow(runtime, dir, tarballs, record) {
+  if (runtime.unsupported || runtime.installError) return runRow(runtime, dir, tarballs, '', record);
+  try {
+    await runChromiumPage(runtime, dir, entryPoints(tarballs), record);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    record('install', { status: 'fail', error: message.split('\n')[0], output: message });
+  }
+  for (const [id, reason] of Object.entries(runtime.unsupportedCells ?? {})) {
+    record(id, { status: 'unsupported', reason });
+  }
 }
 
 async function runRow(runtime, dir, tarballs, registryUrl, record) {

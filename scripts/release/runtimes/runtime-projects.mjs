@@ -16,6 +16,13 @@ export function runtimeEnv(runtime) {
   return { PATH: `${dirname(runtime.executable)}${delimiter}${process.env.PATH}`, NO_COLOR: '1' };
 }
 
+/** Every entry point (import specifier) of the published packages among `tarballs`. */
+export function entryPoints(tarballs) {
+  return [...tarballs.values()]
+    .filter(({ manifest }) => manifest.private !== true)
+    .flatMap(({ manifest }) => exportedSpecifiers(manifest));
+}
+
 /** The installer command line for `runtime`, run in the project directory. */
 function installCommand(runtime) {
   if (runtime.kind === 'bun') return [runtime.executable, ['install', '--no-progress']];
@@ -77,10 +84,7 @@ export async function installRuntimeProject(runtime, dir, tarballs, registryUrl)
   });
   if (status !== 0) throw new Error(`${[command, ...args].join(' ')} failed:\n${output.trim()}`);
   for (const file of readdirSync(PROGRAM_DIR)) copyFileSync(join(PROGRAM_DIR, file), join(dir, file));
-  const specifiers = [...tarballs.values()]
-    .filter(({ manifest }) => manifest.private !== true)
-    .flatMap(({ manifest }) => exportedSpecifiers(manifest));
-  writeFileSync(join(dir, 'entry-points.json'), `${JSON.stringify(specifiers, null, 2)}\n`);
+  writeFileSync(join(dir, 'entry-points.json'), `${JSON.stringify(entryPoints(tarballs), null, 2)}\n`);
   const installer = { node: 'npm install', bun: 'bun install', deno: 'deno install' }[runtime.kind];
   return `${installer}, ${tarballs.size} packages`;
 }
