@@ -230,7 +230,7 @@ async function checkRuntimeMatrix() {
         ? { name, ok: true, note: result.note }
         : { name, ok: false, error: result.error },
     );
-    if (result.status === 'pass') console.log(`  ✓ ${name}: ${result.note}`);
+    if (result.status === 'pass') console.log(`  ✓ ${name}: ${result.note} (${result.seconds.toFixed(1)} s)`);
     else console.log(`  ✗ ${name}\n${(result.output ?? result.error).replace(/^/gm, '      ')}`);
   });
   const markdown = formatMatrix(matrix);

@@ -40,7 +40,8 @@ async function currentCommit() {
 
 /**
  * Runs the matrix with the tarballs in `context.packed`; calls `report(runtime, columnId, result)`
- * as each cell finishes (result: { status: 'pass' | 'fail' | 'unsupported', note | error | reason })
+ * as each cell finishes (result: { status: 'pass' | 'fail' | 'unsupported', note | error | reason,
+ * seconds })
  * and resolves with `{ date, commit, runtimes: [{ id, label, version, cells }] }`.
  */
 export async function runRuntimeMatrix(context, report) {
@@ -56,9 +57,13 @@ export async function runRuntimeMatrix(context, report) {
       const runtime = await install;
       const row = { id: runtime.id, label: runtime.label, version: runtime.version, cells: {} };
       matrix.runtimes.push(row);
+      // Each cell reports the seconds since the previous one finished (install: since the row began).
+      let lastFinished = performance.now();
       const record = (columnId, result) => {
-        row.cells[columnId] = result;
-        report(runtime, columnId, result);
+        const now = performance.now();
+        row.cells[columnId] = { ...result, seconds: (now - lastFinished) / 1000 };
+        lastFinished = now;
+        report(runtime, columnId, row.cells[columnId]);
       };
       // Rows run one after another: the programs are CPU-bound and the machine may have 2 cores.
       const dir = join(context.workDir, 'runtimes', runtime.project ?? runtime.id);
