@@ -26,7 +26,7 @@ test('formatMatrix writes one row per runtime, a symbol per cell and a numbered 
   const bun = allPass();
   bun.wasm1 = passing('wasm (relaxed, 1 thread): loss 0.70 → 0.50, matches js');
   bun.wasm2 = { status: 'unsupported', reason: 'no worker_threads' };
-  bun.cli = { status: 'fail', error: 'TypeError: x is not a function' };
+  bun.cli = { status: 'fail', error: 'TypeError: x is not a function at <anonymous> {{ y }}' };
   const markdown = formatMatrix({
     date: '2026-12-07',
     commit: 'abc1234',
@@ -41,7 +41,10 @@ test('formatMatrix writes one row per runtime, a symbol per cell and a numbered 
   assert.deepEqual(rows[0].cells, [...COLUMN_IDS.map(() => '✅'), '–']);
   assert.deepEqual(rows[1].cells.slice(-4), ['➖ (1)', '✅', '❌ (2)', 'relaxed']);
   assert.match(markdown, /\n1\. Bun, train, wasm 2 threads — unsupported: no worker_threads\n/);
-  assert.match(markdown, /\n2\. Bun, CLI — fails: TypeError: x is not a function$/);
+  assert.match(
+    markdown,
+    /\n2\. Bun, CLI — fails: TypeError: x is not a function at &lt;anonymous&gt; &#123;&#123; y &#125;&#125;$/,
+  );
 });
 
 test('cellResult keeps the last line of a passing program and the first error line of a failing one', () => {

@@ -19,6 +19,10 @@ export const HEADER = [
   'wasm SIMD build',
 ];
 const SYMBOLS = { pass: '✅', fail: '❌', unsupported: '➖' };
+// An error message may hold `<anonymous>` or `{{`, which VitePress would compile as a Vue template
+// (and break the docs build): those characters become HTML entities, which GitHub renders too.
+const ENTITIES = { '<': '&lt;', '>': '&gt;', '{': '&#123;', '}': '&#125;', '|': '&#124;', '`': '&#96;' };
+const escapeText = (text) => text.replace(/[<>{}|`]/g, (character) => ENTITIES[character]);
 
 /** The SIMD build the wasm cells loaded, from their notes (`wasm (relaxed, 1 thread): …`). */
 function simdBuild(cells) {
@@ -39,7 +43,7 @@ export function formatMatrix(matrix) {
       if (cell.status === 'pass') return SYMBOLS.pass;
       const label = id === 'install' ? 'install' : CELLS.find((c) => c.id === id).label;
       const detail = cell.status === 'fail' ? `fails: ${cell.error}` : `unsupported: ${cell.reason}`;
-      notes.push(`${row.label}, ${label} — ${detail}`.replace(/\s+/g, ' ').slice(0, 300));
+      notes.push(escapeText(`${row.label}, ${label} — ${detail}`.replace(/\s+/g, ' ').slice(0, 300)));
       return `${SYMBOLS[cell.status]} (${notes.length})`;
     });
     return [row.label, row.version ?? '–', ...cells, simdBuild(row.cells)];
