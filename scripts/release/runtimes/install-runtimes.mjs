@@ -22,6 +22,7 @@ export function supportedEngines() {
 
 /** Where installed runtimes are kept between runs: $NAGARE_RUNTIME_CACHE, else ~/.cache/nagare-runtimes. */
 export function runtimeCacheDir() {
+  // biome-ignore lint/suspicious/noUndeclaredEnvVars: a local override read outside any turbo task
   return process.env.NAGARE_RUNTIME_CACHE ?? join(homedir(), '.cache', 'nagare-runtimes');
 }
 
