@@ -3,12 +3,14 @@
 // lints the tarballs (publint, arethetypeswrong, metadata), installs them with plain npm into fresh
 // projects outside the workspace and runs smoke programs there (ESM, CJS, TypeScript, wasm in Node
 // and in a Vite bundle in headless Chromium), checks licenses and notices, versions a throwaway
-// copy with changesets and dry-runs the publish, and enforces size-budget.json.
+// copy with changesets and dry-runs the publish, enforces size-budget.json, and runs the runtime
+// matrix (issue 22: Node 20, 22 and 24, Bun, Deno and Chromium; scripts/release/runtimes/).
 //
-//   node scripts/release-check.mjs [--only self-test,lint,install,smoke,browser,licenses,changesets,size]
+//   node scripts/release-check.mjs [--only self-test,lint,install,smoke,browser,licenses,changesets,size,runtimes]
 //                                  [--json <file>] [--write-readme] [--keep]
 //
-// Each check prints one ✓/✗ line and counts as one test in --json (read by scripts/test-all.mjs).
+// Each check prints one ✓/✗ line and counts as one test in --json (read by scripts/test-all.mjs); a
+// runtime-matrix cell that is unsupported for a documented reason prints ○ and counts as skipped.
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -20,10 +22,22 @@ import { installProject } from './release/install-projects.mjs';
 import { checkDependencyLicenses, checkNotices } from './release/licenses.mjs';
 import { checkMetadata, checkPublint, checkTypesResolution } from './release/lint-packages.mjs';
 import { packAll } from './release/pack.mjs';
+import { runRuntimeMatrix } from './release/runtimes/matrix.mjs';
+import { formatMatrix, syncMatrixDocs } from './release/runtimes/matrix-table.mjs';
 import { checkIsolatedPackage, checkSmokeProgram } from './release/smoke-checks.mjs';
-import { formatBytes, publishablePackages, run } from './release/workspace.mjs';
+import { formatBytes, publishablePackages, root, run } from './release/workspace.mjs';
 
-const GROUPS = ['self-test', 'lint', 'install', 'smoke', 'browser', 'licenses', 'changesets', 'size'];
+const GROUPS = [
+  'self-test',
+  'lint',
+  'install',
+  'smoke',
+  'browser',
+  'licenses',
+  'changesets',
+  'size',
+  'runtimes',
+];
 const TYPED_PACKAGES = ['@nagare/tensor', '@nagare/autograd', '@nagare/layers', '@nagare/optimizers'];
 /** Hand-written programs in release/smoke/, each installed with only the packages it names. */
 const SMOKE_PROGRAMS = [
@@ -189,10 +203,52 @@ try {
           : `${budget}; README table differs (run node scripts/release-check.mjs --only size --write-readme)`;
       });
     }
+    if (groups.includes('runtimes')) {
+      console.log(
+        '\n== runtime matrix: every package and the CLI on Node 20, 22 and 24, Bun, Deno and Chromium',
+      );
+      // A crash of the matrix itself (the CLI did not pack, say) is one failed check, not a lost report.
+      await checkRuntimeMatrix().catch((error) =>
+        check('runtime matrix ran', () => {
+          throw error;
+        }),
+      );
+    }
   }
 } finally {
   if (options.keep) console.log(`\nkept ${workDir}`);
   else rmSync(workDir, { recursive: true, force: true });
+}
+
+/**
+ * Runs the runtime matrix, one check per cell as it finishes, then prints the table, keeps it in
+ * .test-results/runtime-matrix.md and compares it with the one in the README and the docs.
+ */
+async function checkRuntimeMatrix() {
+  const matrix = await runRuntimeMatrix(context, (runtime, column, result) => {
+    const name = `runtime ${runtime.label}${runtime.version ? ` ${runtime.version}` : ''}: ${column}`;
+    if (result.status === 'unsupported') {
+      results.push({ name, ok: true, skipped: true, note: result.reason });
+      console.log(`  ○ ${name}: unsupported: ${result.reason}`);
+      return;
+    }
+    results.push(
+      result.status === 'pass'
+        ? { name, ok: true, note: result.note }
+        : { name, ok: false, error: result.error },
+    );
+    if (result.status === 'pass') console.log(`  ✓ ${name}: ${result.note} (${result.seconds.toFixed(1)} s)`);
+    else console.log(`  ✗ ${name}\n${(result.output ?? result.error).replace(/^/gm, '      ')}`);
+  });
+  const markdown = formatMatrix(matrix);
+  console.log(`\n${markdown}\n`);
+  mkdirSync(join(root, '.test-results'), { recursive: true });
+  writeFileSync(join(root, '.test-results', 'runtime-matrix.md'), `${markdown}\n`);
+  const isCurrent = syncMatrixDocs(markdown, options['write-readme']);
+  let state = 'differs (run node scripts/release-check.mjs --only runtimes --write-readme)';
+  if (isCurrent) state = 'is current';
+  else if (options['write-readme']) state = 'updated';
+  console.log(`  runtime matrix in README.md and apps/docs/src/guide/runtime-matrix.md ${state}`);
 }
 
 /** Runs release/*.test.mjs with node:test; each top-level TAP result becomes one check result. */
@@ -216,11 +272,12 @@ async function runSelfTests() {
   if (count === 0) await check('self-test: node --test ran', () => Promise.reject(new Error(output)));
 }
 
-const passed = results.filter((result) => result.ok).length;
-const failed = results.length - passed;
-console.log(`\nrelease checks: ${passed} passed, ${failed} failed`);
+const skipped = results.filter((result) => result.skipped).length;
+const passed = results.filter((result) => result.ok).length - skipped;
+const failed = results.length - passed - skipped;
+console.log(`\nrelease checks: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 if (options.json) {
   mkdirSync(dirname(options.json), { recursive: true });
-  writeFileSync(options.json, `${JSON.stringify({ passed, failed, checks: results }, null, 2)}\n`);
+  writeFileSync(options.json, `${JSON.stringify({ passed, failed, skipped, checks: results }, null, 2)}\n`);
 }
 process.exit(failed ? 1 : 0);

@@ -9,7 +9,7 @@ import { installProject } from './install-projects.mjs';
 
 const PAGE_SOURCE = join(import.meta.dirname, 'smoke', 'browser');
 // The flags /work/shared/TOOLCHAIN.md lists for Debian's chromium in containers.
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -39,7 +39,7 @@ export function chromiumPath() {
 }
 
 /** Serves `dir` on 127.0.0.1 with COOP/COEP headers on paths under /isolated/. */
-function serve(dir) {
+export function serve(dir) {
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const isIsolated = url.pathname.startsWith('/isolated/');

@@ -4,9 +4,11 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
+import { supportedEngines } from './runtimes/install-runtimes.mjs';
 import { root, run } from './workspace.mjs';
 
 const REPOSITORY_URL = 'git+https://github.com/nagare-dl/nagare.git';
+const SUPPORTED_ENGINES = supportedEngines();
 
 /** publint in strict mode (warnings are errors) on the tarball exactly as it would be published. */
 export async function checkPublint(packed) {
@@ -69,7 +71,10 @@ export function checkMetadata(pkg, packed, fixedVersion) {
     repository.type === 'git' && repository.url === REPOSITORY_URL && repository.directory === directory,
     `repository must be { type: "git", url: "${REPOSITORY_URL}", directory: "${directory}" }, got ${JSON.stringify(manifest.repository)}`,
   );
-  expect(typeof manifest.engines?.node === 'string', 'engines.node is missing');
+  expect(
+    JSON.stringify(manifest.engines) === JSON.stringify(SUPPORTED_ENGINES),
+    `engines must be the runtimes the matrix runs, ${JSON.stringify(SUPPORTED_ENGINES)} (scripts/release/runtimes/runtimes.json), got ${JSON.stringify(manifest.engines)}`,
+  );
   expect(Array.isArray(manifest.files) && manifest.files.length > 0, 'files is missing');
   expect(manifest.type === 'module', 'type must be "module"');
   expect('sideEffects' in manifest, 'sideEffects is missing (bundlers cannot tree-shake)');

@@ -81,8 +81,14 @@ export default defineConfig({
   srcDir: 'src',
   // Recipe pages are generated into recipes/generated/ but served as /recipes/<name>.
   rewrites: { 'recipes/generated/:name': 'recipes/:name' },
-  // Notes are included into the generated recipe pages, not pages of their own.
-  srcExclude: ['recipes/notes/**', 'recipes/generated/list.md', 'recipes/generated/experiments.md'],
+  // Notes are included into the generated recipe pages, not pages of their own; so is the runtime
+  // matrix the release checks generate (into the install page).
+  srcExclude: [
+    'recipes/notes/**',
+    'recipes/generated/list.md',
+    'recipes/generated/experiments.md',
+    'guide/runtime-matrix.md',
+  ],
   cleanUrls: false,
   lastUpdated: false,
   // The API reference is typedoc's own HTML under /api/, not VitePress pages.
