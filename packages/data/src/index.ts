@@ -5,7 +5,7 @@ export { DataFormatError } from './errors/data-format-error';
 export type { DataLoaderOptions } from './loader';
 export { DataLoader, defaultCollate } from './loader';
 export type { CsvOptions, CsvResult } from './sources/csv';
-export { csvDataset } from './sources/csv';
+export { csvDataset, DEFAULT_MAX_CATEGORIES } from './sources/csv';
 export type { GunzipOptions } from './sources/gunzip';
 export { gunzip } from './sources/gunzip';
 export type { IdxArray } from './sources/idx';
