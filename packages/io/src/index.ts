@@ -1,5 +1,6 @@
 // @nagare/io — the public surface. Everything not listed here is internal.
 export { OnnxExportError } from './errors/onnx-export-error';
+export type { OnnxNodeRef } from './errors/onnx-format-error';
 export { OnnxFormatError } from './errors/onnx-format-error';
 export { SafetensorsError, type SafetensorsProblem } from './errors/safetensors-error';
 export { UnsupportedOnnxError } from './errors/unsupported-onnx-error';
