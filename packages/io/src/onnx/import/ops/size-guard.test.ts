@@ -5,7 +5,10 @@ import { OnnxDataType } from '../../onnx-types';
 import { importOnnx } from '../import-onnx';
 
 /** Runs a one-node graph on `x` and returns what it threw. */
-function thrownBy(graph: ReturnType<typeof model>, feeds: Record<string, ReturnType<typeof tensor>>): unknown {
+function thrownBy(
+  graph: ReturnType<typeof model>,
+  feeds: Record<string, ReturnType<typeof tensor>>,
+): unknown {
   const imported = importOnnx(graph);
   try {
     imported.run(feeds);
