@@ -41,5 +41,6 @@ export {
   type SafetensorsSink,
   saveSafetensors,
 } from './safetensors/files';
+export { MAX_HEADER_ENTRIES } from './safetensors/header';
 export { type ParseSafetensorsOptions, parseSafetensors, type SafetensorsContent } from './safetensors/parse';
 export { type SaveSafetensorsOptions, serializeSafetensors, type TensorDict } from './safetensors/serialize';
