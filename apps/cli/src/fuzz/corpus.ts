@@ -25,7 +25,9 @@ function idxFile(type: number, shape: number[], values: number[]): Uint8Array {
   const view = new DataView(bytes.buffer);
   bytes[2] = type;
   bytes[3] = shape.length;
-  shape.forEach((d, i) => view.setUint32(4 + 4 * i, d));
+  shape.forEach((d, i) => {
+    view.setUint32(4 + 4 * i, d);
+  });
   const start = 4 + 4 * shape.length;
   values.forEach((v, i) => {
     if (type === 8) view.setUint8(start + i, v);

@@ -22,8 +22,9 @@ export const ONNX_MUTATIONS: Record<string, (model: OnnxModel, random: FuzzRando
   },
   changeArity(model, random) {
     const node = random.pick(model.graph.nodes);
-    if (random.next() < 0.5) node.inputs.push(random.pick(['x', '', node.inputs[0] ?? 'x']));
-    else if (random.next() < 0.5) node.inputs.pop();
+    const change = random.int(3);
+    if (change === 0) node.inputs.push(random.pick(['x', '', node.inputs[0] ?? 'x']));
+    else if (change === 1) node.inputs.pop();
     else node.outputs.push(`${node.outputs[0]}_extra`);
   },
   reuseName(model, random) {
