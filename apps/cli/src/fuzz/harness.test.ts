@@ -7,7 +7,8 @@ const MISBEHAVING = fileURLToPath(new URL('./__fixtures__/misbehaving-child.ts',
 test('the harness fails cases that hang, overrun memory, throw untyped errors or kill the worker, and carries on', {
   timeout: 120_000,
 }, async () => {
-  const budget = { ...DEFAULT_BUDGET, caseTimeoutMs: 1500, memoryBytes: 256 * 2 ** 20 };
+  // Long enough for the memory case to fill its pages on a busy machine before it counts as a hang.
+  const budget = { ...DEFAULT_BUDGET, caseTimeoutMs: 6000, memoryBytes: 256 * 2 ** 20 };
   const summary = await runFuzz('csv', 10, 1, budget, MISBEHAVING);
   expect(summary.failures.map((f) => [f.index, f.kind])).toEqual([
     [1, 'hang'],

@@ -49,7 +49,7 @@ export const ONNX_MUTATIONS: Record<string, (model: OnnxModel, random: FuzzRando
       { type: 'float', value: Number.NaN },
     ]);
     node.attributes[
-      random.pick(['axis', 'axes', 'perm', 'auto_pad', 'group', 'kernel_shape', 'bogus', 'to'])
+      random.pick(['axis', 'axes', 'perm', 'auto_pad', 'group', 'kernel_shape', 'bogus', 'to', 'num_outputs'])
     ] = attribute;
   },
   opset(model, random) {

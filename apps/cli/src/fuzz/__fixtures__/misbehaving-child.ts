@@ -7,7 +7,7 @@ for (let index = Number(start); index < Number(end); index++) {
   if (index === 1) for (;;);
   if (index === 3) {
     const held: Uint8Array[] = [];
-    for (;;) held.push(new Uint8Array(64 * 2 ** 20).fill(1));
+    for (;;) held.push(new Uint8Array(128 * 2 ** 20).fill(1));
   }
   if (index === 7) process.exit(9);
   const outcome = index === 5 ? 'untyped' : 'typed';

@@ -75,4 +75,20 @@ describe('output sizes taken from file data go through the size guard before all
     const error = thrownBy(graph, { indices: tensor([0, 1, 2], { dtype: 'int32' }) });
     expect(isNagareError(error)).toBe(true);
   });
+
+  test('Split with num_outputs 2^31 is refused before the part lengths are built', () => {
+    const graph = model(
+      {
+        nodes: [node('Split', ['x'], ['a', 'b'], { axis: int(0), num_outputs: int(2 ** 31) })],
+        inputs: [info('x', [4])],
+        outputs: [info('a'), info('b')],
+      },
+      18,
+    );
+    const error = thrownBy(graph, { x: tensor([1, 2, 3, 4]) });
+    expect(isNagareError(error)).toBe(true);
+    expect((error as Error).message).toMatch(
+      /num_outputs 2147483648 must be between 1 and the node's 2 outputs/,
+    );
+  });
 });
