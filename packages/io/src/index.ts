@@ -1,5 +1,6 @@
 // @nagare/io — the public surface. Everything not listed here is internal.
 export { OnnxExportError } from './errors/onnx-export-error';
+export type { OnnxNodeRef } from './errors/onnx-format-error';
 export { OnnxFormatError } from './errors/onnx-format-error';
 export { PyTorchExportError } from './errors/pytorch-export-error';
 export { SafetensorsError, type SafetensorsProblem } from './errors/safetensors-error';
@@ -42,5 +43,6 @@ export {
   type SafetensorsSink,
   saveSafetensors,
 } from './safetensors/files';
+export { MAX_HEADER_ENTRIES } from './safetensors/header';
 export { type ParseSafetensorsOptions, parseSafetensors, type SafetensorsContent } from './safetensors/parse';
 export { type SaveSafetensorsOptions, serializeSafetensors, type TensorDict } from './safetensors/serialize';

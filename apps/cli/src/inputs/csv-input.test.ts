@@ -23,3 +23,16 @@ test('wrong counts and non-numbers name the source and the line', () => {
   expect(() => parseCsvSamples('1,2\n1,oops', 2, 'a.csv')).toThrow('a.csv: line 2: "oops" is not a number');
   expect(() => parseCsvSamples('a,b\n', 2, 'a.csv')).toThrow(CliError);
 });
+
+test('a first line with a typo among numbers is an error, not a skipped header', () => {
+  expect(() => parseCsvSamples('0.5,0.2x\n1,2\n', 2, 'p.csv')).toThrow(
+    'p.csv: line 1: "0.2x" is not a number',
+  );
+});
+
+test('values float32 cannot hold and non-decimal numbers are errors', () => {
+  expect(() => parseCsvSamples('3.5e38,1\n', 2, 'p.csv')).toThrow(
+    'p.csv: line 1: "3.5e38" is outside the float32 range',
+  );
+  expect(() => parseCsvSamples('1,2\n0x10,1\n', 2, 'p.csv')).toThrow('p.csv: line 2: "0x10" is not a number');
+});

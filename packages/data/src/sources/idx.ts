@@ -1,4 +1,5 @@
-import { DataFormatError } from '../errors/data-format-error';
+import { gunzipBounded } from './gunzip';
+import { checkIdxLength, idxHeaderLength, readIdxHeader } from './idx-header';
 
 /** A decoded IDX array: its dimensions and values (typed by the file's element type). */
 export interface IdxArray {
@@ -6,33 +7,9 @@ export interface IdxArray {
   readonly values: Uint8Array | Int8Array | Int16Array | Int32Array | Float32Array | Float64Array;
 }
 
-const ELEMENT_TYPES: Record<
-  number,
-  { bytes: number; read: (view: DataView, offset: number) => number; make: (n: number) => IdxArray['values'] }
-> = {
-  8: { bytes: 1, read: (v, o) => v.getUint8(o), make: (n) => new Uint8Array(n) },
-  9: { bytes: 1, read: (v, o) => v.getInt8(o), make: (n) => new Int8Array(n) },
-  11: { bytes: 2, read: (v, o) => v.getInt16(o), make: (n) => new Int16Array(n) },
-  12: { bytes: 4, read: (v, o) => v.getInt32(o), make: (n) => new Int32Array(n) },
-  13: { bytes: 4, read: (v, o) => v.getFloat32(o), make: (n) => new Float32Array(n) },
-  14: { bytes: 8, read: (v, o) => v.getFloat64(o), make: (n) => new Float64Array(n) },
-};
-
 /** True when `bytes` start with the gzip magic number 1f 8b. */
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-}
-
-/** Decompresses gzip data with the platform's DecompressionStream (Node ≥ 18 and browsers). */
-export async function gunzip(bytes: Uint8Array, file = 'data'): Promise<Uint8Array> {
-  try {
-    const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
-      .stream()
-      .pipeThrough(new DecompressionStream('gzip'));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
-  } catch (error) {
-    throw new DataFormatError(file, `corrupt gzip data (${(error as Error).message})`);
-  }
 }
 
 /**
@@ -54,52 +31,36 @@ export function parseIdx(bytes: Uint8Array, file = 'IDX data'): IdxArray {
  * own `bytes`, so a 47 MB image file is not held twice while it loads.
  */
 export function parseIdxInPlace(bytes: Uint8Array, file = 'IDX data'): IdxArray {
-  if (bytes.length < 4)
-    throw new DataFormatError(file, `truncated: ${bytes.length} bytes, an IDX header needs at least 4`);
+  const header = readIdxHeader(bytes, file);
+  checkIdxLength(header, bytes.length, file);
+  const { type, shape, headerBytes, count, totalBytes } = header;
+  if (header.typeCode === 0x08) return { shape, values: bytes.subarray(headerBytes, totalBytes) };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const magic = view.getUint32(0);
-  const type = ELEMENT_TYPES[bytes[2]];
-  if (bytes[0] !== 0 || bytes[1] !== 0 || !type) {
-    throw new DataFormatError(
-      file,
-      `wrong magic number 0x${magic.toString(16).padStart(8, '0')} (expected 0x0000TTRR with a known element type TT)`,
-    );
-  }
-  const rank = bytes[3];
-  const headerBytes = 4 + 4 * rank;
-  if (bytes.length < headerBytes)
-    throw new DataFormatError(
-      file,
-      `truncated header: ${bytes.length} bytes, ${rank} dimensions need ${headerBytes}`,
-    );
-  const shape = Array.from({ length: rank }, (_, i) => view.getUint32(4 + 4 * i));
-  const count = shape.reduce((p, d) => p * d, 1);
-  const expected = headerBytes + count * type.bytes;
-  if (bytes.length < expected) {
-    throw new DataFormatError(
-      file,
-      `truncated: ${bytes.length} bytes, shape [${shape.join(', ')}] needs ${expected}`,
-    );
-  }
-  if (bytes.length > expected) {
-    throw new DataFormatError(
-      file,
-      `count does not match: ${bytes.length - expected} bytes beyond shape [${shape.join(', ')}]`,
-    );
-  }
-  if (bytes[2] === 0x08) return { shape, values: bytes.subarray(headerBytes, expected) };
   const values = type.make(count);
   for (let i = 0; i < count; i++) values[i] = type.read(view, headerBytes + i * type.bytes);
   return { shape, values };
 }
 
+/**
+ * Decompresses a gzip-compressed IDX file as a stream: the header is read from the first bytes,
+ * then exactly the size it describes is decompressed into one buffer. More output (trailing
+ * garbage, a gzip bomb) or less is refused as soon as it shows.
+ */
+function gunzipIdx(bytes: Uint8Array, file: string): Promise<Uint8Array> {
+  return gunzipBounded(bytes, file, Number.MAX_SAFE_INTEGER, (head) => {
+    const needed = idxHeaderLength(head);
+    if (head.length < needed) return { needMore: needed };
+    return { total: readIdxHeader(head, file).totalBytes };
+  });
+}
+
 /** Parses IDX bytes that may be gzip-compressed. */
 export async function readIdx(bytes: Uint8Array, file = 'IDX data'): Promise<IdxArray> {
   // Decompressed bytes are a fresh array nobody else holds: no need to copy out of them.
-  return isGzip(bytes) ? parseIdxInPlace(await gunzip(bytes, file), file) : parseIdx(bytes, file);
+  return isGzip(bytes) ? parseIdxInPlace(await gunzipIdx(bytes, file), file) : parseIdx(bytes, file);
 }
 
 /** `readIdx` for bytes the caller owns and will not reuse: byte values may be a view into them. */
 export async function readOwnedIdx(bytes: Uint8Array, file = 'IDX data'): Promise<IdxArray> {
-  return parseIdxInPlace(isGzip(bytes) ? await gunzip(bytes, file) : bytes, file);
+  return parseIdxInPlace(isGzip(bytes) ? await gunzipIdx(bytes, file) : bytes, file);
 }

@@ -6,6 +6,7 @@ export type SafetensorsProblem =
   | 'header-length'
   | 'header-encoding'
   | 'header-json'
+  | 'header-entries'
   | 'header-structure'
   | 'duplicate-name'
   | 'metadata'

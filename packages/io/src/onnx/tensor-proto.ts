@@ -105,26 +105,26 @@ export function tensorFromProto(proto: ProtoObject, source: string): OnnxTensor 
   const size = dims.reduce((p, d) => p * d, 1);
   if (size > MAX_ELEMENTS)
     throw new OnnxFormatError(source, `tensor "${name}" has too many elements (dims [${dims.join(', ')}])`);
-  const values = layout.make(size);
   const raw = proto.raw_data as Uint8Array | undefined;
   const list = (proto[layout.field] as unknown[] | undefined) ?? [];
-  if (raw !== undefined && raw.length > 0) {
-    if (raw.length !== size * layout.bytes) {
-      throw new OnnxFormatError(
-        source,
-        `tensor "${name}" has ${raw.length} bytes of raw_data, expected ${size * layout.bytes} for ${onnxDataTypeName(dataType)} [${dims.join(', ')}]`,
-      );
-    }
-    readRaw(values, dataType, raw);
-  } else {
-    if (list.length !== size) {
-      throw new OnnxFormatError(
-        source,
-        `tensor "${name}" has ${list.length} values in ${layout.field}, expected ${size} for [${dims.join(', ')}]`,
-      );
-    }
-    readTyped(source, name, values, dataType, list);
+  const isRaw = raw !== undefined && raw.length > 0;
+  // The data must already be in the file, so checking its length before allocating bounds the
+  // array by the file's size, whatever the dims claim.
+  if (isRaw && raw.length !== size * layout.bytes) {
+    throw new OnnxFormatError(
+      source,
+      `tensor "${name}" has ${raw.length} bytes of raw_data, expected ${size * layout.bytes} for ${onnxDataTypeName(dataType)} [${dims.join(', ')}]`,
+    );
   }
+  if (!isRaw && list.length !== size) {
+    throw new OnnxFormatError(
+      source,
+      `tensor "${name}" has ${list.length} values in ${layout.field}, expected ${size} for [${dims.join(', ')}]`,
+    );
+  }
+  const values = layout.make(size);
+  if (isRaw) readRaw(values, dataType, raw);
+  else readTyped(source, name, values, dataType, list);
   return { name, dataType, dims, values };
 }
 

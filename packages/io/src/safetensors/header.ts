@@ -1,6 +1,6 @@
 import { SafetensorsError } from '../errors/safetensors-error';
 import { DTYPE_INFO, isReadableDType, KNOWN_SAFETENSORS_DTYPES, type SafetensorsDType } from './dtypes';
-import { findDuplicateKey } from './json-keys';
+import { scanJsonKeys } from './json-keys';
 
 /** One tensor's header entry, validated: offsets are relative to the start of the data section. */
 export interface TensorEntry {
@@ -13,6 +13,13 @@ export interface TensorEntry {
 
 /** The reference implementation refuses headers above 100 MB; so does nagare. */
 export const MAX_HEADER_BYTES = 100_000_000;
+
+/**
+ * Most entries (tensors plus `__metadata__`) a header may list. 100 MB of JSON can list ~1.7
+ * million tiny tensors, which would take seconds and gigabytes to build; real checkpoints list
+ * thousands.
+ */
+export const MAX_HEADER_ENTRIES = 100_000;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -56,6 +63,15 @@ function parseJson(source: string, headerBytes: Uint8Array): Record<string, unkn
   }
   if (!text.startsWith('{'))
     throw new SafetensorsError(source, 'header-json', 'header does not start with "{"');
+  // One linear scan before JSON.parse, so an oversized header is refused before it is built.
+  const { topLevelKeys, duplicate } = scanJsonKeys(text, MAX_HEADER_ENTRIES);
+  if (topLevelKeys > MAX_HEADER_ENTRIES) {
+    throw new SafetensorsError(
+      source,
+      'header-entries',
+      `header lists more than ${MAX_HEADER_ENTRIES} entries, the limit`,
+    );
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -67,7 +83,6 @@ function parseJson(source: string, headerBytes: Uint8Array): Record<string, unkn
     );
   }
   if (!isRecord(parsed)) throw new SafetensorsError(source, 'header-json', 'header is not a JSON object');
-  const duplicate = findDuplicateKey(text);
   if (duplicate !== undefined)
     throw new SafetensorsError(source, 'duplicate-name', `header lists "${duplicate}" twice`);
   return parsed;
@@ -127,13 +142,13 @@ function parseEntry(source: string, name: string, value: unknown): TensorEntry {
 
 /**
  * Checks the data layout as the reference reader does: sorted by offset, the tensors tile the data
- * section exactly, from 0 to its end, without holes, overlaps or trailing bytes.
+ * section exactly, from 0 to its end, without holes, overlaps or trailing bytes. Linear: entries
+ * are bucketed by their start, and the walk from byte 0 takes each bucket's empty tensors, then
+ * its one non-empty tensor.
  */
 function checkLayout(source: string, entries: TensorEntry[], dataLength: number): void {
-  const sorted = [...entries].sort((a, b) => a.begin - b.begin || a.end - b.end);
-  let expected = 0;
-  let previous: TensorEntry | undefined;
-  for (const entry of sorted) {
+  const byBegin = new Map<number, TensorEntry[]>();
+  for (const entry of entries) {
     if (entry.end > dataLength) {
       throw new SafetensorsError(
         source,
@@ -141,30 +156,56 @@ function checkLayout(source: string, entries: TensorEntry[], dataLength: number)
         `tensor "${entry.name}" ends at byte ${entry.end}, past the ${dataLength}-byte data section`,
       );
     }
-    if (entry.begin < expected) {
+    const bucket = byBegin.get(entry.begin);
+    if (bucket) bucket.push(entry);
+    else byBegin.set(entry.begin, [entry]);
+  }
+  let expected = 0;
+  const chain: TensorEntry[] = [];
+  const visitedBegins = new Set<number>();
+  for (;;) {
+    const bucket = byBegin.get(expected) ?? [];
+    visitedBegins.add(expected);
+    const filled = bucket.filter((entry) => entry.end > entry.begin);
+    if (filled.length > 1) {
       throw new SafetensorsError(
         source,
         'overlap',
-        `tensor "${entry.name}" [${entry.begin}, ${entry.end}) overlaps "${previous?.name}" ending at ${expected}`,
+        `tensor "${filled[1].name}" [${filled[1].begin}, ${filled[1].end}) overlaps "${filled[0].name}" ending at ${filled[0].end}`,
       );
     }
-    if (entry.begin > expected) {
+    if (filled.length === 0) break;
+    chain.push(filled[0]);
+    expected = filled[0].end;
+  }
+  let stray: TensorEntry | undefined;
+  for (const entry of entries) {
+    if (!visitedBegins.has(entry.begin) && (!stray || entry.begin < stray.begin)) stray = entry;
+  }
+  if (!stray) {
+    if (expected !== dataLength) {
       throw new SafetensorsError(
         source,
-        'offsets',
-        `bytes [${expected}, ${entry.begin}) before tensor "${entry.name}" belong to no tensor`,
+        'trailing-bytes',
+        `data section has ${dataLength - expected} bytes after the last tensor`,
       );
     }
-    expected = entry.end;
-    previous = entry;
+    return;
   }
-  if (expected !== dataLength) {
+  // The first tensor the walk from byte 0 did not reach starts inside another one, or after a hole.
+  const host = chain.find((entry) => entry.begin < stray.begin && stray.begin < entry.end);
+  if (host) {
     throw new SafetensorsError(
       source,
-      'trailing-bytes',
-      `data section has ${dataLength - expected} bytes after the last tensor`,
+      'overlap',
+      `tensor "${stray.name}" [${stray.begin}, ${stray.end}) overlaps "${host.name}" ending at ${host.end}`,
     );
   }
+  throw new SafetensorsError(
+    source,
+    'offsets',
+    `bytes [${expected}, ${stray.begin}) before tensor "${stray.name}" belong to no tensor`,
+  );
 }
 
 /** Parses and validates the header of a safetensors file held in `bytes`. */

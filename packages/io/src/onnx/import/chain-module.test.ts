@@ -95,8 +95,8 @@ describe('a graph that is a chain of known layers comes back as a Sequential', (
         inputs: [info('x', [1, 2])],
         outputs: [info('y', [1, 2])],
       }),
-      // the input's shape is symbolic
-      model({ nodes: [relu('x', 'y')], inputs: [info('x', ['n', 2])], outputs: [info('y', ['n', 2])] }),
+      // a feature dim is symbolic
+      model({ nodes: [relu('x', 'y')], inputs: [info('x', [1, 'n'])], outputs: [info('y', [1, 'n'])] }),
       // Softmax before opset 13 normalizes a 2-D coercion, not one axis
       model(
         {

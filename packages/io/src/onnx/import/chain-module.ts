@@ -104,7 +104,38 @@ function sequentialOf(layers: readonly (ChainLayer & { opType: string })[]): Seq
   return Sequential.named(Object.fromEntries(names.map((name, i) => [name, layers[i].layer])));
 }
 
-/** True when `module` and the graph agree on a seeded random input of the graph's static shape. */
+/**
+ * Most elements the self-check's random input may have (512 KiB of float32). The check only needs
+ * to tell a faithful module from a wrong one; a file's declared shape must not decide how much it
+ * allocates.
+ */
+export const SELF_CHECK_MAX_ELEMENTS = 131_072;
+
+/** The batch size the self-check uses when the declared one is symbolic or too large. */
+const CHECK_BATCH = 2;
+
+/**
+ * The input shape the self-check runs on. A symbolic batch dim (the first) becomes 2, and so does
+ * a fixed one when the declared shape holds more than `SELF_CHECK_MAX_ELEMENTS`; other dims decide
+ * the layers' weights, so they stay as declared: null when one of them is symbolic, `skipReason`
+ * when the shape is too large even so.
+ */
+export function selfCheckShape(
+  declared: readonly (number | string | null)[],
+): number[] | { skipReason: string } | null {
+  const [batch, ...rest] = declared;
+  if (!rest.every((d): d is number => typeof d === 'number')) return null;
+  const count = (dims: readonly number[]) => dims.reduce((p, d) => p * d, 1);
+  if (declared.length === 0) return [];
+  let shape = [typeof batch === 'number' ? batch : CHECK_BATCH, ...rest];
+  if (count(shape) > SELF_CHECK_MAX_ELEMENTS) shape = [Math.min(shape[0], CHECK_BATCH), ...rest];
+  if (count(shape) <= SELF_CHECK_MAX_ELEMENTS) return shape;
+  return {
+    skipReason: `the input shape [${declared.join(', ')}] has more than ${SELF_CHECK_MAX_ELEMENTS} elements at batch size ${shape[0]}, too many for the import-time check`,
+  };
+}
+
+/** True when `module` and the graph agree on a seeded random input of `shape`. */
 function agrees(
   module: Module,
   runGraph: (inputs: Tensor[]) => Tensor[],
@@ -127,31 +158,44 @@ function agrees(
   }
 }
 
+/** What `chainModule` found: the module, or null and (when the check could not run) why. */
+export interface ChainModuleResult {
+  module: Module | null;
+  /** Why a chain of known layers was not checked (so `module` is null); null otherwise. */
+  skipReason: string | null;
+}
+
+const NONE: ChainModuleResult = { module: null, skipReason: null };
+
 /**
  * The graph as a `Sequential` of nagare layers with named parameters (`0.weight`, …), when it is a
- * chain of known layers from one float input of static shape to one output; else null. The
- * module is checked against the graph on a random input before it is returned.
+ * chain of known layers from one float input of known rank to one output. The module is checked
+ * against the graph on a small random input (`selfCheckShape`) before it is returned;
+ * `runGraph` must accept that input even when its batch dim differs from the declared one.
  */
-export function chainModule(model: OnnxModel, runGraph: (inputs: Tensor[]) => Tensor[]): Module | null {
+export function chainModule(model: OnnxModel, runGraph: (inputs: Tensor[]) => Tensor[]): ChainModuleResult {
   const { graph } = model;
   const initializerNames = new Set(graph.initializers.map((t) => t.name));
   const inputs = graph.inputs.filter((info) => !initializerNames.has(info.name));
-  if (inputs.length !== 1 || graph.outputs.length !== 1) return null;
+  if (inputs.length !== 1 || graph.outputs.length !== 1) return NONE;
   const [input] = inputs;
-  const shape = input.shape;
-  if (!shape?.every((d): d is number => typeof d === 'number')) return null;
+  if (!input.shape) return NONE;
   const dtype: FloatDType | null =
     input.elemType === OnnxDataType.FLOAT
       ? 'float32'
       : input.elemType === OnnxDataType.DOUBLE
         ? 'float64'
         : null;
-  if (!dtype) return null;
+  if (!dtype) return NONE;
   const nodes = chainNodes(model, input.name, constantsOf(model));
-  const layers = nodes && chainLayers(model, nodes, shape.length, dtype);
-  if (!layers) return null;
+  if (!nodes) return NONE;
+  const shape = selfCheckShape(input.shape);
+  if (shape === null) return NONE;
+  if (!Array.isArray(shape)) return { module: null, skipReason: shape.skipReason };
+  const layers = chainLayers(model, nodes, shape.length, dtype);
+  if (!layers) return NONE;
   const module = sequentialOf(layers).eval();
-  if (agrees(module, runGraph, shape, dtype)) return module;
+  if (agrees(module, runGraph, shape, dtype)) return { module, skipReason: null };
   module.dispose();
-  return null;
+  return NONE;
 }

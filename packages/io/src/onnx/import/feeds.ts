@@ -13,8 +13,11 @@ function isOnnxTensor(value: Tensor | OnnxTensor): value is OnnxTensor {
   return 'dataType' in value && 'values' in value;
 }
 
-/** Checks a fed tensor's dtype and fixed dimensions against what the graph declares for it. */
-function checkDeclared(info: OnnxValueInfo, tensor: Tensor): void {
+/**
+ * Checks a fed tensor's dtype and (when `shouldCheckShape`) fixed dimensions against what the graph
+ * declares for it.
+ */
+function checkDeclared(info: OnnxValueInfo, tensor: Tensor, shouldCheckShape: boolean): void {
   if (info.elemType) {
     let expected: string | null = null;
     try {
@@ -29,7 +32,7 @@ function checkDeclared(info: OnnxValueInfo, tensor: Tensor): void {
     }
   }
   const shape = info.shape;
-  if (!shape) return;
+  if (!shape || !shouldCheckShape) return;
   const fits =
     shape.length === tensor.rank && shape.every((d, i) => typeof d !== 'number' || d === tensor.shape[i]);
   if (!fits) {
@@ -42,13 +45,15 @@ function checkDeclared(info: OnnxValueInfo, tensor: Tensor): void {
 
 /**
  * Turns the user's feeds into graph values by input name. Every required input must be fed;
- * initializers that are also graph inputs may be overridden by name. Tensors converted from ONNX
+ * initializers that are also graph inputs may be overridden by name. The import-time self-check
+ * turns `shouldCheckShapes` off, as it feeds a smaller batch than the declared one. Tensors converted from ONNX
  * tensors belong to the caller's `tidy` scope.
  */
 export function feedValues(
   feeds: OnnxFeeds,
   required: readonly OnnxValueInfo[],
   overridable: readonly OnnxValueInfo[],
+  shouldCheckShapes = true,
 ): Map<string, GraphValue> {
   const byName = new Map<string, Tensor | OnnxTensor>();
   if (Array.isArray(feeds)) {
@@ -78,10 +83,10 @@ export function feedValues(
     const info = known.get(name)!;
     if (isOnnxTensor(value)) {
       const converted = graphTensor({ ...value, name });
-      checkDeclared(info, converted);
+      checkDeclared(info, converted, shouldCheckShapes);
       values.set(name, { tensor: converted, onnxType: value.dataType, source: value });
     } else {
-      checkDeclared(info, value);
+      checkDeclared(info, value, shouldCheckShapes);
       values.set(name, { tensor: value, onnxType: info.elemType || DEFAULT_ONNX_TYPE[value.dtype] });
     }
   }

@@ -10,6 +10,7 @@ import { GraphRuntime, opKey } from './graph-runtime';
 import type { GraphValue, OnnxOpTable } from './op-context';
 import { ONNX_OPERATORS } from './ops/index';
 import { summarizeGraph } from './summarize';
+import { validateOnnxModel } from './validate/validate-model';
 
 /** Options of `importOnnx`. */
 export interface ImportOnnxOptions {
@@ -34,6 +35,11 @@ export class ImportedOnnx {
   readonly outputs: readonly OnnxValueInfo[];
   /** The graph as nagare layers when it is a chain of known layers, else null. */
   readonly module: Module | null;
+  /**
+   * Why `module` is null although the graph is a chain of known layers: its input is too large
+   * for the import-time check (see `importOnnx`). Null otherwise.
+   */
+  readonly moduleSkipReason: string | null;
   readonly #runtime: GraphRuntime;
   readonly #initializers: Map<string, GraphValue>;
   readonly #overridable: readonly OnnxValueInfo[];
@@ -48,7 +54,9 @@ export class ImportedOnnx {
     this.outputs = graph.outputs;
     this.#runtime = new GraphRuntime(model, table);
     this.#initializers = initializerValues(graph.initializers);
-    this.module = chainModule(model, (feeds) => this.run(feeds));
+    const chain = chainModule(model, (feeds) => this.#evaluate(feeds, false));
+    this.module = chain.module;
+    this.moduleSkipReason = chain.skipReason;
   }
 
   /**
@@ -60,11 +68,15 @@ export class ImportedOnnx {
    * const [y] = imported.run({ input: x });
    */
   run(inputs: OnnxFeeds): Tensor[] {
+    return this.#evaluate(inputs, true);
+  }
+
+  #evaluate(inputs: OnnxFeeds, shouldCheckShapes: boolean): Tensor[] {
     return noGrad(() =>
       tidy(() => {
         const values = new Map(this.#initializers);
-        for (const [name, value] of feedValues(inputs, this.inputs, this.#overridable))
-          values.set(name, value);
+        const fed = feedValues(inputs, this.inputs, this.#overridable, shouldCheckShapes);
+        for (const [name, value] of fed) values.set(name, value);
         const leaves = new Set([...values.values()].map((value) => value.tensor));
         const names = this.outputs.map((info) => info.name);
         this.#runtime.run(values, names);
@@ -111,7 +123,13 @@ function checkOperators(model: OnnxModel, table: OnnxOpTable): void {
  * Imports an ONNX model (bytes of a `.onnx` file, or a decoded `OnnxModel`) as a graph nagare can
  * run. Covers the operators of ONNX's node conformance tests (425 cases) plus initializers,
  * Constant, static graphs and several outputs. Operators without a mapping are listed all at once
- * in one `UnsupportedOnnxError`; corrupt bytes throw `OnnxFormatError`.
+ * in one `UnsupportedOnnxError`; corrupt bytes throw `OnnxFormatError`, and so does a graph that
+ * breaks ONNX's rules, checked before anything runs: a node's input/output count or an attribute
+ * its operator does not define, a node output reusing an initializer, input or other output name,
+ * duplicate initializer or input names, an opset outside 1–30 (ai.onnx), or a graph input or
+ * output of an element type nagare cannot hold (STRING, FLOAT16, …). For a chain of layers,
+ * `module` is checked against the graph on a random input of at most 65,536 elements (the batch
+ * dim shrinks to 1 when needed; `moduleSkipReason` says why when even that is too large).
  *
  * @example
  * const imported = importOnnx(readFileSync('model.onnx'));
@@ -126,6 +144,7 @@ export function importOnnx(
     source instanceof Uint8Array || source instanceof ArrayBuffer
       ? readOnnxModel(source, { source: options.source ?? 'importOnnx' })
       : source;
+  validateOnnxModel(model, options.source ?? 'importOnnx');
   const table = { ...ONNX_OPERATORS, ...options.operators };
   checkOperators(model, table);
   return new ImportedOnnx(model, table);

@@ -1,5 +1,5 @@
-import type { Tensor } from '@nagare/tensor';
 import * as nt from '@nagare/tensor';
+import { ArgumentError, type Tensor } from '@nagare/tensor';
 import type { OnnxOpContext, OnnxOpTable } from '../op-context';
 
 /**
@@ -11,7 +11,14 @@ function splitOp(c: OnnxOpContext): Tensor[] {
   const axis = nt.normalizeAxis('Split', c.int('axis', 0), x.rank);
   const lengths = c.opset >= 13 ? c.inputInts(1) : c.ints('split');
   if (lengths) return nt.split(x, lengths, axis);
-  const parts = c.opset >= 18 ? c.int('num_outputs', c.node.outputs.length) : c.node.outputs.length;
+  const outputs = c.node.outputs.length;
+  const parts = c.opset >= 18 ? c.int('num_outputs', outputs) : outputs;
+  // num_outputs comes from the file: check it before it sizes the array of part lengths.
+  if (!Number.isInteger(parts) || parts < 1 || parts > outputs)
+    throw new ArgumentError(
+      'Split',
+      `num_outputs ${parts} must be between 1 and the node's ${outputs} outputs`,
+    );
   const length = x.shape[axis];
   const size = Math.ceil(length / parts);
   const uneven = Array.from({ length: parts }, (_, i) => Math.max(0, Math.min(size, length - i * size)));
