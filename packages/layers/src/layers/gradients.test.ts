@@ -1,8 +1,8 @@
 import '@nagare/autograd';
 import { ones, randn, tensor } from '@nagare/tensor';
 import { expect, test } from 'vitest';
-import { Tanh } from '../activations/modules';
 import { PReLU } from '../activations/prelu';
+import { Tanh } from '../activations/smooth-modules';
 import { Residual } from '../containers/residual';
 import { Sequential } from '../containers/sequential';
 import { describeBackends } from '../test-support/backends';
