@@ -86,8 +86,26 @@ export { type CrossEntropyOptions, crossEntropy } from './losses/cross-entropy';
 export { hingeLoss, type MultiMarginLossOptions, multiMarginLoss } from './losses/hinge';
 export { type KlDivOptions, klDiv } from './losses/kl-div';
 export { type NllLossOptions, nllLoss } from './losses/nll';
+export {
+  type GaussianNllLossOptions,
+  gaussianNllLoss,
+  type PoissonNllLossOptions,
+  poissonNllLoss,
+} from './losses/probabilistic';
+export {
+  cosineEmbeddingLoss,
+  hingeEmbeddingLoss,
+  type MarginOptions,
+  marginRankingLoss,
+} from './losses/ranking';
 export type { Reduction, ReductionOptions } from './losses/reduction';
-export { huberLoss, l1Loss, mseLoss } from './losses/regression';
+export { huberLoss, l1Loss, mseLoss, smoothL1Loss } from './losses/regression';
+export {
+  type MultiLabelSoftMarginLossOptions,
+  multiLabelSoftMarginLoss,
+  softMarginLoss,
+} from './losses/soft-margin';
+export { type TripletMarginLossOptions, tripletMarginLoss } from './losses/triplet';
 export { type AnyModule, type ForwardHook, Module, type NamedOptions } from './module';
 export type { RandomSource } from './random';
 export type { CellOptions } from './recurrent/cell-base';
