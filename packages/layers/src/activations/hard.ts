@@ -1,8 +1,7 @@
 import { ArgumentError, add, ge, le, lt, mul, type Tensor, tidy, where } from '@nagare/tensor';
 
 // The piecewise-linear activations follow PyTorch at their kinks: at a corner between a sloped
-// piece and a flat one the derivative is the flat piece's 0 (Hardtanh, ReLU6, Hardsigmoid), except
-// Hardswish, whose derivative PyTorch takes from the curved middle piece on the closed [−3, 3].
+// piece and a flat one the derivative is the flat piece's 0 (Hardtanh, ReLU6, Hardsigmoid).
 
 function checkFinite(op: string, values: Record<string, number>): void {
   for (const [name, value] of Object.entries(values)) {
@@ -44,14 +43,16 @@ export function hardSigmoid(x: Tensor, options: HardSigmoidOptions = {}): Tensor
 }
 
 /**
- * Hard swish x·relu6(x + 3)/6 (Howard et al., 2019, MobileNetV3): 0 below −3, x above 3, and
- * x·(x + 3)/6 between, whose derivative (2x + 3)/6 PyTorch also uses at ±3 (−0.5 and 1.5).
+ * Hard swish x·relu6(x + 3)/6 (Howard et al., 2019, MobileNetV3): 0 below −3, x from 3 on, and
+ * x·(x + 3)/6 between. The derivative at −3 is the middle piece's −0.5 and at 3 the right piece's
+ * 1, as PyTorch's vectorized CPU kernel. (PyTorch 1.13's scalar path, used for tensors under 8
+ * elements, gives 1.5 at 3: PyTorch disagrees with itself there.)
  *
  * @example
  * hardSwish(tensor([-4, 1, 4])); // [0, 0.6667, 4]
  */
 export function hardSwish(x: Tensor): Tensor {
-  return tidy(() => where(lt(x, -3), 0, where(le(x, 3), mul(mul(x, add(x, 3)), 1 / 6), x)));
+  return tidy(() => where(lt(x, -3), 0, where(lt(x, 3), mul(mul(x, add(x, 3)), 1 / 6), x)));
 }
 
 /**

@@ -11,7 +11,7 @@ import { hardshrink, softshrink, threshold } from './shrink';
 import { softsign } from './smooth';
 
 // Derivatives at every kink, as PyTorch 1.13 computes them (float64 autograd, read off
-// torch.autograd on the same points). These are the conventions the layers README documents.
+// torch.autograd on the same points; apps/pytorch-reference checks them on a grid). These are the conventions the layers README documents.
 const KINKS: { name: string; fn: (x: Tensor) => Tensor; at: number[]; derivative: number[] }[] = [
   { name: "relu'(0) = 0", fn: relu, at: [0], derivative: [0] },
   { name: "leakyRelu'(0) = slope", fn: (x) => leakyRelu(x, 0.1), at: [0], derivative: [0.1] },
@@ -27,7 +27,8 @@ const KINKS: { name: string; fn: (x: Tensor) => Tensor; at: number[]; derivative
   { name: "relu6' = 0 at 0 and 6", fn: relu6, at: [0, 6], derivative: [0, 0] },
   { name: "hardtanh' = 0 at ±1", fn: (x) => hardtanh(x), at: [-1, 1], derivative: [0, 0] },
   { name: "hardSigmoid' = 0 at ±3", fn: (x) => hardSigmoid(x), at: [-3, 3], derivative: [0, 0] },
-  { name: "hardSwish' = (2x + 3)/6 at ±3", fn: hardSwish, at: [-3, 3], derivative: [-0.5, 1.5] },
+  // PyTorch's vectorized kernel (any tensor of 8 or more elements); its scalar tail says 1.5 at 3.
+  { name: "hardSwish' = −0.5 at −3 and 1 at 3", fn: hardSwish, at: [-3, 3], derivative: [-0.5, 1] },
   { name: "hardshrink' = 0 at ±λ", fn: (x) => hardshrink(x, 0.5), at: [-0.5, 0.5], derivative: [0, 0] },
   { name: "softshrink' = 0 at ±λ", fn: (x) => softshrink(x, 0.5), at: [-0.5, 0.5], derivative: [0, 0] },
   { name: "threshold' = 0 at the threshold", fn: (x) => threshold(x, 0.5, -2), at: [0.5], derivative: [0] },

@@ -1,4 +1,4 @@
-import { add, mean, mul, neg, ShapeError, softplus, sub, sum, type Tensor, tidy } from '@nagare/tensor';
+import { add, mean, mul, neg, ShapeError, softplus, sub, type Tensor, tidy } from '@nagare/tensor';
 import { checkReduction, checkSameShape, type ReductionOptions, reduceLoss } from './reduction';
 
 /**
