@@ -1,6 +1,6 @@
 // How nagare computes each loss of fixtures/losses.json, through the public API.
 import * as nn from '@nagare/layers';
-import type { Tensor } from '@nagare/tensor';
+import { logSoftmax, type Tensor } from '@nagare/tensor';
 
 // biome-ignore lint/suspicious/noExplicitAny: the options come from JSON and are passed through as nagare's option objects.
 type Options = Record<string, any>;
@@ -25,4 +25,7 @@ export const LOSSES: Record<string, (inputs: Tensor[], options: Options) => Tens
   tripletMarginLoss: ([a, p, n], o) => nn.tripletMarginLoss(a, p, n, o),
   softMarginLoss: ([x, y], o) => nn.softMarginLoss(x, y, o),
   multiLabelSoftMarginLoss: ([x, y], o) => nn.multiLabelSoftMarginLoss(x, y, o),
+  ctcLoss: ([logProbs, targets], o) => nn.ctcLoss(logProbs, targets, o.inputLengths, o.targetLengths, o),
+  ctcLossOfLogits: ([logits, targets], o) =>
+    nn.ctcLoss(logSoftmax(logits, 2), targets, o.inputLengths, o.targetLengths, o),
 };

@@ -83,6 +83,7 @@ export {
   binaryCrossEntropyWithLogits,
 } from './losses/binary';
 export { type CrossEntropyOptions, crossEntropy } from './losses/cross-entropy';
+export { type CtcLossOptions, ctcLoss } from './losses/ctc';
 export { hingeLoss, type MultiMarginLossOptions, multiMarginLoss } from './losses/hinge';
 export { type KlDivOptions, klDiv } from './losses/kl-div';
 export { type NllLossOptions, nllLoss } from './losses/nll';

@@ -137,4 +137,25 @@ def generate():
         add("multiLabelSoftMarginLoss", {"reduction": r}, {"input": _x([4, 5], 51, 2), "target": (uniform([4, 5], 52, 0, 1) > 0.5).to(torch.float64)},
             lambda input, target: F.multilabel_soft_margin_loss(input, target, weight=weight, reduction=r),
             option_tensors={"weight": weight})
+
+    # CTC: through log_softmax (the gradients then agree; see the README on the logProbs gradient).
+    padded = torch.tensor([[1, 2, 2, 3], [4, 1, 0, 0], [2, 3, 1, 0]])
+    lengths = {"inputLengths": [8, 7, 5], "targetLengths": [4, 2, 3]}
+    for r in REDUCTIONS:
+        add("ctcLossOfLogits", {**lengths, "reduction": r}, {"logits": _x([8, 3, 5], 53), "targets": padded},
+            lambda logits, targets: F.ctc_loss(F.log_softmax(logits, 2), targets, lengths["inputLengths"], lengths["targetLengths"], reduction=r))
+    concatenated = torch.tensor([1, 2, 2, 3, 0, 1, 2, 3, 1])
+    add("ctcLossOfLogits", {**lengths, "blank": 4, "reduction": "sum"}, {"logits": _x([8, 3, 5], 54), "targets": concatenated[:9]},
+        lambda logits, targets: F.ctc_loss(F.log_softmax(logits, 2), targets, [8, 7, 5], [4, 2, 3], blank=4, reduction="sum"))
+    impossible = {"inputLengths": [3, 6], "targetLengths": [3, 2], "zeroInfinity": True, "reduction": "none"}
+    add("ctcLossOfLogits", impossible, {"logits": _x([6, 2, 4], 55), "targets": torch.tensor([[1, 1, 2], [3, 1, 0]])},
+        lambda logits, targets: F.ctc_loss(F.log_softmax(logits, 2), targets, [3, 6], [3, 2], reduction="none", zero_infinity=True))
+    add("ctcLoss", {**lengths, "reduction": "sum"}, {"logProbs": F.log_softmax(randn([8, 3, 5], 56), 2).detach().requires_grad_(), "targets": padded},
+        lambda logProbs, targets: F.ctc_loss(logProbs, targets, lengths["inputLengths"], lengths["targetLengths"], reduction="sum"))
+    cases[-1]["deliberateDifference"] = {
+        "parts": ["gradients"],
+        "reason": "ctcLoss's gradient with respect to logProbs is the mathematical one (minus the alignment posteriors); "
+        "PyTorch's CTC backward adds exp(logProbs), which assumes a log_softmax before it and cancels through one "
+        "(the ctcLossOfLogits cases agree)",
+    }
     return cases
