@@ -31,6 +31,13 @@ export const LAYERS: Record<string, (args: Json[], options: Json, dtype: DType) 
   RNNCell: ([i, h], options, dtype) => new nn.RNNCell(i, h, withDType(options, dtype)),
   GRUCell: ([i, h], options, dtype) => new nn.GRUCell(i, h, withDType(options, dtype)),
   LSTMCell: ([i, h], options, dtype) => new nn.LSTMCell(i, h, withDType(options, dtype)),
+  Dropout: ([p]) => new nn.Dropout(p),
+  Dropout2d: ([p]) => new nn.Dropout2d(p),
+  AlphaDropout: ([p]) => new nn.AlphaDropout(p),
+  Identity: () => new nn.Identity(),
+  // A Sequential's state dict names its children by position ("0.weight", "2.bias"), as PyTorch's.
+  LinearTanhLinear: ([i, h, o], _, dtype) =>
+    new nn.Sequential(new nn.Linear(i, h, { dtype }), new nn.Tanh(), new nn.Linear(h, o, { dtype })),
 };
 
 /** Calls a layer as PyTorch's test did: an LSTM's (h, c) state is passed as one pair. */

@@ -12,13 +12,15 @@ import {
   testPart,
   toTensor,
 } from './fixture';
-import { OPTIMIZERS, SCHEDULES } from './optimizers';
+import { CLIPPINGS, OPTIMIZERS, SCHEDULES } from './optimizers';
 
 interface OptimizerCase {
   optimizer: string;
   options: Record<string, unknown>;
   schedule?: string;
   scheduleOptions?: Record<string, unknown>;
+  clipping?: string;
+  clippingOptions?: Record<string, unknown>;
   x: TensorEntry;
   y: TensorEntry;
   start: Record<string, TensorEntry>;
@@ -47,6 +49,7 @@ function runTrajectory(c: OptimizerCase): void {
     optimizer.zeroGrad();
     const loss = mseLoss(add(matmul(x, transpose(weight)), bias), y);
     loss.backward();
+    if (c.clipping) CLIPPINGS[c.clipping]([weight, bias], c.clippingOptions);
     optimizer.step();
     loss.dispose();
     for (const [name, entry] of Object.entries(expected)) {
@@ -59,7 +62,8 @@ function runTrajectory(c: OptimizerCase): void {
 describe(`optimizers and lr schedules against PyTorch ${fixtures.torch}`, () => {
   for (const c of fixtures.cases) {
     const schedule = c.schedule ? ` with ${c.schedule}(${describeOptions(c.scheduleOptions ?? {})})` : '';
-    const name = `${c.optimizer} (${describeOptions(c.options)})${schedule}, ${c.trajectory.length} steps`;
+    const clipping = c.clipping ? ` after ${c.clipping}(${describeOptions(c.clippingOptions ?? {})})` : '';
+    const name = `${c.optimizer} (${describeOptions(c.options)})${schedule}${clipping}, ${c.trajectory.length} steps`;
     testPart(name, 'trajectory', c.deliberateDifference, () => runTrajectory(c));
   }
 });

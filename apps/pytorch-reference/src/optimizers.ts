@@ -14,6 +14,18 @@ export const OPTIMIZERS: Record<string, (params: Tensor[], options: Json) => opt
   Adagrad: (params, options) => new optim.Adagrad(params, options),
   Adadelta: (params, options) => new optim.Adadelta(params, options),
   Adamax: (params, options) => new optim.Adamax(params, options),
+  Momentum: (params, options) => new optim.Momentum(params, options),
+  Nesterov: (params, options) => new optim.Nesterov(params, options),
+};
+
+/** Each fixture clipping: nagare's in-place clipping of the parameters' gradients. */
+export const CLIPPINGS: Record<string, (params: Tensor[], options: Json) => void> = {
+  // JSON has no Infinity: the fixture writes the ∞-norm as "inf".
+  clipGradNorm: (params, { maxNorm, normType }) =>
+    optim.clipGradNorm(params, maxNorm, {
+      normType: normType === 'inf' ? Number.POSITIVE_INFINITY : normType,
+    }),
+  clipGradValue: (params, { clipValue }) => optim.clipGradValue(params, clipValue),
 };
 
 /** Each fixture schedule: nagare's lr schedule from the case's options. */

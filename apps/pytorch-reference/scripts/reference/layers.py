@@ -139,4 +139,9 @@ def generate():
     add(_layer("GRUCell", [3, 4]), nn.GRUCell(3, 4), [_x([2, 3], 29), _x([2, 4], 30)])
     add(_layer("LSTMCell", [3, 4]), nn.LSTMCell(3, 4), [_x([2, 3], 31), _x([2, 4], 32), _x([2, 4], 33)],
         call=lambda m, x, h, c: m(x, (h, c)))
+    for name, module in [("Dropout", nn.Dropout(0.5)), ("Dropout2d", nn.Dropout2d(0.5)), ("AlphaDropout", nn.AlphaDropout(0.5))]:
+        add(_layer(name, [0.5]), module, [_x([2, 3, 4, 4], 34)], train=False)
+    add(_layer("Identity", []), nn.Identity(), [_x([2, 3], 35)])
+    mlp = nn.Sequential(nn.Linear(4, 5), nn.Tanh(), nn.Linear(5, 3))
+    add(_layer("LinearTanhLinear", [4, 5, 3]), mlp, [_x([3, 4], 36)])
     return cases

@@ -36,6 +36,16 @@ OPTIMIZERS = [
     ("Adadelta", {"lr": 0.5, "rho": 0.8, "weightDecay": 0.1}, lambda p: optim.Adadelta(p, lr=0.5, rho=0.8, weight_decay=0.1)),
     ("Adamax", {"lr": 0.05}, lambda p: optim.Adamax(p, lr=0.05)),
     ("Adamax", {"lr": 0.05, "betas": [0.8, 0.9], "weightDecay": 0.1}, lambda p: optim.Adamax(p, lr=0.05, betas=(0.8, 0.9), weight_decay=0.1)),
+    ("Momentum", {"lr": 0.05}, lambda p: optim.SGD(p, lr=0.05, momentum=0.9)),
+    ("Nesterov", {"lr": 0.05}, lambda p: optim.SGD(p, lr=0.05, momentum=0.9, nesterov=True)),
+]
+
+# Gradient clipping before each SGD step: (nagare clipping, its options, torch's in-place clip).
+CLIPPING = [
+    ("clipGradNorm", {"maxNorm": 0.5}, lambda ps: torch.nn.utils.clip_grad_norm_(ps, 0.5)),
+    ("clipGradNorm", {"maxNorm": 0.3, "normType": 1}, lambda ps: torch.nn.utils.clip_grad_norm_(ps, 0.3, norm_type=1)),
+    ("clipGradNorm", {"maxNorm": 0.2, "normType": "inf"}, lambda ps: torch.nn.utils.clip_grad_norm_(ps, 0.2, norm_type=math.inf)),
+    ("clipGradValue", {"clipValue": 0.1}, lambda ps: torch.nn.utils.clip_grad_value_(ps, 0.1)),
 ]
 
 # Schedules driving an SGD run: (nagare schedule, its options, torch scheduler factory).
@@ -65,7 +75,7 @@ def _loss(params, x, y):
     return F.mse_loss(x @ params["weight"].T + params["bias"], y)
 
 
-def _trajectory(make_optimizer, make_scheduler=None, steps=STEPS):
+def _trajectory(make_optimizer, make_scheduler=None, steps=STEPS, clip=None):
     x, y, start = _problem()
     params = {k: v.clone().requires_grad_() for k, v in start.items()}
     optimizer = make_optimizer(list(params.values()))
@@ -76,6 +86,8 @@ def _trajectory(make_optimizer, make_scheduler=None, steps=STEPS):
         optimizer.zero_grad()
         loss = _loss(params, x, y)
         loss.backward()
+        if clip:
+            clip(list(params.values()))
         optimizer.step()
         if scheduler:
             scheduler.step()
@@ -90,6 +102,9 @@ def generate():
     for schedule, options, factory in SCHEDULES:
         cases.append({"optimizer": "SGD", "options": {}, "schedule": schedule, "scheduleOptions": options,
                       **_trajectory(lambda p: optim.SGD(p, lr=options.get("lr", options.get("maxLr"))), factory)})
+    for clipping, options, clip in CLIPPING:
+        cases.append({"optimizer": "SGD", "options": {"lr": 0.1}, "clipping": clipping, "clippingOptions": options,
+                      **_trajectory(lambda p: optim.SGD(p, lr=0.1), clip=clip)})
     schedule, options, factory = BEYOND_THE_END
     cases.append({"optimizer": "SGD", "options": {}, "schedule": schedule, "scheduleOptions": options,
                   "deliberateDifference": {"parts": ["trajectory"], "reason": "cosineAnnealingLr holds minLr after totalSteps; "
