@@ -1,6 +1,6 @@
 // Reading the committed fixtures and comparing nagare's results with them.
 import { readFileSync } from 'node:fs';
-import { type DType, getBackend, type Tensor, tensor } from '@nagare/tensor';
+import { getBackend, type Tensor, tensor } from '@nagare/tensor';
 import { expectAllClose } from '@nagare/tensor/testing';
 import { test } from 'vitest';
 
@@ -29,7 +29,7 @@ export function loadFixtures<Case>(name: string): FixtureFile<Case> {
  * agree with PyTorch's float64 to rounding; wasm computes in float32 only, so the fixtures' float64
  * inputs are rounded to float32 and results are compared at float32 precision.
  */
-export function precision(): { dtype: DType; rtol: number; atol: number; backend: string } {
+export function precision(): { dtype: 'float32' | 'float64'; rtol: number; atol: number; backend: string } {
   const backend = getBackend().name;
   return backend === 'wasm'
     ? { dtype: 'float32', rtol: 2e-4, atol: 2e-5, backend }

@@ -1,6 +1,6 @@
 // How nagare builds and calls each layer of fixtures/layers.json, through the public API.
 import * as nn from '@nagare/layers';
-import type { DType, Tensor } from '@nagare/tensor';
+import type { Tensor } from '@nagare/tensor';
 
 // biome-ignore lint/suspicious/noExplicitAny: constructor arguments and options come from JSON as nagare names them.
 type Json = any;
@@ -8,10 +8,10 @@ type Json = any;
 /** A layer of any forward signature (the suite only calls it and reads its tensors). */
 export type AnyLayer = nn.Module<Json[], Json>;
 
-const withDType = (options: Json, dtype: DType) => ({ ...options, dtype });
+const withDType = (options: Json, dtype: nn.FloatDType) => ({ ...options, dtype });
 
 /** Each fixture layer: its nagare constructor from the case's arguments and options. */
-export const LAYERS: Record<string, (args: Json[], options: Json, dtype: DType) => AnyLayer> = {
+export const LAYERS: Record<string, (args: Json[], options: Json, dtype: nn.FloatDType) => AnyLayer> = {
   Linear: ([i, o], options, dtype) => new nn.Linear(i, o, withDType(options, dtype)),
   Conv1d: ([i, o, k], options, dtype) => new nn.Conv1d(i, o, k, withDType(options, dtype)),
   Conv2d: ([i, o, k], options, dtype) => new nn.Conv2d(i, o, k, withDType(options, dtype)),
