@@ -59,7 +59,7 @@ describe(`layers against PyTorch ${fixtures.torch}`, () => {
       run(c, ({ outputs }) => {
         if (outputs.length !== c.outputs.length)
           throw new Error(`nagare returned ${outputs.length} tensors, PyTorch ${c.outputs.length}`);
-        outputs.forEach((output, i) => expectMatches(output, c.outputs[i], `output ${i}`));
+        for (const [i, output] of outputs.entries()) expectMatches(output, c.outputs[i], `output ${i}`);
       }),
     );
     testPart(name, 'gradients', c.deliberateDifference, () =>
@@ -67,9 +67,9 @@ describe(`layers against PyTorch ${fixtures.torch}`, () => {
         const terms = outputs.map((output, i) => sum(mul(output, toTensor(c.cotangents[i]))));
         terms.reduce((total, term) => add(total, term)).backward();
         const differentiable = inputs.filter((input) => input.requiresGrad);
-        differentiable.forEach((input, i) =>
-          expectMatches(input.grad, c.inputGrads[i], `gradient of input ${i}`),
-        );
+        for (const [i, input] of differentiable.entries()) {
+          expectMatches(input.grad, c.inputGrads[i], `gradient of input ${i}`);
+        }
         const params = new Map(layer.namedParameters());
         for (const [paramName, expected] of Object.entries(c.paramGrads)) {
           expectMatches(params.get(paramName)?.grad ?? null, expected, `gradient of ${paramName}`);
