@@ -7,6 +7,7 @@ import {
   describeOptions,
   expectMatches,
   loadFixtures,
+  precision,
   type TensorEntry,
   testPart,
   toTensor,
@@ -34,7 +35,7 @@ function run(c: ActivationCase, check: (x: Tensor, y: Tensor) => void): void {
 }
 
 // Elementwise cases cover a grid through every kink, so the derivative checks each kink's convention.
-describe(`activations against PyTorch ${fixtures.torch}`, () => {
+describe(`activations against PyTorch ${fixtures.torch} on ${precision().backend} (${precision().dtype})`, () => {
   for (const c of fixtures.cases) {
     const name = `${c.op} (${describeOptions(c.options)})`;
     testPart(name, 'value', c.deliberateDifference, () => run(c, (_, y) => expectMatches(y, c.y, 'value')));

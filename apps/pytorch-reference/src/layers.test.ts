@@ -52,7 +52,7 @@ function run(c: LayerCase, check: (run: Run) => void): void {
   });
 }
 
-describe(`layers against PyTorch ${fixtures.torch}`, () => {
+describe(`layers against PyTorch ${fixtures.torch} on ${precision().backend} (${precision().dtype})`, () => {
   for (const c of fixtures.cases) {
     const name = `${c.layer}(${c.args.map((a) => JSON.stringify(a)).join(', ')}) ${c.train ? 'train' : 'eval'} (${describeOptions(c.options)})`;
     testPart(name, 'outputs', c.deliberateDifference, () =>

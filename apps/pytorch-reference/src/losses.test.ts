@@ -6,6 +6,7 @@ import {
   describeOptions,
   expectMatches,
   loadFixtures,
+  precision,
   type TensorEntry,
   testPart,
   toTensor,
@@ -37,7 +38,7 @@ function run(c: LossCase, check: (inputs: Map<string, Tensor>, output: Tensor) =
   });
 }
 
-describe(`losses against PyTorch ${fixtures.torch}`, () => {
+describe(`losses against PyTorch ${fixtures.torch} on ${precision().backend} (${precision().dtype})`, () => {
   for (const c of fixtures.cases) {
     const tensorNames = Object.keys(c.optionTensors);
     const name = `${c.op} (${describeOptions(c.options)}${tensorNames.length ? `, with ${tensorNames.join(', ')}` : ''})`;

@@ -59,7 +59,7 @@ function runTrajectory(c: OptimizerCase): void {
   for (const t of [x, y, weight, bias]) t.dispose();
 }
 
-describe(`optimizers and lr schedules against PyTorch ${fixtures.torch}`, () => {
+describe(`optimizers and lr schedules against PyTorch ${fixtures.torch} on ${precision().backend} (${precision().dtype})`, () => {
   for (const c of fixtures.cases) {
     const schedule = c.schedule ? ` with ${c.schedule}(${describeOptions(c.scheduleOptions ?? {})})` : '';
     const clipping = c.clipping ? ` after ${c.clipping}(${describeOptions(c.clippingOptions ?? {})})` : '';
