@@ -25,6 +25,7 @@ export const LOSSES: Record<string, (inputs: Tensor[], options: Options) => Tens
   tripletMarginLoss: ([a, p, n], o) => nn.tripletMarginLoss(a, p, n, o),
   softMarginLoss: ([x, y], o) => nn.softMarginLoss(x, y, o),
   multiLabelSoftMarginLoss: ([x, y], o) => nn.multiLabelSoftMarginLoss(x, y, o),
+  multilabelMarginLoss: ([x, y], o) => nn.multilabelMarginLoss(x, y, o),
   ctcLoss: ([logProbs, targets], o) => nn.ctcLoss(logProbs, targets, o.inputLengths, o.targetLengths, o),
   ctcLossOfLogits: ([logits, targets], o) =>
     nn.ctcLoss(logSoftmax(logits, 2), targets, o.inputLengths, o.targetLengths, o),

@@ -86,6 +86,7 @@ export { type CrossEntropyOptions, crossEntropy } from './losses/cross-entropy';
 export { type CtcLossOptions, ctcLoss } from './losses/ctc';
 export { hingeLoss, type MultiMarginLossOptions, multiMarginLoss } from './losses/hinge';
 export { type KlDivOptions, klDiv } from './losses/kl-div';
+export { multilabelMarginLoss } from './losses/multi-label-margin';
 export { type NllLossOptions, nllLoss } from './losses/nll';
 export {
   type GaussianNllLossOptions,

@@ -137,6 +137,10 @@ def generate():
         add("multiLabelSoftMarginLoss", {"reduction": r}, {"input": _x([4, 5], 51, 2), "target": (uniform([4, 5], 52, 0, 1) > 0.5).to(torch.float64)},
             lambda input, target: F.multilabel_soft_margin_loss(input, target, weight=weight, reduction=r),
             option_tensors={"weight": weight})
+    multilabel = torch.tensor([[3, 0, -1, 1, 2], [1, 1, 4, -1, 0], [0, 1, 2, 3, 4], [-1, 2, 0, 0, 0]])
+    for r in REDUCTIONS:
+        add("multilabelMarginLoss", {"reduction": r}, {"input": _x([4, 5], 57), "target": multilabel},
+            lambda input, target: F.multilabel_margin_loss(input, target, reduction=r))
 
     # CTC: through log_softmax (the gradients then agree; see the README on the logProbs gradient).
     padded = torch.tensor([[1, 2, 2, 3], [4, 1, 0, 0], [2, 3, 1, 0]])

@@ -1,10 +1,11 @@
 import '@nagare/autograd';
 import { expectGradcheck } from '@nagare/autograd/testing';
-import { ArgumentError, ShapeError } from '@nagare/tensor';
+import { ArgumentError, DTypeError, ShapeError } from '@nagare/tensor';
 import { expectAllClose } from '@nagare/tensor/testing';
 import { expect, test } from 'vitest';
 import { describeBackends } from '../test-support/backends';
-import { f64 } from '../test-support/loss-inputs';
+import { f64, i32 } from '../test-support/loss-inputs';
+import { multilabelMarginLoss } from './multi-label-margin';
 import { cosineEmbeddingLoss, hingeEmbeddingLoss, marginRankingLoss } from './ranking';
 import { multiLabelSoftMarginLoss, softMarginLoss } from './soft-margin';
 import { tripletMarginLoss } from './triplet';
@@ -75,6 +76,23 @@ describeBackends('ranking, embedding and soft-margin losses', () => {
     );
     expect(() => tripletMarginLoss(f64(A), f64(B), f64([1, 2, 3]))).toThrow(ShapeError);
     expect(() => tripletMarginLoss(f64(A), f64(B), f64(C), { p: 0 })).toThrow(ArgumentError);
+  });
+
+  test('multilabelMarginLoss reads each target list up to the first −1', () => {
+    // PyTorch's documented example: (1 − (0.1 − 0.2)) + (1 − (0.1 − 0.4)) + (1 − (0.8 − 0.2)) + (1 − (0.8 − 0.4)), over 4.
+    const x = f64([[0.1, 0.2, 0.4, 0.8]]);
+    expectAllClose(multilabelMarginLoss(x, i32([[3, 0, -1, 1]])), 0.85, TIGHT);
+    expectAllClose(
+      multilabelMarginLoss(f64([0.1, 0.2, 0.4, 0.8]), i32([3, 0, -1, 1]), { reduction: 'sum' }),
+      0.85,
+      TIGHT,
+    );
+    expectGradcheck(
+      (input) => multilabelMarginLoss(input, i32([[3, 0, -1, 1]])),
+      [f64([[0.1, 0.25, 0.45, 0.8]])],
+    );
+    expect(() => multilabelMarginLoss(x, i32([[4, -1, 0, 0]]))).toThrow(ArgumentError);
+    expect(() => multilabelMarginLoss(x, f64([[3, 0, -1, 1]]))).toThrow(DTypeError);
   });
 
   test('softMarginLoss and multiLabelSoftMarginLoss (with class weights)', () => {
