@@ -1,6 +1,6 @@
 // How nagare computes each loss of fixtures/losses.json, through the public API.
 import * as nn from '@nagare/layers';
-import { logSoftmax, type Tensor } from '@nagare/tensor';
+import { abs, logSoftmax, sub, sum, type Tensor } from '@nagare/tensor';
 
 // biome-ignore lint/suspicious/noExplicitAny: the options come from JSON and are passed through as nagare's option objects.
 type Options = Record<string, any>;
@@ -23,6 +23,12 @@ export const LOSSES: Record<string, (inputs: Tensor[], options: Options) => Tens
   hingeEmbeddingLoss: ([x, y], o) => nn.hingeEmbeddingLoss(x, y, o),
   cosineEmbeddingLoss: ([a, b, y], o) => nn.cosineEmbeddingLoss(a, b, y, o),
   tripletMarginLoss: ([a, p, n], o) => nn.tripletMarginLoss(a, p, n, o),
+  // The fixture names its custom distance: "l1" is Σ|a − b| over the last axis.
+  tripletMarginWithDistanceLoss: ([a, p, n], { distance, ...o }) =>
+    nn.tripletMarginWithDistanceLoss(a, p, n, {
+      ...o,
+      distanceFunction: distance === 'l1' ? (x: Tensor, y: Tensor) => sum(abs(sub(x, y)), -1) : undefined,
+    }),
   softMarginLoss: ([x, y], o) => nn.softMarginLoss(x, y, o),
   multiLabelSoftMarginLoss: ([x, y], o) => nn.multiLabelSoftMarginLoss(x, y, o),
   multilabelMarginLoss: ([x, y], o) => nn.multilabelMarginLoss(x, y, o),

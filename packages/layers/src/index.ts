@@ -108,6 +108,10 @@ export {
   softMarginLoss,
 } from './losses/soft-margin';
 export { type TripletMarginLossOptions, tripletMarginLoss } from './losses/triplet';
+export {
+  type TripletMarginWithDistanceLossOptions,
+  tripletMarginWithDistanceLoss,
+} from './losses/triplet-with-distance';
 export { type AnyModule, type ForwardHook, Module, type NamedOptions } from './module';
 export type { RandomSource } from './random';
 export type { CellOptions } from './recurrent/cell-base';

@@ -131,6 +131,13 @@ def generate():
         add("tripletMarginLoss", {"p": power, "swap": swap, "margin": margin},
             {"anchor": _x([5, 4], 46), "positive": _x([5, 4], 47), "negative": _x([5, 4], 48)},
             lambda anchor, positive, negative: F.triplet_margin_loss(anchor, positive, negative, margin=margin, p=power, swap=swap))
+    l1 = lambda a, b: (a - b).abs().sum(-1)  # noqa: E731
+    for distance, swap in [(None, False), ("l1", False), ("l1", True)]:
+        options = {"swap": swap, "margin": 0.7, **({"distance": distance} if distance else {})}
+        add("tripletMarginWithDistanceLoss", options,
+            {"anchor": _x([5, 4], 58), "positive": _x([5, 4], 59), "negative": _x([5, 4], 60)},
+            lambda anchor, positive, negative: F.triplet_margin_with_distance_loss(
+                anchor, positive, negative, distance_function=l1 if distance else None, margin=0.7, swap=swap))
     for r in REDUCTIONS:
         add("softMarginLoss", {"reduction": r}, {"input": _x([8], 49, 2), "target": _signs(8, 50)},
             lambda input, target: F.soft_margin_loss(input, target, reduction=r))

@@ -1,6 +1,6 @@
 import '@nagare/autograd';
 import { expectGradcheck } from '@nagare/autograd/testing';
-import { ArgumentError, DTypeError, ShapeError } from '@nagare/tensor';
+import { ArgumentError, abs, DTypeError, ShapeError, sub, sum, type Tensor } from '@nagare/tensor';
 import { expectAllClose } from '@nagare/tensor/testing';
 import { expect, test } from 'vitest';
 import { describeBackends } from '../test-support/backends';
@@ -9,6 +9,7 @@ import { multilabelMarginLoss } from './multi-label-margin';
 import { cosineEmbeddingLoss, hingeEmbeddingLoss, marginRankingLoss } from './ranking';
 import { multiLabelSoftMarginLoss, softMarginLoss } from './soft-margin';
 import { tripletMarginLoss } from './triplet';
+import { tripletMarginWithDistanceLoss } from './triplet-with-distance';
 
 const TIGHT = { rtol: 1e-12, atol: 1e-12 };
 const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / values.length;
@@ -76,6 +77,20 @@ describeBackends('ranking, embedding and soft-margin losses', () => {
     );
     expect(() => tripletMarginLoss(f64(A), f64(B), f64([1, 2, 3]))).toThrow(ShapeError);
     expect(() => tripletMarginLoss(f64(A), f64(B), f64(C), { p: 0 })).toThrow(ArgumentError);
+    // With its default distance the distance-function form is the same loss.
+    expectAllClose(tripletMarginWithDistanceLoss(f64(A), f64(B), f64(C)), mean(loss(2, false)), TIGHT);
+    const l1 = (a: Tensor, b: Tensor) => sum(abs(sub(a, b)), -1);
+    const byL1 = A.map((a, n) => Math.max(0, distance(a, B[n], 1) - distance(a, C[n], 1) + 0.5));
+    expectAllClose(
+      tripletMarginWithDistanceLoss(f64(A), f64(B), f64(C), {
+        distanceFunction: l1,
+        margin: 0.5,
+        reduction: 'none',
+      }),
+      byL1,
+      { rtol: 1e-5 },
+    );
+    expect(() => tripletMarginWithDistanceLoss(f64(A), f64(B), f64(C), { margin: 0 })).toThrow(ArgumentError);
   });
 
   test('multilabelMarginLoss reads each target list up to the first −1', () => {

@@ -14,7 +14,7 @@ import {
   type Tensor,
   tidy,
 } from '@nagare/tensor';
-import { checkReduction, type ReductionOptions, reduceLoss } from './reduction';
+import { checkReduction, type Reduction, type ReductionOptions, reduceLoss } from './reduction';
 
 /** Options of `tripletMarginLoss`, as PyTorch's `triplet_margin_loss`. */
 export interface TripletMarginLossOptions extends ReductionOptions {
@@ -29,7 +29,7 @@ export interface TripletMarginLossOptions extends ReductionOptions {
 }
 
 /** ‖a − b + eps‖_p over the last axis, as PyTorch's `pairwise_distance`. */
-function pairwiseDistance(a: Tensor, b: Tensor, p: number, eps: number): Tensor {
+export function pairwiseDistance(a: Tensor, b: Tensor, p: number, eps: number): Tensor {
   const difference = add(sub(a, b), eps);
   const axis = a.rank - 1;
   if (p === 2) return sqrt(sum(square(difference), axis));
@@ -58,26 +58,41 @@ export function tripletMarginLoss(
   if (!(p > 0) || !Number.isFinite(p))
     throw new ArgumentError('tripletMarginLoss', `p must be a positive number, got ${p}`);
   if (!Number.isFinite(eps)) throw new ArgumentError('tripletMarginLoss', `eps must be finite, got ${eps}`);
+  checkTriplet('tripletMarginLoss', anchor, positive, negative);
+  const distance = (a: Tensor, b: Tensor) => pairwiseDistance(a, b, p, eps);
+  return tripletHinge(distance, anchor, positive, negative, margin, swap, reduction);
+}
+
+/** Throws unless anchor, positive and negative share one shape, `[N, D]` or `[D]`. */
+export function checkTriplet(op: string, anchor: Tensor, positive: Tensor, negative: Tensor): void {
   const isSupportedRank = anchor.rank === 1 || anchor.rank === 2;
   if (
     !isSupportedRank ||
     !shapesEqual(anchor.shape, positive.shape) ||
     !shapesEqual(anchor.shape, negative.shape)
   ) {
-    throw new ShapeError(
-      'tripletMarginLoss',
-      'anchor, positive and negative must share one shape, [N, D] or [D]',
-      {
-        anchor: anchor.shape,
-        positive: positive.shape,
-        negative: negative.shape,
-      },
-    );
+    throw new ShapeError(op, 'anchor, positive and negative must share one shape, [N, D] or [D]', {
+      anchor: anchor.shape,
+      positive: positive.shape,
+      negative: negative.shape,
+    });
   }
+}
+
+/** max(0, d(a, p) − d(a, n) + margin), with the optional swap, reduced. */
+export function tripletHinge(
+  distance: (a: Tensor, b: Tensor) => Tensor,
+  anchor: Tensor,
+  positive: Tensor,
+  negative: Tensor,
+  margin: number,
+  swap: boolean,
+  reduction: Reduction,
+): Tensor {
   return tidy(() => {
-    const toPositive = pairwiseDistance(anchor, positive, p, eps);
-    let toNegative = pairwiseDistance(anchor, negative, p, eps);
-    if (swap) toNegative = minimum(toNegative, pairwiseDistance(positive, negative, p, eps));
+    const toPositive = distance(anchor, positive);
+    let toNegative = distance(anchor, negative);
+    if (swap) toNegative = minimum(toNegative, distance(positive, negative));
     // clip, not relu: PyTorch's clamp_min passes the gradient at exactly 0.
     return reduceLoss('tripletMarginLoss', clip(add(sub(toPositive, toNegative), margin), 0), reduction);
   });
