@@ -1,36 +1,28 @@
 // @nagare/layers — the public surface. Everything not listed here is internal.
 import * as init from './init/index';
 
+export { glu, softmin } from './activations/along-axis';
+export { GLU, LogSoftmax, Maxout, Softmax, Softmax2d, Softmin } from './activations/axis-modules';
 export { ACTIVATION_NAMES, type ActivationName, createActivation } from './activations/by-name';
-export { type HardSigmoidOptions, hardSigmoid, hardSwish } from './activations/hard';
-export { maxout } from './activations/maxout';
+export { type HardSigmoidOptions, hardSigmoid, hardSwish, hardtanh, relu6 } from './activations/hard';
 export {
-  CELU,
-  Cos,
-  ELU,
-  GELU,
   HardSigmoid,
   HardSwish,
-  LeakyReLU,
-  LogSoftmax,
-  Maxout,
-  Mish,
-  ReLU,
-  SELU,
-  Sigmoid,
-  SiLU,
-  Softmax,
-  Softplus,
-  Softsign,
+  Hardshrink,
+  Hardtanh,
+  Softshrink,
   Step,
-  Swish,
-  Tanh,
-} from './activations/modules';
+} from './activations/hard-modules';
+export { maxout } from './activations/maxout';
 export { PReLU, type PReLUOptions } from './activations/prelu';
+export { CELU, ELU, LeakyReLU, ReLU, ReLU6, SELU, Threshold } from './activations/rectifier-modules';
 export { celu, elu, leakyRelu, prelu, SELU_ALPHA, SELU_SCALE, selu } from './activations/rectifiers';
+export { RReLU, type RReLUOptions, rrelu } from './activations/rrelu';
+export { hardshrink, softshrink, tanhshrink, threshold } from './activations/shrink';
 export {
   type GeluOptions,
   gelu,
+  logSigmoid,
   mish,
   type SoftplusOptions,
   silu,
@@ -38,7 +30,19 @@ export {
   softsign,
   swish,
 } from './activations/smooth';
-
+export {
+  Cos,
+  GELU,
+  LogSigmoid,
+  Mish,
+  Sigmoid,
+  SiLU,
+  Softplus,
+  Softsign,
+  Swish,
+  Tanh,
+  Tanhshrink,
+} from './activations/smooth-modules';
 export { ModuleDict } from './containers/module-dict';
 export { ModuleList } from './containers/module-list';
 export { Residual } from './containers/residual';
@@ -79,11 +83,35 @@ export {
   binaryCrossEntropyWithLogits,
 } from './losses/binary';
 export { type CrossEntropyOptions, crossEntropy } from './losses/cross-entropy';
+export { type CtcLossOptions, ctcLoss } from './losses/ctc';
 export { hingeLoss, type MultiMarginLossOptions, multiMarginLoss } from './losses/hinge';
 export { type KlDivOptions, klDiv } from './losses/kl-div';
+export { multilabelMarginLoss } from './losses/multi-label-margin';
 export { type NllLossOptions, nllLoss } from './losses/nll';
+export {
+  type GaussianNllLossOptions,
+  gaussianNllLoss,
+  type PoissonNllLossOptions,
+  poissonNllLoss,
+} from './losses/probabilistic';
+export {
+  cosineEmbeddingLoss,
+  hingeEmbeddingLoss,
+  type MarginOptions,
+  marginRankingLoss,
+} from './losses/ranking';
 export type { Reduction, ReductionOptions } from './losses/reduction';
-export { huberLoss, l1Loss, mseLoss } from './losses/regression';
+export { huberLoss, l1Loss, mseLoss, smoothL1Loss } from './losses/regression';
+export {
+  type MultiLabelSoftMarginLossOptions,
+  multiLabelSoftMarginLoss,
+  softMarginLoss,
+} from './losses/soft-margin';
+export { type TripletMarginLossOptions, tripletMarginLoss } from './losses/triplet';
+export {
+  type TripletMarginWithDistanceLossOptions,
+  tripletMarginWithDistanceLoss,
+} from './losses/triplet-with-distance';
 export { type AnyModule, type ForwardHook, Module, type NamedOptions } from './module';
 export type { RandomSource } from './random';
 export type { CellOptions } from './recurrent/cell-base';

@@ -1,6 +1,6 @@
 import { randn, type Tensor } from '@nagare/tensor';
 import { expect, test } from 'vitest';
-import { ReLU } from './activations/modules';
+import { ReLU } from './activations/rectifier-modules';
 import { Sequential } from './containers/sequential';
 import { BatchNorm1d } from './layers/batch-norm';
 import { Linear } from './layers/linear';

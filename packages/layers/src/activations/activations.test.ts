@@ -18,12 +18,21 @@ import { expectAllClose } from '@nagare/tensor/testing';
 import { expect, test } from 'vitest';
 import { describeBackends } from '../test-support/backends';
 import { referenceErfc, SAMPLE_POINTS } from '../test-support/closed-form';
-import { hardSigmoid, hardSwish } from './hard';
+import { glu, softmin } from './along-axis';
+import * as axisLayers from './axis-modules';
+import { hardSigmoid, hardSwish, hardtanh, relu6 } from './hard';
+import * as hardLayers from './hard-modules';
 import { maxout } from './maxout';
-import * as layers from './modules';
+import * as rectifierLayers from './rectifier-modules';
+import * as smoothLayers from './smooth-modules';
+
+const layers = { ...axisLayers, ...hardLayers, ...rectifierLayers, ...smoothLayers };
+
 import { PReLU } from './prelu';
 import { celu, elu, leakyRelu, prelu, SELU_ALPHA, SELU_SCALE, selu } from './rectifiers';
-import { gelu, mish, silu, softplus, softsign, swish } from './smooth';
+import { RReLU, rrelu } from './rrelu';
+import { hardshrink, softshrink, tanhshrink, threshold } from './shrink';
+import { gelu, logSigmoid, mish, silu, softplus, softsign, swish } from './smooth';
 
 const ALPHA = SELU_ALPHA;
 const LAMBDA = SELU_SCALE;
@@ -60,6 +69,26 @@ export const ACTIVATIONS: { name: string; fn: (x: Tensor) => Tensor; reference: 
   { name: 'hardSigmoid', fn: (x) => hardSigmoid(x), reference: hardSigmoidRef },
   { name: 'hardSwish', fn: hardSwish, reference: (x) => x * hardSigmoidRef(x) },
   { name: 'cos', fn: cos, reference: Math.cos },
+  { name: 'logSigmoid', fn: logSigmoid, reference: (x) => -Math.log1p(Math.exp(-x)) },
+  { name: 'relu6', fn: relu6, reference: (x) => Math.min(Math.max(x, 0), 6) },
+  {
+    name: 'hardtanh(-2, 1.5)',
+    fn: (x) => hardtanh(x, -2, 1.5),
+    reference: (x) => Math.min(Math.max(x, -2), 1.5),
+  },
+  { name: 'hardshrink(0.7)', fn: (x) => hardshrink(x, 0.7), reference: (x) => (Math.abs(x) > 0.7 ? x : 0) },
+  {
+    name: 'softshrink(0.7)',
+    fn: (x) => softshrink(x, 0.7),
+    reference: (x) => (x > 0.7 ? x - 0.7 : x < -0.7 ? x + 0.7 : 0),
+  },
+  { name: 'tanhshrink', fn: tanhshrink, reference: (x) => x - Math.tanh(x) },
+  { name: 'threshold(0.2, -3)', fn: (x) => threshold(x, 0.2, -3), reference: (x) => (x > 0.2 ? x : -3) },
+  {
+    name: 'rrelu (eval)',
+    fn: (x) => rrelu(x, { lower: 0.1, upper: 0.3 }),
+    reference: (x) => (x > 0 ? x : 0.2 * x),
+  },
 ];
 
 describeBackends('activations', () => {
@@ -147,6 +176,46 @@ describeBackends('activations', () => {
     expect(() => gelu(tensor([1]), { approximate: 'erf' as 'none' })).toThrow(ArgumentError);
   });
 
+  test('softmin is softmax of −x and glu gates one half with the other, both pass gradcheck', () => {
+    const x = tensor(
+      [
+        [0.3, -1.2, 2.1, 0.5],
+        [1.5, 0.2, -0.7, -2.2],
+      ],
+      { dtype: 'float64' },
+    );
+    const row = [0.3, -1.2, 2.1, 0.5].map((v) => Math.exp(-v));
+    const total = row.reduce((a, b) => a + b, 0);
+    expectAllClose(softmin(x).slice([0, 0], [1, 4]), [row.map((v) => v / total)], { rtol: 1e-12 });
+    expectAllClose(glu(x).slice([0, 0], [1, 2]), [[0.3 * sigma(2.1), -1.2 * sigma(0.5)]], { rtol: 1e-12 });
+    expect(glu(x, 0).shape).toEqual([1, 4]);
+    expect(() => glu(tensor([[1, 2, 3]]))).toThrow(ShapeError);
+    expectGradcheck((input) => softmin(input, 0), [x]);
+    expectGradcheck((input) => glu(input), [x]);
+  });
+
+  test('rrelu in training draws one seeded slope in [lower, upper] per negative element', () => {
+    const x = tensor([-1, -2, -3, -4, 5, -6, -7, -8], { dtype: 'float64' });
+    const draw = () => rrelu(x, { lower: 0.1, upper: 0.4, training: true, seed: 3 }).toArray() as number[];
+    const y = draw();
+    expect(draw()).toEqual(y);
+    expect(y[4]).toBe(5);
+    const slopes = y.filter((_, i) => i !== 4).map((v, i) => v / [-1, -2, -3, -4, -6, -7, -8][i]);
+    for (const slope of slopes) expect(slope >= 0.1 && slope <= 0.4).toBe(true);
+    expect(new Set(slopes).size).toBe(slopes.length);
+    expect(() => rrelu(x, { lower: 0.5, upper: 0.1 })).toThrow(ArgumentError);
+    expectGradcheck((input) => rrelu(input, { training: true, seed: 5 }), [x]);
+  });
+
+  test('the new activations reject bad options', () => {
+    expect(() => hardtanh(tensor([1]), 1, -1)).toThrow(ArgumentError);
+    expect(() => hardshrink(tensor([1]), -0.1)).toThrow(ArgumentError);
+    expect(() => softshrink(tensor([1]), Number.NaN)).toThrow(ArgumentError);
+    expect(() => threshold(tensor([1]), Number.NaN, 0)).toThrow(ArgumentError);
+    expect(() => new layers.Hardtanh(2, 2)).toThrow(ArgumentError);
+    expect(() => new layers.Softmax2d().call(tensor([1, 2]))).toThrow(ShapeError);
+  });
+
   test('hardSigmoid takes the ONNX line through options', () => {
     expectAllClose(hardSigmoid(tensor([-3, 0, 1, 3]), { alpha: 0.2, beta: 0.5 }), [0, 0.5, 0.7, 1]);
   });
@@ -181,6 +250,16 @@ const MODULES: { name: string; module: () => import('../module').Module; fn: (x:
   { name: 'Maxout', module: () => new layers.Maxout(2), fn: (x) => maxout(x, 2) },
   { name: 'Softmax', module: () => new layers.Softmax(1), fn: (x) => x.softmax(1) },
   { name: 'LogSoftmax', module: () => new layers.LogSoftmax(), fn: (x) => x.logSoftmax(-1) },
+  { name: 'LogSigmoid', module: () => new layers.LogSigmoid(), fn: logSigmoid },
+  { name: 'Softmin', module: () => new layers.Softmin(0), fn: (x) => softmin(x, 0) },
+  { name: 'ReLU6', module: () => new layers.ReLU6(), fn: relu6 },
+  { name: 'Hardtanh', module: () => new layers.Hardtanh(-0.5, 0.5), fn: (x) => hardtanh(x, -0.5, 0.5) },
+  { name: 'Hardshrink', module: () => new layers.Hardshrink(0.3), fn: (x) => hardshrink(x, 0.3) },
+  { name: 'Softshrink', module: () => new layers.Softshrink(), fn: (x) => softshrink(x) },
+  { name: 'Tanhshrink', module: () => new layers.Tanhshrink(), fn: tanhshrink },
+  { name: 'Threshold', module: () => new layers.Threshold(0.1, 20), fn: (x) => threshold(x, 0.1, 20) },
+  { name: 'GLU', module: () => new layers.GLU(), fn: (x) => glu(x) },
+  { name: 'RReLU (eval)', module: () => new RReLU().eval(), fn: (x) => rrelu(x) },
 ];
 
 describeBackends('activation layers', () => {
@@ -200,5 +279,15 @@ describeBackends('activation layers', () => {
     expect(perChannel.toString()).toContain('PReLU: numParameters=3');
     shared.dispose();
     perChannel.dispose();
+  });
+
+  test('Softmax2d normalizes over the channel axis; RReLU draws from its own seeded stream', () => {
+    const y = new layers.Softmax2d().call(randn([2, 3, 2, 2], { seed: 2 }));
+    expectAllClose(y.sum(1), randn([2, 2, 2], { seed: 0 }).mul(0).add(1), { rtol: 1e-6 });
+    const x = randn([4, 5], { seed: 4 });
+    const a = new RReLU(0.1, 0.3, { seed: 9 });
+    const b = new RReLU(0.1, 0.3, { seed: 9 });
+    expect(a.call(x).toArray()).toEqual(b.call(x).toArray());
+    expect(a.call(x).toArray()).not.toEqual(a.eval().call(x).toArray());
   });
 });

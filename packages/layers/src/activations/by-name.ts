@@ -1,27 +1,37 @@
 import { ArgumentError } from '@nagare/tensor';
 import type { TensorModule } from '../containers/sequential';
 import { Identity } from '../layers/identity';
-import * as layers from './modules';
+import * as hard from './hard-modules';
+import * as rectifiers from './rectifier-modules';
+import { RReLU } from './rrelu';
+import * as smooth from './smooth-modules';
 
 const FACTORIES = {
   identity: () => new Identity(),
-  step: () => new layers.Step(),
-  sigmoid: () => new layers.Sigmoid(),
-  tanh: () => new layers.Tanh(),
-  relu: () => new layers.ReLU(),
-  leakyRelu: () => new layers.LeakyReLU(),
-  elu: () => new layers.ELU(),
-  selu: () => new layers.SELU(),
-  celu: () => new layers.CELU(),
-  softplus: () => new layers.Softplus(),
-  softsign: () => new layers.Softsign(),
-  gelu: () => new layers.GELU(),
-  silu: () => new layers.SiLU(),
-  swish: () => new layers.SiLU(),
-  mish: () => new layers.Mish(),
-  hardSigmoid: () => new layers.HardSigmoid(),
-  hardSwish: () => new layers.HardSwish(),
-  cos: () => new layers.Cos(),
+  step: () => new hard.Step(),
+  sigmoid: () => new smooth.Sigmoid(),
+  logSigmoid: () => new smooth.LogSigmoid(),
+  tanh: () => new smooth.Tanh(),
+  tanhshrink: () => new smooth.Tanhshrink(),
+  relu: () => new rectifiers.ReLU(),
+  relu6: () => new rectifiers.ReLU6(),
+  leakyRelu: () => new rectifiers.LeakyReLU(),
+  rrelu: () => new RReLU(),
+  elu: () => new rectifiers.ELU(),
+  selu: () => new rectifiers.SELU(),
+  celu: () => new rectifiers.CELU(),
+  softplus: () => new smooth.Softplus(),
+  softsign: () => new smooth.Softsign(),
+  gelu: () => new smooth.GELU(),
+  silu: () => new smooth.SiLU(),
+  swish: () => new smooth.SiLU(),
+  mish: () => new smooth.Mish(),
+  hardSigmoid: () => new hard.HardSigmoid(),
+  hardSwish: () => new hard.HardSwish(),
+  hardtanh: () => new hard.Hardtanh(),
+  hardshrink: () => new hard.Hardshrink(),
+  softshrink: () => new hard.Softshrink(),
+  cos: () => new smooth.Cos(),
 } satisfies Record<string, () => TensorModule>;
 
 /** The names `createActivation` knows (each activation layer with default options). */

@@ -1,14 +1,22 @@
-import { expm1, gt, minimum, mul, ShapeError, type Tensor, tidy, where } from '@nagare/tensor';
+import { expm1, gt, mul, ShapeError, type Tensor, tidy, where } from '@nagare/tensor';
 
 /** SELU's α (Klambauer et al., 2017), fixed so activations converge to mean 0, variance 1. */
 export const SELU_ALPHA = 1.6732632423543772;
 /** SELU's scale λ (Klambauer et al., 2017). */
 export const SELU_SCALE = 1.0507009873554805;
 
-/** α·(eˣ − 1) on the negative side, computed on min(x, 0) so a large x cannot overflow (or NaN the gradient). */
-function negativeExp(x: Tensor, alpha: number, inputScale = 1): Tensor {
-  const negative = minimum(x, 0);
-  return mul(expm1(inputScale === 1 ? negative : mul(negative, inputScale)), alpha);
+/**
+ * x where x > 0, else α·(e^(s·x) − 1), the shared shape of ELU, SELU and CELU. The exponential is
+ * taken of x masked to 0 on the positive side, so a large x cannot overflow (or NaN the gradient).
+ * The mask is a `where`, not `minimum(x, 0)`: minimum splits a tie's gradient between its
+ * operands, which gave half of PyTorch's derivative at x = 0. PyTorch takes the negative branch
+ * at x = 0 (derivative α·s), and so does this.
+ */
+function exponentialUnit(x: Tensor, alpha: number, inputScale = 1): Tensor {
+  const isPositive = gt(x, 0);
+  const negative = where(isPositive, 0, x);
+  const curve = mul(expm1(inputScale === 1 ? negative : mul(negative, inputScale)), alpha);
+  return where(isPositive, x, curve);
 }
 
 /**
@@ -62,7 +70,7 @@ export function prelu(x: Tensor, weight: Tensor): Tensor {
  * elu(tensor([-1, 2])); // [-0.632, 2]
  */
 export function elu(x: Tensor, alpha = 1): Tensor {
-  return tidy(() => where(gt(x, 0), x, negativeExp(x, alpha)));
+  return tidy(() => exponentialUnit(x, alpha));
 }
 
 /**
@@ -73,7 +81,7 @@ export function elu(x: Tensor, alpha = 1): Tensor {
  * selu(tensor([-1, 1])); // [-1.1113, 1.0507]
  */
 export function selu(x: Tensor): Tensor {
-  return tidy(() => mul(where(gt(x, 0), x, negativeExp(x, SELU_ALPHA)), SELU_SCALE));
+  return tidy(() => mul(exponentialUnit(x, SELU_ALPHA), SELU_SCALE));
 }
 
 /**
@@ -83,5 +91,5 @@ export function selu(x: Tensor): Tensor {
  * celu(tensor([-1, 1]), 2); // [-0.787, 1]
  */
 export function celu(x: Tensor, alpha = 1): Tensor {
-  return tidy(() => where(gt(x, 0), x, negativeExp(x, alpha, 1 / alpha)));
+  return tidy(() => exponentialUnit(x, alpha, 1 / alpha));
 }

@@ -6,6 +6,7 @@ import {
   erf,
   gt,
   mul,
+  neg,
   sigmoid,
   softplus as softplusPrimitive,
   type Tensor,
@@ -101,4 +102,15 @@ export const swish = silu;
  */
 export function mish(x: Tensor): Tensor {
   return tidy(() => mul(x, tanh(softplusPrimitive(x))));
+}
+
+/**
+ * log σ(x) = −softplus(−x), computed without forming σ(x) so it stays finite and exact for very
+ * negative x, as PyTorch's `logsigmoid`.
+ *
+ * @example
+ * logSigmoid(tensor([0, -100])); // [-0.6931, -100]
+ */
+export function logSigmoid(x: Tensor): Tensor {
+  return tidy(() => neg(softplusPrimitive(neg(x))));
 }

@@ -1,7 +1,7 @@
 import { ArgumentError, randn, ShapeError, type Tensor, tensor } from '@nagare/tensor';
 import { expectAllClose } from '@nagare/tensor/testing';
 import { expect, test } from 'vitest';
-import { ReLU } from '../activations/modules';
+import { ReLU } from '../activations/rectifier-modules';
 import { Identity } from '../layers/identity';
 import { Linear } from '../layers/linear';
 import { describeBackends } from '../test-support/backends';

@@ -1,4 +1,5 @@
 import { ArgumentError, DTypeError, tensor } from '@nagare/tensor';
+import '@nagare/autograd';
 import { expect, test } from 'vitest';
 import { describeBackends } from '../test-support/backends';
 import { Embedding } from './embedding';
@@ -32,6 +33,32 @@ describeBackends('Embedding', () => {
     expect((embed.weight.toArray() as number[][])[3]).toEqual([0, 0]);
     expect((embed.call(indices([[3, 0]])).toArray() as number[][][])[0][0]).toEqual([0, 0]);
     expect(embed.extraRepr()).toBe('4, 2, paddingIdx=3');
+    embed.dispose();
+  });
+
+  test('a loaded non-zero padding row is looked up as is (as PyTorch) but gets no gradient', () => {
+    const embed = new Embedding(3, 2, { paddingIdx: 1 });
+    embed.loadStateDict({
+      weight: tensor([
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ]),
+    });
+    const y = embed.call(indices([[1, 2, 1]]));
+    expect(y.toArray()).toEqual([
+      [
+        [3, 4],
+        [5, 6],
+        [3, 4],
+      ],
+    ]);
+    y.sum().backward();
+    expect(embed.weight.grad!.toArray()).toEqual([
+      [0, 0],
+      [0, 0],
+      [1, 1],
+    ]);
     embed.dispose();
   });
 

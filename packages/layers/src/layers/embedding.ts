@@ -3,6 +3,7 @@ import {
   arange,
   assign,
   DTypeError,
+  detach,
   gather,
   ne,
   type Tensor,
@@ -88,8 +89,9 @@ export class Embedding extends Module {
     return tidy(() => {
       const rows = gather(this.weight, indices, 0);
       if (this.paddingIdx === null) return rows;
-      // The padding row is zero already; masking it also keeps its gradient at zero.
-      return where(unsqueeze(ne(indices, this.paddingIdx), -1), rows, 0);
+      // As PyTorch: the padding row's value is looked up like any other (a loaded state dict may
+      // make it non-zero), but no gradient reaches it, so training never moves it.
+      return where(unsqueeze(ne(indices, this.paddingIdx), -1), rows, detach(rows));
     });
   }
 

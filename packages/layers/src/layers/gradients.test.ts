@@ -1,8 +1,8 @@
 import '@nagare/autograd';
 import { ones, randn, tensor } from '@nagare/tensor';
 import { expect, test } from 'vitest';
-import { Tanh } from '../activations/modules';
 import { PReLU } from '../activations/prelu';
+import { Tanh } from '../activations/smooth-modules';
 import { Residual } from '../containers/residual';
 import { Sequential } from '../containers/sequential';
 import { describeBackends } from '../test-support/backends';
@@ -49,7 +49,6 @@ describeBackends('layer gradients (input and parameters, by central differences)
   test('LayerNorm', () => expectModuleGradcheck(new LayerNorm([2, 3], f64), [input([2, 2, 3])]));
 
   test('Embedding (int32 indices; the padding row gets no gradient)', () => {
-    const embed = new Embedding(5, 2, { paddingIdx: 1, ...f64, seed: 5 });
     const indices = tensor(
       [
         [0, 1, 4],
@@ -57,7 +56,10 @@ describeBackends('layer gradients (input and parameters, by central differences)
       ],
       { dtype: 'int32' },
     );
-    expectModuleGradcheck(embed, [indices]);
+    expectModuleGradcheck(new Embedding(5, 2, { ...f64, seed: 5 }), [indices]);
+    // As PyTorch, the padding row's value reaches the output but its gradient is held at 0 on
+    // purpose, so central differences (which see the value) cannot check it.
+    const embed = new Embedding(5, 2, { paddingIdx: 1, ...f64, seed: 5 });
     embed.call(indices).sum().backward();
     expect((embed.weight.grad!.toArray() as number[][])[1]).toEqual([0, 0]);
     expect((embed.weight.grad!.toArray() as number[][])[4]).toEqual([3, 3]);

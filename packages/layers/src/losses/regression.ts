@@ -1,4 +1,4 @@
-import { ArgumentError, abs, le, mul, square, sub, type Tensor, tidy, where } from '@nagare/tensor';
+import { ArgumentError, abs, le, lt, mul, square, sub, type Tensor, tidy, where } from '@nagare/tensor';
 import { checkSameShape, type ReductionOptions, reduceLoss } from './reduction';
 
 /**
@@ -47,5 +47,31 @@ export function huberLoss(
       sub(mul(distance, delta), 0.5 * delta * delta),
     );
     return reduceLoss('huberLoss', loss, options.reduction);
+  });
+}
+
+/**
+ * Smooth L1 loss: ½d²/β where |d| < β, else |d| − ½β, with d = x − y and β = `beta` (default 1),
+ * as PyTorch's `smooth_l1_loss` (Fast R-CNN); `beta: 0` is the L1 loss. Huber loss divided by β.
+ *
+ * @example
+ * smoothL1Loss(tensor([0, 0]), tensor([0.5, 3])).item(); // (0.125 + 2.5) / 2
+ */
+export function smoothL1Loss(
+  input: Tensor,
+  target: Tensor,
+  options: ReductionOptions & { beta?: number } = {},
+): Tensor {
+  checkSameShape('smoothL1Loss', input, target);
+  const beta = options.beta ?? 1;
+  if (!(beta >= 0) || !Number.isFinite(beta))
+    throw new ArgumentError('smoothL1Loss', `beta must be a finite number ≥ 0, got ${beta}`);
+  return tidy(() => {
+    const distance = abs(sub(input, target));
+    const loss =
+      beta === 0
+        ? distance
+        : where(lt(distance, beta), mul(square(distance), 0.5 / beta), sub(distance, 0.5 * beta));
+    return reduceLoss('smoothL1Loss', loss, options.reduction);
   });
 }

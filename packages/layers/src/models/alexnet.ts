@@ -1,4 +1,4 @@
-import { ReLU } from '../activations/modules';
+import { ReLU } from '../activations/rectifier-modules';
 import { Sequential } from '../containers/sequential';
 import { Conv2d } from '../layers/conv2d';
 import { Dropout } from '../layers/dropout';

@@ -1,5 +1,5 @@
 import { concat, ShapeError, type Tensor } from '@nagare/tensor';
-import { ReLU } from '../activations/modules';
+import { ReLU } from '../activations/rectifier-modules';
 import { Sequential } from '../containers/sequential';
 import { Conv2d } from '../layers/conv2d';
 import type { FloatDType } from '../layers/options';

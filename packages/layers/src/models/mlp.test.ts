@@ -1,6 +1,6 @@
 import { ArgumentError, randn } from '@nagare/tensor';
 import { expect, test } from 'vitest';
-import { Tanh } from '../activations/modules';
+import { Tanh } from '../activations/smooth-modules';
 import type { BatchNorm1d } from '../layers/batch-norm';
 import type { Dropout } from '../layers/dropout';
 import type { Linear } from '../layers/linear';

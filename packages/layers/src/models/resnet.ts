@@ -1,5 +1,5 @@
 import { ArgumentError, pad, relu, ShapeError, slice, type Tensor, tidy } from '@nagare/tensor';
-import { ReLU } from '../activations/modules';
+import { ReLU } from '../activations/rectifier-modules';
 import { Sequential, type TensorModule } from '../containers/sequential';
 import { heNormal } from '../init/scaled';
 import { BatchNorm2d } from '../layers/batch-norm';

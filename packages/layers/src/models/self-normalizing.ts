@@ -1,5 +1,5 @@
 import { ArgumentError } from '@nagare/tensor';
-import { SELU } from '../activations/modules';
+import { SELU } from '../activations/rectifier-modules';
 import { Sequential } from '../containers/sequential';
 import { zeros } from '../init/basic';
 import { lecunNormal } from '../init/scaled';

@@ -1,5 +1,5 @@
 import { ArgumentError } from '@nagare/tensor';
-import { ReLU } from '../activations/modules';
+import { ReLU } from '../activations/rectifier-modules';
 import { Sequential } from '../containers/sequential';
 import { BatchNorm2d } from '../layers/batch-norm';
 import { Conv2d } from '../layers/conv2d';

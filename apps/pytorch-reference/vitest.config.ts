@@ -1,0 +1,3 @@
+import { nagareTestConfig } from '../../vitest.shared';
+
+export default nagareTestConfig();
