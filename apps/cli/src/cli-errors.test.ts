@@ -1,13 +1,13 @@
 // Bad input: usage with the nearest match, one-line errors, exit code 2. Two cases run in child
 // processes (the real exit code and streams); the rest call runCli in-process, the same code path.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { runInProcess } from './test-support/run-in-process';
 import { runNagare } from './test-support/run-nagare';
+import { makeTempDir } from './test-support/temp-dir';
 
-const work = mkdtempSync(join(tmpdir(), 'nagare-cli-errors-'));
+const work = makeTempDir('nagare-cli-errors-');
 const nagare = (...args: string[]) => runInProcess(args);
 const nagareProcess = (...args: string[]) => runNagare(args, work);
 

@@ -1,14 +1,14 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importOnnx, loadSafetensors, readOnnxModel } from '@nagare/io';
 import { tensor } from '@nagare/tensor';
 import { expectAllClose } from '@nagare/tensor/testing';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { runInProcess } from '../test-support/run-in-process';
+import { makeTempDir } from '../test-support/temp-dir';
 import { loadTrainedModel, locateRun } from '../training/load-trained';
 
-const work = mkdtempSync(join(tmpdir(), 'nagare-interop-'));
+const work = makeTempDir('nagare-interop-');
 const runDir = join(work, 'run');
 const onnxFile = join(work, 'spiral.onnx');
 
