@@ -42,7 +42,30 @@ test('an unknown flag prints the nearest flag and the command usage, exit 2', as
 test('a bad flag value is a usage error', async () => {
   const result = await nagare('train', 'mnist-mlp', '--batch-size', 'lots');
   expect(result.code).toBe(2);
-  expect(result.stderr).toContain('expected an integer ≥ 1');
+  expect(result.stderr).toContain('expected an integer from 1 to 65,536');
+});
+
+test('an out-of-range number is one line pointing to --help, not the whole usage', async () => {
+  for (const [flag, value] of [
+    ['--epochs', '1e20'],
+    ['--batch-size', '1000000000000'],
+    ['--threads', '100000'],
+    ['--epochs', '2.5'],
+  ]) {
+    const result = await nagare('train', 'mnist-mlp', flag, value);
+    expectOneLineError(
+      result,
+      new RegExp(`'${flag} <\\w+>' argument '${value.replace('.', '\\.')}' is invalid`),
+    );
+    expect(result.stderr).toMatch(/\(see `(nagare|npm run nagare --) train --help`\)$/m);
+  }
+});
+
+test('export --help marks its required options, and a missing one is a one-line error', async () => {
+  const help = await nagare('export', '--help');
+  expect(help.stdout).toMatch(/--format <format> +file format \(required\)/);
+  expect(help.stdout).toMatch(/--out <file> +where to write the model \(required\)/);
+  expectOneLineError(await nagare('export', 'runs/x', '--format', 'onnx'), /required option '--out <file>'/);
 });
 
 test('a corrupt checkpoint is one line naming the file and the problem, exit 2', async () => {
