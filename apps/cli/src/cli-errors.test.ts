@@ -84,7 +84,10 @@ test('a missing checkpoint or run directory is one line, exit 2', async () => {
 });
 
 test('a missing or corrupt config file is one line naming it, exit 2', async () => {
-  expectOneLineError(await nagare('train', join(work, 'missing.json')), /missing\.json: file not found$/m);
+  expectOneLineError(
+    await nagare('train', join(work, 'missing.json')),
+    /missing\.json: no such file or directory$/m,
+  );
   const broken = join(work, 'broken.json');
   writeFileSync(broken, '{"recipe": "mnist-mlp", "epochs": }');
   expectOneLineError(await nagare('train', broken), /broken\.json: not valid JSON/);

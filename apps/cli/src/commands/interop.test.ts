@@ -99,7 +99,7 @@ describe('nagare export and nagare import', () => {
     expect(wrongCount.code).toBe(2);
     expect(wrongCount.stderr).toContain('needs 6 values, got 3');
     const missing = await runInProcess(['import', join(work, 'nothing.onnx')]);
-    expect(missing.stderr).toMatch(/nothing\.onnx: file not found/);
+    expect(missing.stderr).toMatch(/nothing\.onnx: no such file or directory/);
     const corrupt = await runInProcess(['import', join(runDir, 'config.json')]);
     expect(corrupt.code).toBe(2);
     expect(corrupt.stderr).toContain('config.json');

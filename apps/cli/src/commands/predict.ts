@@ -5,6 +5,7 @@ import { softmax, type Tensor, tensor, tidy } from '@nagare/tensor';
 import { selectBackend } from '../backend/select-backend';
 import type { TrainConfig } from '../config/train-config';
 import { CliError } from '../errors/cli-error';
+import { missingPathError } from '../errors/path-errors';
 import { type CsvSample, parseCsvSamples } from '../inputs/csv-input';
 import { decodePng, resizeGray, toMnistPolarity } from '../inputs/png-input';
 import type { RecipeInput } from '../recipes/recipe';
@@ -47,14 +48,14 @@ async function readSamples(
   const isFile = (await stat(input).catch(() => null))?.isFile() ?? false;
   const extension = extname(input).toLowerCase();
   if (extension === '.png') {
-    if (!isFile) throw new CliError(input, 'file not found');
+    if (!isFile) throw missingPathError(input);
     if (recipeInput.kind !== 'image')
       throw new CliError(input, 'this model takes vectors, not images: give a CSV row');
     const [, height, width] = recipeInput.shape;
     const image = toMnistPolarity(resizeGray(decodePng(await readFile(input), input), width, height));
     return { kind: 'png', samples: [{ values: image.pixels, label: null, line: 1 }] };
   }
-  if (!isFile && (extension === '.csv' || !/[0-9]/.test(input))) throw new CliError(input, 'file not found');
+  if (!isFile && (extension === '.csv' || !/[0-9]/.test(input))) throw missingPathError(input);
   const text = isFile ? await readFile(input, 'utf8') : input;
   const samples = parseCsvSamples(text, sizeOf(recipeInput), isFile ? input : 'input row');
   // Image CSVs usually hold bytes 0–255; the models were trained on [0, 1].
@@ -93,6 +94,12 @@ export async function predictCommand(
   const k = Math.min(flags.top ?? 3, classes.length);
   const predictions: Prediction[] = samples.map((sample, i) => {
     const row = Array.from(probabilities.subarray(i * classes.length, (i + 1) * classes.length));
+    // Huge but finite inputs can still overflow inside the model; never print null as a probability.
+    if (row.some((p) => !Number.isFinite(p)))
+      throw new CliError(
+        sourceName(input, kind, sample),
+        "the model's output is not finite for these values (are they far outside the training data's range?)",
+      );
     const ranked = row
       .map((probability, index) => ({ index, probability }))
       .sort((a, b) => b.probability - a.probability);

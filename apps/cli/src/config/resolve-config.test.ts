@@ -32,7 +32,7 @@ describe('resolveConfig', () => {
 
   test('a missing, malformed or incomplete file is a one-line error naming it', async () => {
     await expect(resolveConfig(join(dir, 'none.json'), {})).rejects.toThrow(
-      `${join(dir, 'none.json')}: file not found`,
+      `${join(dir, 'none.json')}: no such file or directory`,
     );
     const broken = file('broken.json', '{"recipe": "spiral-mlp",');
     await expect(resolveConfig(broken, {})).rejects.toThrow(`${broken}: not valid JSON`);

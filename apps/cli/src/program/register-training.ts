@@ -1,6 +1,7 @@
 import { Option } from 'commander';
 import { LIMITS } from '../config/limits';
 import { OPTIMIZER_NAMES, SCHEDULE_NAMES } from '../config/train-config';
+import { cliCommand } from '../util/cli-command';
 import { integerFlag, nonNegativeNumberFlag, positiveNumberFlag } from '../util/parse-flag';
 import type { NagareCommand } from './nagare-command';
 import {
@@ -18,7 +19,7 @@ export function addTrainCommand(program: NagareCommand, { io, log, setExit }: Co
   program
     .command('train')
     .description('train a built-in recipe or a config.json; writes a run directory')
-    .argument('[recipe|config]', 'recipe name (see `nagare recipes`) or a config.json file')
+    .argument('[recipe|config]', `recipe name (see \`${cliCommand(['recipes'])}\`) or a config.json file`)
     .addOption(epochsOption('number of epochs'))
     .addOption(
       new Option(
