@@ -40,7 +40,11 @@ interface ResumePoint {
 async function findResumePoint(dir: string): Promise<ResumePoint> {
   if (!(await exists(dir))) throw missingPathError(dir);
   const { best, last } = runCheckpoints(dir);
-  if (await exists(last)) return { path: last, note: null };
+  // Loaded once here, so a damaged checkpoint is refused before anything in the run is rewritten.
+  if (await exists(last)) {
+    (await readCheckpoint(last)).dispose();
+    return { path: last, note: null };
+  }
   if (!(await exists(best)))
     throw new CliError(
       dir,
