@@ -26,7 +26,7 @@ export const RUN_BACKEND_HELP = "compute backend (default: the run's own)";
 
 /** `--threads`, bounded by the machine's cores (see LIMITS). */
 export const threadsOption = () =>
-  new Option('--threads <n>', `worker threads of the wasm backend (at most ${LIMITS.threads.max})`).argParser(
+  new Option('--threads <n>', 'worker threads of the wasm backend (at most 4 per core)').argParser(
     integerFlag(LIMITS.threads),
   );
 
