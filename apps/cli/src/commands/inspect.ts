@@ -65,6 +65,28 @@ function describeChecksum(report: ChecksumReport): string {
   return `checksum: FAILED — the data is ${report.actual}, its metadata says ${report.expected}; eval and --resume refuse this file`;
 }
 
+/** The text listing of `inspect`: size, parameters, checksum, tensor tables and metadata. */
+function printInspection(result: InspectResult, log: (line: string) => void): void {
+  const row = (t: TensorInfo) => [t.name, t.dtype, `[${t.shape.join(', ')}]`, t.values];
+  const model = result.tensors.filter((t) => !t.name.startsWith(TRAINING_STATE_PREFIX));
+  const state = result.tensors.filter((t) => t.name.startsWith(TRAINING_STATE_PREFIX));
+  log(`${result.file} (${result.bytes.toLocaleString('en-US')} bytes)`);
+  log(`parameters: ${result.parameters.toLocaleString('en-US')}`);
+  log(describeChecksum(result.checksum));
+  log('');
+  log(`model tensors (${model.length}, ${result.modelValues.toLocaleString('en-US')} values)`);
+  log(formatTable(['name', 'dtype', 'shape', 'values'], model.map(row)));
+  if (state.length > 0) {
+    log('');
+    log(`training-state tensors: optimizer and callbacks (${state.length})`);
+    log(formatTable(['name', 'dtype', 'shape', 'values'], state.map(row)));
+  }
+  log('');
+  log('metadata');
+  const entries = Object.entries(result.metadata).map(([key, value]) => [key, describeMetadata(key, value)]);
+  log(entries.length > 0 ? formatTable(['key', 'value'], entries) : '(none)');
+}
+
 /**
  * `nagare inspect <checkpoint|run-dir>`: lists a safetensors file's tensors (name, dtype, shape,
  * values), the model's parameter count, its checksum status and its metadata (training state
@@ -88,7 +110,6 @@ export async function inspectCommand(
   }));
   for (const tensor of Object.values(content.tensors)) tensor.dispose();
   const model = tensors.filter((t) => !t.name.startsWith(TRAINING_STATE_PREFIX));
-  const state = tensors.filter((t) => t.name.startsWith(TRAINING_STATE_PREFIX));
   const modelValues = model.reduce((total, t) => total + t.values, 0);
   const result: InspectResult = {
     file: checkpointPath,
@@ -99,25 +120,7 @@ export async function inspectCommand(
     metadata: content.metadata,
     checksum: verifyCheckpointChecksum(bytes, content.metadata),
   };
-  if (flags.json) {
-    log(JSON.stringify(result));
-    return 0;
-  }
-  const row = (t: TensorInfo) => [t.name, t.dtype, `[${t.shape.join(', ')}]`, t.values];
-  log(`${checkpointPath} (${result.bytes.toLocaleString('en-US')} bytes)`);
-  log(`parameters: ${result.parameters.toLocaleString('en-US')}`);
-  log(describeChecksum(result.checksum));
-  log('');
-  log(`model tensors (${model.length}, ${modelValues.toLocaleString('en-US')} values)`);
-  log(formatTable(['name', 'dtype', 'shape', 'values'], model.map(row)));
-  if (state.length > 0) {
-    log('');
-    log(`training-state tensors: optimizer and callbacks (${state.length})`);
-    log(formatTable(['name', 'dtype', 'shape', 'values'], state.map(row)));
-  }
-  log('');
-  log('metadata');
-  const entries = Object.entries(content.metadata).map(([key, value]) => [key, describeMetadata(key, value)]);
-  log(entries.length > 0 ? formatTable(['key', 'value'], entries) : '(none)');
+  if (flags.json) log(JSON.stringify(result));
+  else printInspection(result, log);
   return 0;
 }
