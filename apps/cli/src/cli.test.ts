@@ -179,6 +179,8 @@ test('Ctrl-C finishes the batch, writes the last checkpoint, exits with 130, and
   expect(result.code).toBe(130);
   expect(result.stdout).toContain('interrupted: finishing the current batch');
   expect(result.stdout).toContain(`checkpoint written to ${join(dir, 'checkpoints', 'last.safetensors')}`);
+  // Run from this checkout, where `nagare` is not on PATH, the printed command goes through npm.
+  expect(result.stdout).toContain(`continue with: npm run nagare -- train --resume ${dir}`);
   expect(result.stdout).not.toMatch(/^epoch +12\/12 /m);
   expect(existsSync(join(dir, 'report.html'))).toBe(true);
   const resumed = await runInProcess(['train', '--resume', dir]);
