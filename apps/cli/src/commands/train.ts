@@ -70,7 +70,7 @@ async function resumeRun(
   output: ProgressOutput,
 ): Promise<number> {
   const from = await findResumePoint(dir);
-  const { recipe, config } = await resolveConfig(join(dir, 'config.json'), overrides);
+  const { recipe, config } = await resolveConfig(join(dir, 'config.json'), overrides, { isRunConfig: true });
   if (target !== undefined && target !== recipe.name) {
     throw new CliError(
       target,

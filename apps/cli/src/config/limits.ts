@@ -41,3 +41,17 @@ export function describeRange(range: IntegerRange): string {
 export function isInRange(value: unknown, range: IntegerRange): value is number {
   return Number.isInteger(value) && (value as number) >= range.min && (value as number) <= range.max;
 }
+
+/**
+ * A finished run's config with its `threads` lowered to what this machine allows: a run trained on
+ * a machine with more cores stays usable (eval, predict, export, --resume) on a smaller one. A value
+ * that is not a positive integer is left for the config check to refuse.
+ *
+ * @example
+ * fitThreadsToMachine({ threads: 64 }); // { threads: LIMITS.threads.max } on a 2-core machine
+ */
+export function fitThreadsToMachine(config: Record<string, unknown>): Record<string, unknown> {
+  const { threads } = config;
+  if (!Number.isInteger(threads) || (threads as number) <= LIMITS.threads.max) return config;
+  return { ...config, threads: LIMITS.threads.max };
+}

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { CliError } from '../errors/cli-error';
+import { fitThreadsToMachine, LIMITS } from './limits';
 import { BASE_CONFIG, checkConfig, mergeConfig, type TrainConfig } from './train-config';
 
 const base: TrainConfig = {
@@ -79,4 +80,12 @@ test('mergeConfig lets later layers win, skips undefined values and merges model
   expect(merged.lr).toBe(BASE_CONFIG.lr);
   expect(merged.model).toEqual({ hidden: [512, 256], dropout: 0 });
   expect(base.model.dropout).toBe(0.2);
+});
+
+test("a finished run's threads from a bigger machine are lowered to this machine's limit", () => {
+  const config = fitThreadsToMachine({ recipe: 'mnist-mlp', threads: LIMITS.threads.max + 1 });
+  expect(config.threads).toBe(LIMITS.threads.max);
+  expect(checkConfig(config, 'config.json').threads).toBe(LIMITS.threads.max);
+  expect(fitThreadsToMachine({ threads: 2 })).toEqual({ threads: 2 });
+  expect(fitThreadsToMachine({ threads: 'many' })).toEqual({ threads: 'many' });
 });

@@ -1,4 +1,5 @@
 import type { Checkpoint } from '@nagare/train';
+import { fitThreadsToMachine } from '../config/limits';
 import { readJsonObject } from '../config/read-json-file';
 import { checkConfig, type TrainConfig } from '../config/train-config';
 import { CliError } from '../errors/cli-error';
@@ -29,7 +30,7 @@ async function configOf(checkpoint: Checkpoint, configPath: string | null): Prom
     );
   }
   const recipe = findRecipe(String(raw.recipe));
-  return checkConfig(raw, source, recipe.defaults.model) as TrainConfig;
+  return checkConfig(fitThreadsToMachine(raw), source, recipe.defaults.model) as TrainConfig;
 }
 
 /** A checkpoint with the config and recipe it was trained with, before any model is built. */
