@@ -1,3 +1,4 @@
 import { nagareTestConfig } from '../../vitest.shared.ts';
 
-export default nagareTestConfig();
+// temp-root gives the run a private TMPDIR and removes it at the end, so tests leave nothing behind.
+export default nagareTestConfig({ globalSetup: ['src/test-support/temp-root.ts'] });

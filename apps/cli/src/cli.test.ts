@@ -1,7 +1,6 @@
 // End-to-end: the CLI in child processes, as a user runs it. One small MNIST run (300 samples, one
 // epoch, js backend) is trained once and then evaluated, inspected, used for predictions and resumed.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mnist } from '@nagare/data';
 import { PNG } from 'pngjs';
@@ -9,9 +8,10 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { lastWeights } from './test-support/checkpoint-weights';
 import { runInProcess } from './test-support/run-in-process';
 import { finished, runNagare, startNagare } from './test-support/run-nagare';
+import { makeTempDir } from './test-support/temp-dir';
 import { parseMetricsLines } from './training/metrics-row';
 
-const work = mkdtempSync(join(tmpdir(), 'nagare-cli-'));
+const work = makeTempDir('nagare-cli-');
 const runDir = join(work, 'run');
 const nagare = (...args: string[]) => runNagare(args, work);
 // Variants of a command already run in a child process run in-process: the same code, faster.
@@ -179,6 +179,8 @@ test('Ctrl-C finishes the batch, writes the last checkpoint, exits with 130, and
   expect(result.code).toBe(130);
   expect(result.stdout).toContain('interrupted: finishing the current batch');
   expect(result.stdout).toContain(`checkpoint written to ${join(dir, 'checkpoints', 'last.safetensors')}`);
+  // Run from this checkout, where `nagare` is not on PATH, the printed command goes through npm.
+  expect(result.stdout).toContain(`continue with: npm run nagare -- train --resume ${dir}`);
   expect(result.stdout).not.toMatch(/^epoch +12\/12 /m);
   expect(existsSync(join(dir, 'report.html'))).toBe(true);
   const resumed = await runInProcess(['train', '--resume', dir]);

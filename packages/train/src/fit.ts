@@ -2,6 +2,7 @@ import type { StateDictError } from '@nagare/layers';
 import { ArgumentError, isNagareError } from '@nagare/tensor';
 import type { Callback, History } from './callbacks/callback';
 import { lrScheduler } from './callbacks/lr-scheduler';
+import { checkStateFitsRun } from './checkpoint/check-state';
 import { type Checkpoint, loadCheckpoint } from './checkpoint/load-checkpoint';
 import { seedDefaultGenerator } from './checkpoint/rng';
 import { toLoader } from './data-source';
@@ -110,6 +111,7 @@ async function restore(run: TrainingRun, setup: RunSetup, resume: string | Check
       if (saved) callback.loadStateDict?.(saved);
     }
     run.restoreState(checkpoint.state);
+    checkStateFitsRun(checkpoint.file, checkpoint.state, run);
   } finally {
     if (typeof resume === 'string') checkpoint.dispose();
   }

@@ -27,6 +27,7 @@ export {
   progressBar,
 } from './callbacks/progress-bar';
 export type { CheckpointContents } from './checkpoint/checkpoint-contents';
+export { type ChecksumReport, type ChecksumStatus, verifyCheckpointChecksum } from './checkpoint/checksum';
 export { type Checkpoint, loadCheckpoint } from './checkpoint/load-checkpoint';
 export { saveCheckpoint } from './checkpoint/save-checkpoint';
 export type { EpochProgress, GeneratorState, RngState, TrainingState } from './checkpoint/training-state';

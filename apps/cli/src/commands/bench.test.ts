@@ -1,11 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { makeTempDir } from '../test-support/temp-dir';
 import { findBenchDir } from './bench';
 
+const root = makeTempDir('nagare-bench-');
+
 test('findBenchDir finds bench/ in a parent directory and nothing outside a checkout', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'nagare-bench-'));
   expect(await findBenchDir(root)).toBeNull();
   mkdirSync(join(root, 'bench'));
   writeFileSync(join(root, 'bench', 'package.json'), '{"scripts":{"bench":"node run.js"}}');

@@ -4,8 +4,9 @@ import type { ExperimentSize } from '../experiments/experiment';
 import { EXPERIMENTS, findExperiment } from '../experiments/registry';
 import { runExperiment } from '../experiments/run-experiment';
 import type { ProgressOutput } from '../training/progress-callback';
+import { checkOutputLocation, prepareRunDir } from '../training/run-dir';
+import { cliCommand } from '../util/cli-command';
 import { formatTable } from '../util/format';
-import { defaultRunDir } from './train';
 
 /** The flags of `nagare experiment` as commander parses them. */
 export interface ExperimentFlags {
@@ -26,7 +27,7 @@ function listExperiments(log: (line: string) => void): number {
   );
   log('');
   log(
-    'Run one with `nagare experiment <name>` (about 10 minutes at most; --quick for a first look, --full for more).',
+    `Run one with \`${cliCommand(['experiment', '<name>'])}\` (about 10 minutes at most; --quick for a first look, --full for more).`,
   );
   return 0;
 }
@@ -46,13 +47,14 @@ export async function experimentCommand(
   if (name === undefined) return listExperiments(output.log);
   if (flags.quick && flags.full) throw new CliError('--quick', 'choose one of --quick and --full');
   const experiment = findExperiment(name);
+  if (flags.out !== undefined) await checkOutputLocation(flags.out);
   const size: ExperimentSize = flags.quick ? 'quick' : flags.full ? 'full' : 'default';
   await runExperiment(
     {
       experiment,
       size,
       seed: flags.seed ?? 0,
-      outDir: flags.out ?? defaultRunDir(experiment.name),
+      outDir: await prepareRunDir(flags.out, experiment.name),
       backend: flags.backend ?? 'auto',
       threads: flags.threads ?? BASE_CONFIG.threads,
     },

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { type ImportedOnnx, importOnnx, nagareDTypeForOnnx, type OnnxValueInfo } from '@nagare/io';
 import { formatTensor, randn, type Tensor, tensor, zeros } from '@nagare/tensor';
 import { CliError } from '../errors/cli-error';
+import { directoryNotFileError, missingPathError } from '../errors/path-errors';
 
 /** The flags of `nagare import`. */
 export interface ImportFlags {
@@ -63,8 +64,8 @@ export async function importCommand(
   log: (line: string) => void,
 ): Promise<number> {
   const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') throw new CliError(file, 'file not found');
-    if (error.code === 'EISDIR') throw new CliError(file, 'is a directory, expected a .onnx file');
+    if (error.code === 'ENOENT') throw missingPathError(file);
+    if (error.code === 'EISDIR') throw directoryNotFileError(file, '.onnx');
     throw error;
   });
   const imported = importOnnx(bytes, { source: file });

@@ -1,8 +1,7 @@
-import { stat } from 'node:fs/promises';
-import { loadSafetensors, type SafetensorsContent } from '@nagare/io';
-import { CliError } from '../errors/cli-error';
+import { type ChecksumReport, verifyCheckpointChecksum } from '@nagare/train';
 import { findRecipe } from '../recipes/registry';
-import { CONFIG_METADATA_KEY, locateCheckpoint } from '../training/load-trained';
+import { locateCheckpoint, readSafetensorsFile } from '../training/checkpoint-files';
+import { CONFIG_METADATA_KEY } from '../training/load-trained';
 import { formatTable } from '../util/format';
 
 /** One tensor of a checkpoint as `inspect` lists it. */
@@ -23,21 +22,12 @@ export interface InspectResult {
   modelValues: number;
   tensors: TensorInfo[];
   metadata: Record<string, string>;
+  /** The data's CRC-32 against the one in the metadata: ok, failed, or absent (an older file). */
+  checksum: ChecksumReport;
 }
 
 // Names of the optimizer's and callbacks' tensors start with this (see @nagare/train checkpoints).
 const TRAINING_STATE_PREFIX = 'nagare:';
-
-async function readSafetensors(path: string): Promise<SafetensorsContent> {
-  try {
-    return await loadSafetensors(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CliError(path, 'file not found');
-    if (code === 'EISDIR') throw new CliError(path, 'is a directory, expected a .safetensors file');
-    throw error;
-  }
-}
 
 /** Exact trainable-parameter count from the recipe the checkpoint records, if it records one. */
 function recipeParameters(metadata: Record<string, string>): number | null {
@@ -67,9 +57,40 @@ function describeMetadata(key: string, value: string): string {
   return value.length > 160 ? `${value.slice(0, 157)}...` : value;
 }
 
+/** The checksum line: whether the data is what was written. */
+function describeChecksum(report: ChecksumReport): string {
+  if (report.status === 'ok') return `checksum: ok (${report.actual})`;
+  if (report.status === 'absent')
+    return 'checksum: absent (written before checkpoints had checksums; it still loads, unverified)';
+  return `checksum: FAILED — the data is ${report.actual}, its metadata says ${report.expected}; eval and --resume refuse this file`;
+}
+
+/** The text listing of `inspect`: size, parameters, checksum, tensor tables and metadata. */
+function printInspection(result: InspectResult, log: (line: string) => void): void {
+  const row = (t: TensorInfo) => [t.name, t.dtype, `[${t.shape.join(', ')}]`, t.values];
+  const model = result.tensors.filter((t) => !t.name.startsWith(TRAINING_STATE_PREFIX));
+  const state = result.tensors.filter((t) => t.name.startsWith(TRAINING_STATE_PREFIX));
+  log(`${result.file} (${result.bytes.toLocaleString('en-US')} bytes)`);
+  log(`parameters: ${result.parameters.toLocaleString('en-US')}`);
+  log(describeChecksum(result.checksum));
+  log('');
+  log(`model tensors (${model.length}, ${result.modelValues.toLocaleString('en-US')} values)`);
+  log(formatTable(['name', 'dtype', 'shape', 'values'], model.map(row)));
+  if (state.length > 0) {
+    log('');
+    log(`training-state tensors: optimizer and callbacks (${state.length})`);
+    log(formatTable(['name', 'dtype', 'shape', 'values'], state.map(row)));
+  }
+  log('');
+  log('metadata');
+  const entries = Object.entries(result.metadata).map(([key, value]) => [key, describeMetadata(key, value)]);
+  log(entries.length > 0 ? formatTable(['key', 'value'], entries) : '(none)');
+}
+
 /**
  * `nagare inspect <checkpoint|run-dir>`: lists a safetensors file's tensors (name, dtype, shape,
- * values), the model's parameter count, and its metadata (training state summarized).
+ * values), the model's parameter count, its checksum status and its metadata (training state
+ * summarized). A checkpoint whose checksum fails is still listed, so the damage can be looked at.
  *
  * @example
  * await inspectCommand('runs/x/checkpoints/last.safetensors', {}, console.log);
@@ -80,7 +101,7 @@ export async function inspectCommand(
   log: (line: string) => void,
 ): Promise<number> {
   const { checkpointPath } = await locateCheckpoint(target);
-  const content = await readSafetensors(checkpointPath);
+  const { bytes, content } = await readSafetensorsFile(checkpointPath);
   const tensors: TensorInfo[] = Object.entries(content.tensors).map(([name, t]) => ({
     name,
     dtype: t.dtype,
@@ -89,34 +110,17 @@ export async function inspectCommand(
   }));
   for (const tensor of Object.values(content.tensors)) tensor.dispose();
   const model = tensors.filter((t) => !t.name.startsWith(TRAINING_STATE_PREFIX));
-  const state = tensors.filter((t) => t.name.startsWith(TRAINING_STATE_PREFIX));
   const modelValues = model.reduce((total, t) => total + t.values, 0);
   const result: InspectResult = {
     file: checkpointPath,
-    bytes: (await stat(checkpointPath)).size,
+    bytes: bytes.length,
     parameters: recipeParameters(content.metadata) ?? modelValues,
     modelValues,
     tensors,
     metadata: content.metadata,
+    checksum: verifyCheckpointChecksum(bytes, content.metadata),
   };
-  if (flags.json) {
-    log(JSON.stringify(result));
-    return 0;
-  }
-  const row = (t: TensorInfo) => [t.name, t.dtype, `[${t.shape.join(', ')}]`, t.values];
-  log(`${checkpointPath} (${result.bytes.toLocaleString('en-US')} bytes)`);
-  log(`parameters: ${result.parameters.toLocaleString('en-US')}`);
-  log('');
-  log(`model tensors (${model.length}, ${modelValues.toLocaleString('en-US')} values)`);
-  log(formatTable(['name', 'dtype', 'shape', 'values'], model.map(row)));
-  if (state.length > 0) {
-    log('');
-    log(`training-state tensors: optimizer and callbacks (${state.length})`);
-    log(formatTable(['name', 'dtype', 'shape', 'values'], state.map(row)));
-  }
-  log('');
-  log('metadata');
-  const entries = Object.entries(content.metadata).map(([key, value]) => [key, describeMetadata(key, value)]);
-  log(entries.length > 0 ? formatTable(['key', 'value'], entries) : '(none)');
+  if (flags.json) log(JSON.stringify(result));
+  else printInspection(result, log);
   return 0;
 }

@@ -1,14 +1,14 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importOnnx, loadSafetensors, readOnnxModel } from '@nagare/io';
 import { tensor } from '@nagare/tensor';
 import { expectAllClose } from '@nagare/tensor/testing';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { runInProcess } from '../test-support/run-in-process';
+import { makeTempDir } from '../test-support/temp-dir';
 import { loadTrainedModel, locateRun } from '../training/load-trained';
 
-const work = mkdtempSync(join(tmpdir(), 'nagare-interop-'));
+const work = makeTempDir('nagare-interop-');
 const runDir = join(work, 'run');
 const onnxFile = join(work, 'spiral.onnx');
 
@@ -99,7 +99,7 @@ describe('nagare export and nagare import', () => {
     expect(wrongCount.code).toBe(2);
     expect(wrongCount.stderr).toContain('needs 6 values, got 3');
     const missing = await runInProcess(['import', join(work, 'nothing.onnx')]);
-    expect(missing.stderr).toMatch(/nothing\.onnx: file not found/);
+    expect(missing.stderr).toMatch(/nothing\.onnx: no such file or directory/);
     const corrupt = await runInProcess(['import', join(runDir, 'config.json')]);
     expect(corrupt.code).toBe(2);
     expect(corrupt.stderr).toContain('config.json');

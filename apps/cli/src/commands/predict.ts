@@ -5,10 +5,11 @@ import { softmax, type Tensor, tensor, tidy } from '@nagare/tensor';
 import { selectBackend } from '../backend/select-backend';
 import type { TrainConfig } from '../config/train-config';
 import { CliError } from '../errors/cli-error';
+import { missingPathError } from '../errors/path-errors';
 import { type CsvSample, parseCsvSamples } from '../inputs/csv-input';
 import { decodePng, resizeGray, toMnistPolarity } from '../inputs/png-input';
 import type { RecipeInput } from '../recipes/recipe';
-import { loadTrainedModel, locateRun } from '../training/load-trained';
+import { type LocatedRun, loadTrainedModel, locateRun } from '../training/load-trained';
 import { formatTable, percent } from '../util/format';
 
 /** The flags of `nagare predict`. */
@@ -47,14 +48,14 @@ async function readSamples(
   const isFile = (await stat(input).catch(() => null))?.isFile() ?? false;
   const extension = extname(input).toLowerCase();
   if (extension === '.png') {
-    if (!isFile) throw new CliError(input, 'file not found');
+    if (!isFile) throw missingPathError(input);
     if (recipeInput.kind !== 'image')
       throw new CliError(input, 'this model takes vectors, not images: give a CSV row');
     const [, height, width] = recipeInput.shape;
     const image = toMnistPolarity(resizeGray(decodePng(await readFile(input), input), width, height));
     return { kind: 'png', samples: [{ values: image.pixels, label: null, line: 1 }] };
   }
-  if (!isFile && (extension === '.csv' || !/[0-9]/.test(input))) throw new CliError(input, 'file not found');
+  if (!isFile && (extension === '.csv' || !/[0-9]/.test(input))) throw missingPathError(input);
   const text = isFile ? await readFile(input, 'utf8') : input;
   const samples = parseCsvSamples(text, sizeOf(recipeInput), isFile ? input : 'input row');
   // Image CSVs usually hold bytes 0–255; the models were trained on [0, 1].
@@ -62,6 +63,62 @@ async function readSamples(
     for (const sample of samples) sample.values = sample.values.map((v) => v / 255);
   }
   return { kind: isFile ? 'csv-file' : 'inline', samples };
+}
+
+/** One prediction from a row of class probabilities; non-finite output is an error naming the input. */
+function predictionOf(
+  row: number[],
+  source: string,
+  label: number | null,
+  classes: readonly string[],
+  k: number,
+): Prediction {
+  // Huge but finite inputs can still overflow inside the model; never print null as a probability.
+  if (row.some((p) => !Number.isFinite(p)))
+    throw new CliError(
+      source,
+      "the model's output is not finite for these values (are they far outside the training data's range?)",
+    );
+  const ranked = row
+    .map((probability, index) => ({ index, probability }))
+    .sort((a, b) => b.probability - a.probability);
+  return {
+    source,
+    predicted: classes[ranked[0].index],
+    index: ranked[0].index,
+    probability: ranked[0].probability,
+    top: ranked.slice(0, k).map(({ index, probability }) => ({ label: classes[index], probability })),
+    expected: label === null ? null : (classes[label] ?? String(label)),
+  };
+}
+
+/** The model's class probabilities for every sample, one row of `classes` values per sample. */
+async function classify(run: LocatedRun, samples: readonly CsvSample[]): Promise<Float32Array> {
+  const model = await loadTrainedModel(run);
+  const shape = [samples.length, ...run.recipe.input.shape];
+  const values = new Float32Array(samples.length * sizeOf(run.recipe.input));
+  for (const [i, sample] of samples.entries()) values.set(sample.values, i * sample.values.length);
+  try {
+    return noGrad(() =>
+      tidy(() => softmax(model.call(tensor(values, { shape }) as Tensor), -1).dataSync()),
+    ) as Float32Array;
+  } finally {
+    model.dispose();
+  }
+}
+
+/** The predictions as a table: input, class, probability, runners-up and the expected label if any. */
+function predictionTable(predictions: readonly Prediction[], k: number): string {
+  const hasExpected = predictions.some((p) => p.expected !== null);
+  const header = ['input', 'predicted', 'probability', `top ${k}`, ...(hasExpected ? ['expected'] : [])];
+  const rows = predictions.map((p) => [
+    p.source,
+    p.predicted,
+    percent(p.probability),
+    p.top.map((t) => `${t.label} ${percent(t.probability)}`).join(', '),
+    ...(hasExpected ? [p.expected ?? '—'] : []),
+  ]);
+  return formatTable(header, rows);
 }
 
 /**
@@ -81,43 +138,14 @@ export async function predictCommand(
   const run = await locateRun(target);
   const { kind, samples } = await readSamples(input, run.recipe.input);
   await selectBackend(flags.backend ?? run.config.backend, run.config.threads, () => 0);
-  const model = await loadTrainedModel(run);
+  const probabilities = await classify(run, samples);
   const classes = run.recipe.classes;
-  const shape = [samples.length, ...run.recipe.input.shape];
-  const values = new Float32Array(samples.length * sizeOf(run.recipe.input));
-  for (const [i, sample] of samples.entries()) values.set(sample.values, i * sample.values.length);
-  const probabilities = noGrad(() =>
-    tidy(() => softmax(model.call(tensor(values, { shape }) as Tensor), -1).dataSync()),
-  );
-  model.dispose();
   const k = Math.min(flags.top ?? 3, classes.length);
-  const predictions: Prediction[] = samples.map((sample, i) => {
+  const predictions = samples.map((sample, i) => {
     const row = Array.from(probabilities.subarray(i * classes.length, (i + 1) * classes.length));
-    const ranked = row
-      .map((probability, index) => ({ index, probability }))
-      .sort((a, b) => b.probability - a.probability);
-    return {
-      source: sourceName(input, kind, sample),
-      predicted: classes[ranked[0].index],
-      index: ranked[0].index,
-      probability: ranked[0].probability,
-      top: ranked.slice(0, k).map(({ index, probability }) => ({ label: classes[index], probability })),
-      expected: sample.label === null ? null : (classes[sample.label] ?? String(sample.label)),
-    };
+    return predictionOf(row, sourceName(input, kind, sample), sample.label, classes, k);
   });
-  if (flags.json) {
-    log(JSON.stringify(predictions.length === 1 ? predictions[0] : predictions));
-    return 0;
-  }
-  const hasExpected = predictions.some((p) => p.expected !== null);
-  const header = ['input', 'predicted', 'probability', `top ${k}`, ...(hasExpected ? ['expected'] : [])];
-  const rows = predictions.map((p) => [
-    p.source,
-    p.predicted,
-    percent(p.probability),
-    p.top.map((t) => `${t.label} ${percent(t.probability)}`).join(', '),
-    ...(hasExpected ? [p.expected ?? '—'] : []),
-  ]);
-  log(formatTable(header, rows));
+  if (flags.json) log(JSON.stringify(predictions.length === 1 ? predictions[0] : predictions));
+  else log(predictionTable(predictions, k));
   return 0;
 }

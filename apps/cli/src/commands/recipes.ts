@@ -1,5 +1,6 @@
 import { recipeDefaults } from '../config/resolve-config';
 import { RECIPES } from '../recipes/registry';
+import { cliCommand } from '../util/cli-command';
 import { formatTable } from '../util/format';
 
 /**
@@ -32,6 +33,8 @@ export function recipesCommand(flags: { json?: boolean }, log: (line: string) =>
   });
   log(formatTable(['recipe', 'description', 'defaults'], rows));
   log('');
-  log('Train one with `nagare train <recipe>`; override any default with flags (see `nagare train --help`).');
+  log(
+    `Train one with \`${cliCommand(['train', '<recipe>'])}\`; override any default with flags (see \`${cliCommand(['train', '--help'])}\`).`,
+  );
   return 0;
 }

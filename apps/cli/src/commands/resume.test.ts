@@ -1,12 +1,13 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { lastWeights } from '../test-support/checkpoint-weights';
 import { runInProcess } from '../test-support/run-in-process';
+import { makeTempDir } from '../test-support/temp-dir';
+
+const root = makeTempDir('nagare-resume-');
 
 test('train --resume --epochs extends a run to the same weights, bit for bit, as one long run', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'nagare-resume-'));
   // A constant lr: a cosine or step schedule spans the planned epochs, so extending changes it.
   const common = ['--limit', '400', '--backend', 'js', '--seed', '3', '--schedule', 'constant'];
   const straight = join(root, 'straight');

@@ -1,10 +1,13 @@
-import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { resolveConfig } from '../config/resolve-config';
 import type { TrainConfig } from '../config/train-config';
 import { CliError } from '../errors/cli-error';
+import { missingPathError } from '../errors/path-errors';
+import { exists, readCheckpoint, runCheckpoints } from '../training/checkpoint-files';
 import type { ProgressOutput } from '../training/progress-callback';
+import { checkOutputLocation } from '../training/run-dir';
 import { runTraining } from '../training/train-run';
+import { cliCommand } from '../util/cli-command';
 
 /** The flags of `nagare train` as commander parses them. */
 export interface TrainFlags {
@@ -26,15 +29,61 @@ export interface TrainFlags {
   initFrom?: string;
 }
 
-/** `runs/<recipe>-<yyyymmdd>-<hhmmss>` in local time: sortable, and unique per second. */
-export function defaultRunDir(recipe: string, now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const date = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
-  const time = `${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
-  return join('runs', `${recipe}-${date}-${time}`);
+/** The checkpoint a resumed run continues from, and why when it is not `last`. */
+interface ResumePoint {
+  path: string;
+  note: string | null;
 }
 
-const exists = async (path: string) => (await stat(path).catch(() => null)) !== null;
+/**
+ * `last.safetensors`, or `best.safetensors` when last is missing and best holds a full training
+ * state (best is written with the same state as last, only at another moment).
+ */
+async function findResumePoint(dir: string): Promise<ResumePoint> {
+  if (!(await exists(dir))) throw missingPathError(dir);
+  const { best, last } = runCheckpoints(dir);
+  // Loaded once here, so a damaged checkpoint is refused before anything in the run is rewritten.
+  if (await exists(last)) {
+    (await readCheckpoint(last)).dispose();
+    return { path: last, note: null };
+  }
+  if (!(await exists(best)))
+    throw new CliError(
+      dir,
+      'nothing to resume: no checkpoints/last.safetensors or checkpoints/best.safetensors',
+    );
+  const checkpoint = await readCheckpoint(best);
+  const hasState = checkpoint.state !== null && checkpoint.optimizer !== null;
+  checkpoint.dispose();
+  if (!hasState)
+    throw new CliError(
+      dir,
+      'nothing to resume: checkpoints/last.safetensors is missing and best holds weights only',
+    );
+  return { path: best, note: `resuming from ${best}: ${last} is missing` };
+}
+
+/** `train --resume DIR`: the run's own config (flags may extend it) and its checkpoint. */
+async function resumeRun(
+  target: string | undefined,
+  dir: string,
+  out: string | undefined,
+  overrides: Partial<TrainConfig>,
+  output: ProgressOutput,
+): Promise<number> {
+  const from = await findResumePoint(dir);
+  const { recipe, config } = await resolveConfig(join(dir, 'config.json'), overrides, { isRunConfig: true });
+  if (target !== undefined && target !== recipe.name) {
+    throw new CliError(
+      target,
+      `--resume ${dir} continues a ${recipe.name} run; leave out the recipe or name ${recipe.name}`,
+    );
+  }
+  if (out !== undefined && out !== dir)
+    throw new CliError('--out', 'a resumed run stays in its own directory; leave out --out');
+  if (from.note) output.log(from.note);
+  return runTraining({ recipe, config, out: dir, resumeFrom: from.path }, output);
+}
 
 /**
  * `nagare train <recipe|config.json>`: resolves the config (recipe defaults ← file ← flags) and
@@ -51,39 +100,28 @@ export async function trainCommand(
   const { resume, out, initFrom, ...settings } = flags;
   const overrides: Partial<TrainConfig> = { ...settings };
   if (resume !== undefined) {
-    const configPath = join(resume, 'config.json');
-    if (!(await exists(join(resume, 'checkpoints', 'last.safetensors')))) {
-      throw new CliError(resume, 'nothing to resume: no checkpoints/last.safetensors in this directory');
-    }
-    const { recipe, config } = await resolveConfig(configPath, overrides);
-    if (target !== undefined && target !== recipe.name) {
-      throw new CliError(
-        target,
-        `--resume ${resume} continues a ${recipe.name} run; leave out the recipe or name ${recipe.name}`,
-      );
-    }
     if (initFrom !== undefined)
       throw new CliError(
         '--init-from',
         'a resumed run continues from its own checkpoint; leave out --init-from',
       );
-    if (out !== undefined && out !== resume)
-      throw new CliError('--out', 'a resumed run stays in its own directory; leave out --out');
-    return runTraining({ recipe, config, outDir: resume, isResume: true }, output);
+    return resumeRun(target, resume, out, overrides, output);
   }
   if (target === undefined) {
     throw new CliError(
       'train',
-      'name a recipe (see `nagare recipes`) or a config.json, or continue a run with --resume DIR',
+      `name a recipe (see \`${cliCommand(['recipes'])}\`) or a config.json, or continue a run with --resume DIR`,
     );
   }
+  // Refused at once, before any data is loaded: nothing can be written there.
+  if (out !== undefined) await checkOutputLocation(out);
   const { recipe, config } = await resolveConfig(target, overrides);
-  const outDir = out ?? defaultRunDir(recipe.name);
-  if (await exists(join(outDir, 'checkpoints', 'last.safetensors'))) {
+  if (out !== undefined && (await exists(runCheckpoints(out).last))) {
+    const resume = cliCommand(['train', '--resume', { path: out }]);
     throw new CliError(
-      outDir,
-      'already holds a training run: continue it with --resume, or choose another --out',
+      out,
+      `already holds a training run: continue it with \`${resume}\`, or choose another --out`,
     );
   }
-  return runTraining({ recipe, config, outDir, isResume: false, initFrom }, output);
+  return runTraining({ recipe, config, out: out ?? null, resumeFrom: null, initFrom }, output);
 }

@@ -1,11 +1,12 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { runInProcess } from '../test-support/run-in-process';
+import { makeTempDir } from '../test-support/temp-dir';
+
+const out = join(makeTempDir('nagare-tune-'), 'tune');
 
 test('tune runs rounds of trials on the validation split, prints the ranked table and writes tune.jsonl', async () => {
-  const out = join(mkdtempSync(join(tmpdir(), 'nagare-tune-')), 'tune');
   const args = ['tune', 'spiral-mlp', '--trials', '3', '--rounds', '2', '--epochs', '1', '--limit', '240'];
   const result = await runInProcess([...args, '--backend', 'js', '--out', out]);
   expect(result.stderr).toBe('');

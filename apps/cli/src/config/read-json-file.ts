@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { CliError } from '../errors/cli-error';
+import { directoryNotFileError, missingPathError } from '../errors/path-errors';
 
 /**
  * Reads a JSON object from `path`; a missing, unreadable or malformed file becomes a one-line
@@ -14,8 +15,8 @@ export async function readJsonObject(path: string): Promise<Record<string, unkno
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CliError(path, 'file not found');
-    if (code === 'EISDIR') throw new CliError(path, 'is a directory, expected a JSON file');
+    if (code === 'ENOENT') throw missingPathError(path);
+    if (code === 'EISDIR') throw directoryNotFileError(path, 'JSON');
     throw new CliError(path, `cannot be read (${code ?? (error as Error).message})`);
   }
   let value: unknown;

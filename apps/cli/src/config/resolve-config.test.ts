@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { makeTempDir } from '../test-support/temp-dir';
 import { isConfigPath, recipeDefaults, resolveConfig } from './resolve-config';
 
-const dir = mkdtempSync(join(tmpdir(), 'nagare-config-'));
+const dir = makeTempDir('nagare-config-');
 const file = (name: string, text: string) => {
   const path = join(dir, name);
   writeFileSync(path, text);
@@ -32,7 +32,7 @@ describe('resolveConfig', () => {
 
   test('a missing, malformed or incomplete file is a one-line error naming it', async () => {
     await expect(resolveConfig(join(dir, 'none.json'), {})).rejects.toThrow(
-      `${join(dir, 'none.json')}: file not found`,
+      `${join(dir, 'none.json')}: no such file or directory`,
     );
     const broken = file('broken.json', '{"recipe": "spiral-mlp",');
     await expect(resolveConfig(broken, {})).rejects.toThrow(`${broken}: not valid JSON`);

@@ -1,6 +1,7 @@
 import { CliError } from '../errors/cli-error';
 import type { Recipe } from '../recipes/recipe';
 import { findRecipe } from '../recipes/registry';
+import { fitThreadsToMachine } from './limits';
 import { readJsonObject } from './read-json-file';
 import { BASE_CONFIG, checkConfig, mergeConfig, type TrainConfig } from './train-config';
 
@@ -17,6 +18,7 @@ export function recipeDefaults(recipe: Recipe): TrainConfig {
 /**
  * Resolves a run's config: the recipe's defaults, then a config file (if `target` is one), then
  * the flags. Every layer is checked, so an error names the file or flag that holds the bad value.
+ * `isRunConfig` marks a run directory's own config.json, whose `threads` may come from a bigger machine.
  *
  * @example
  * const { recipe, config } = await resolveConfig('mnist-mlp', { epochs: 1 });
@@ -24,11 +26,13 @@ export function recipeDefaults(recipe: Recipe): TrainConfig {
 export async function resolveConfig(
   target: string,
   flags: Partial<TrainConfig>,
+  options: { isRunConfig?: boolean } = {},
 ): Promise<{ recipe: Recipe; config: TrainConfig }> {
   let file: Record<string, unknown> = {};
   let recipeName = target;
   if (isConfigPath(target)) {
     file = await readJsonObject(target);
+    if (options.isRunConfig) file = fitThreadsToMachine(file);
     if (typeof file.recipe !== 'string') {
       throw new CliError(target, 'missing "recipe": name the built-in recipe this config trains');
     }

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { CliError } from '../errors/cli-error';
 import { didYouMean } from '../util/nearest';
+import { describeRange, type IntegerRange, isInRange, LIMITS } from './limits';
 
 /** The optimizers `--optimizer` accepts. */
 export const OPTIMIZER_NAMES = [
@@ -57,11 +58,10 @@ export interface TrainConfig {
 
 type FieldCheck = (value: unknown) => string | null;
 
-const isPositiveInteger = (v: unknown) => Number.isInteger(v) && (v as number) > 0;
-const integerAtLeast =
-  (min: number): FieldCheck =>
+const integerIn =
+  (range: IntegerRange): FieldCheck =>
   (v) =>
-    Number.isInteger(v) && (v as number) >= min ? null : `an integer ≥ ${min}`;
+    isInRange(v, range) ? null : describeRange(range);
 const oneOf =
   (names: readonly string[]): FieldCheck =>
   (v) =>
@@ -70,18 +70,18 @@ const oneOf =
 // What each key must hold, phrased to complete "<key> must be …".
 const FIELD_CHECKS: Record<keyof TrainConfig, FieldCheck> = {
   recipe: (v) => (typeof v === 'string' && v.length > 0 ? null : 'a recipe name'),
-  epochs: integerAtLeast(1),
-  batchSize: integerAtLeast(1),
+  epochs: integerIn(LIMITS.epochs),
+  batchSize: integerIn(LIMITS.batchSize),
   lr: (v) => (typeof v === 'number' && v > 0 && Number.isFinite(v) ? null : 'a positive number'),
   optimizer: oneOf(OPTIMIZER_NAMES),
   weightDecay: (v) => (typeof v === 'number' && v >= 0 && Number.isFinite(v) ? null : 'a number ≥ 0'),
   schedule: oneOf(SCHEDULE_NAMES),
-  seed: integerAtLeast(0),
+  seed: integerIn(LIMITS.seed),
   backend: oneOf(BACKEND_NAMES),
-  threads: integerAtLeast(1),
-  limit: (v) => (v === null || isPositiveInteger(v) ? null : 'a positive integer or null'),
+  threads: integerIn(LIMITS.threads),
+  limit: (v) => (v === null || isInRange(v, LIMITS.limit) ? null : 'a positive integer or null'),
   valFraction: (v) => (typeof v === 'number' && v > 0 && v < 1 ? null : 'a number in (0, 1)'),
-  augment: integerAtLeast(0),
+  augment: integerIn(LIMITS.augment),
   dataDir: (v) => (v === null || typeof v === 'string' ? null : 'a directory path or null'),
   model: (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? null : 'an object'),
 };
@@ -120,7 +120,8 @@ export function checkConfig(
   modelDefaults?: ModelOptions,
 ): Partial<TrainConfig> {
   for (const [key, value] of Object.entries(config)) {
-    const check = FIELD_CHECKS[key as keyof TrainConfig];
+    // Own keys only: "constructor" or "__proto__" must not find Object.prototype's members.
+    const check = Object.hasOwn(FIELD_CHECKS, key) ? FIELD_CHECKS[key as keyof TrainConfig] : undefined;
     if (!check) throw new CliError(source, `unknown key "${key}"${didYouMean(key, CONFIG_KEYS)}`);
     const expected = check(value);
     if (expected) throw new CliError(source, `${key} must be ${expected}, got ${JSON.stringify(value)}`);
@@ -132,16 +133,19 @@ export function checkConfig(
 function checkModelOptions(options: ModelOptions, defaults: ModelOptions, source: string): void {
   const known = Object.keys(defaults);
   for (const [key, value] of Object.entries(options)) {
-    if (!(key in defaults)) {
+    if (!Object.hasOwn(defaults, key)) {
       const hint = didYouMean(key, known) || ` (this recipe's model options: ${known.join(', ') || 'none'})`;
       throw new CliError(source, `unknown model option "${key}"${hint}`);
     }
     const expected = defaults[key];
+    // Lists are layer sizes: bounded, so a typo like [1e9] is refused before any weight is allocated.
     const isSameType = Array.isArray(expected)
-      ? Array.isArray(value) && value.every((item) => isPositiveInteger(item))
+      ? Array.isArray(value) && value.every((item) => isInRange(item, LIMITS.hiddenSize))
       : typeof value === typeof expected && (typeof value !== 'number' || Number.isFinite(value));
     if (!isSameType) {
-      const kind = Array.isArray(expected) ? 'a list of positive integers' : `a ${typeof expected}`;
+      const kind = Array.isArray(expected)
+        ? `a list of integers from 1 to ${LIMITS.hiddenSize.max.toLocaleString('en-US')}`
+        : `a ${typeof expected}`;
       throw new CliError(source, `model.${key} must be ${kind}, got ${JSON.stringify(value)}`);
     }
   }

@@ -5,8 +5,8 @@ import { NagareError } from '@nagare/tensor';
  * an unknown recipe): printed as one line, exit code 2, never a stack trace.
  *
  * @example
- * throw new CliError('runs/x/config.json', 'file not found');
- * // → "runs/x/config.json: file not found"
+ * throw new CliError('runs/x/config.json', 'no such file or directory');
+ * // → "runs/x/config.json: no such file or directory"
  */
 export class CliError extends NagareError {
   readonly code = 'CLI_USER_ERROR';

@@ -20,19 +20,27 @@ test('wrong counts and non-numbers name the source and the line', () => {
   expect(() => parseCsvSamples('1,2\n1,2,3,4', 2, 'a.csv')).toThrow(
     'a.csv: line 2: expected 2 values (or a label and 2 values), got 4',
   );
-  expect(() => parseCsvSamples('1,2\n1,oops', 2, 'a.csv')).toThrow('a.csv: line 2: "oops" is not a number');
+  expect(() => parseCsvSamples('1,2\n1,oops', 2, 'a.csv')).toThrow(
+    'a.csv: line 2, column 2: "oops" is not a number',
+  );
   expect(() => parseCsvSamples('a,b\n', 2, 'a.csv')).toThrow(CliError);
 });
 
-test('a first line with a typo among numbers is an error, not a skipped header', () => {
-  expect(() => parseCsvSamples('0.5,0.2x\n1,2\n', 2, 'p.csv')).toThrow(
-    'p.csv: line 1: "0.2x" is not a number',
+test('a typo on line 1 is an error naming its cell, not a skipped header', () => {
+  expect(() => parseCsvSamples('0.5,O.25\n1,2\n', 2, 'a.csv')).toThrow(
+    'a.csv: line 1, column 2: "O.25" is not a number',
   );
+  expect(parseCsvSamples('x,y\n1,2\n', 2, 'a.csv')).toHaveLength(1);
 });
 
-test('values float32 cannot hold and non-decimal numbers are errors', () => {
-  expect(() => parseCsvSamples('3.5e38,1\n', 2, 'p.csv')).toThrow(
-    'p.csv: line 1: "3.5e38" is outside the float32 range',
+test('hexadecimal, binary and infinite spellings are not numbers', () => {
+  for (const cell of ['0x10', '0b101', 'Infinity', 'NaN'])
+    expect(() => parseCsvSamples(`1,2\n1,${cell}`, 2, 'a.csv'), cell).toThrow(`line 2, column 2: "${cell}"`);
+});
+
+test('a value beyond float32 names its cell instead of becoming Infinity', () => {
+  expect(() => parseCsvSamples('1,3.5e38', 2, 'a.csv')).toThrow(
+    'a.csv: line 1, column 2: 3.5e38 is too large for float32',
   );
-  expect(() => parseCsvSamples('1,2\n0x10,1\n', 2, 'p.csv')).toThrow('p.csv: line 2: "0x10" is not a number');
+  expect(Array.from(parseCsvSamples('1,3.4e38', 2, 'a.csv')[0].values)[1]).toBeCloseTo(3.4e38, -32);
 });

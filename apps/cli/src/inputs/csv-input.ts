@@ -7,52 +7,51 @@ export interface CsvSample {
   line: number;
 }
 
-// Decimal numbers only: "0x10", "0b101", "1e" and "Infinity" are not values of a sample.
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+// Plain decimal numbers only: Number() would also take "0x10", "0b101", "Infinity" and "".
+const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+// The largest finite float32; anything beyond becomes Infinity in the model's input.
+const FLOAT32_MAX = 3.4028234663852886e38;
 
-/** A cell's float32 value, or null when it is not a decimal number float32 can hold. */
-function cellValue(cell: string): number | null {
-  if (!DECIMAL.test(cell)) return null;
-  const value = Math.fround(Number(cell));
-  return Number.isFinite(value) ? value : null;
+/** A header has no number in any cell; a row with some numbers is data with a typo. */
+const isHeader = (cells: readonly string[]) => cells.every((cell) => !DECIMAL.test(cell));
+
+/** The cell's number, or a CliError naming the line, the column and what is wrong. */
+function parseCell(cell: string, line: number, column: number, source: string): number {
+  const where = `line ${line}, column ${column}`;
+  if (!DECIMAL.test(cell)) throw new CliError(source, `${where}: "${cell}" is not a number`);
+  const value = Number(cell);
+  if (Math.abs(value) > FLOAT32_MAX)
+    throw new CliError(source, `${where}: ${cell} is too large for float32 (at most ±3.4e38)`);
+  return value;
 }
 
 /**
  * Parses CSV rows of `size` numbers each (a sample's values in row-major order). A row of `size + 1`
  * numbers has its label first (the layout of the common MNIST CSV files). A first line with no
- * number in it is a header and skipped; a first line with some numbers and a typo is an error, not
- * a header. Values are decimal numbers float32 can hold (3.5e38 is an error, not Infinity).
- * `source` names the file (or "input") in errors.
+ * number in it is a header and skipped; any other non-number, or a value beyond float32's range, is
+ * an error naming the line and column. `source` names the file (or "input row") in errors.
  *
  * @example
  * parseCsvSamples('0.5,-0.25\n', 2, 'input'); // [{ values: [0.5, -0.25], label: null, line: 1 }]
  */
 export function parseCsvSamples(text: string, size: number, source: string): CsvSample[] {
-  const lines = text.split(/\r?\n/);
   const samples: CsvSample[] = [];
-  lines.forEach((raw, index) => {
+  text.split(/\r?\n/).forEach((raw, index) => {
     const line = raw.trim();
     if (line === '') return;
     const cells = line.split(/[,;\t]/).map((cell) => cell.trim());
-    const numbers = cells.map(cellValue);
-    const bad = numbers.findIndex((n) => n === null);
-    if (bad >= 0) {
-      const isHeader = index === 0 && samples.length === 0 && cells.every((cell) => !DECIMAL.test(cell));
-      if (isHeader) return;
-      const why = DECIMAL.test(cells[bad]) ? 'is outside the float32 range' : 'is not a number';
-      throw new CliError(source, `line ${index + 1}: "${cells[bad]}" ${why}`);
-    }
-    if (numbers.length !== size && numbers.length !== size + 1) {
+    if (index === 0 && isHeader(cells)) return;
+    if (cells.length !== size && cells.length !== size + 1) {
       throw new CliError(
         source,
-        `line ${index + 1}: expected ${size} values (or a label and ${size} values), got ${numbers.length}`,
+        `line ${index + 1}: expected ${size} values (or a label and ${size} values), got ${cells.length}`,
       );
     }
-    const values = numbers as number[];
-    const hasLabel = values.length === size + 1;
+    const numbers = cells.map((cell, column) => parseCell(cell, index + 1, column + 1, source));
+    const hasLabel = numbers.length === size + 1;
     samples.push({
-      values: Float32Array.from(hasLabel ? values.slice(1) : values),
-      label: hasLabel ? values[0] : null,
+      values: Float32Array.from(hasLabel ? numbers.slice(1) : numbers),
+      label: hasLabel ? numbers[0] : null,
       line: index + 1,
     });
   });

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { runInProcess } from '../test-support/run-in-process';
+import { makeTempDir } from '../test-support/temp-dir';
 
 /** An IDX file of unsigned bytes (the MNIST/Fashion-MNIST format): magic, dimensions, data. */
 function idx(shape: readonly number[], values: Uint8Array): Buffer {
@@ -21,8 +21,11 @@ function writeFashionFiles(dir: string, prefix: string, n: number): void {
   writeFileSync(join(dir, `${prefix}-labels-idx1-ubyte`), idx([n], labels));
 }
 
+const root = makeTempDir('nagare-fashion-');
+
+const emptyDataDir = makeTempDir('nagare-fashion-empty-');
+
 test('fashion-mlp trains from the IDX files in --data-dir and labels the report with clothing classes', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'nagare-fashion-'));
   const dataDir = join(root, 'data');
   mkdirSync(dataDir);
   writeFashionFiles(dataDir, 'train', 240);
@@ -49,8 +52,7 @@ test('fashion-mlp trains from the IDX files in --data-dir and labels the report 
 });
 
 test('fashion-mlp names a missing IDX file', async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'nagare-fashion-empty-'));
-  const result = await runInProcess(['train', 'fashion-mlp', '--data-dir', dataDir, '--backend', 'js']);
+  const result = await runInProcess(['train', 'fashion-mlp', '--data-dir', emptyDataDir, '--backend', 'js']);
   expect(result.code).toBe(2);
   expect(result.stderr).toMatch(/train-images-idx3-ubyte: file not found \(also tried \.gz\)/);
 });

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import type { Dataset } from '@nagare/data';
 import { crossEntropy } from '@nagare/layers';
 import type { Tensor } from '@nagare/tensor';
-import { evaluate, loadCheckpoint } from '@nagare/train';
+import { evaluate } from '@nagare/train';
 import type { TrainConfig } from '../config/train-config';
 import type { Recipe, RecipeModel } from '../recipes/recipe';
 import { type ReportSection, renderReport } from '../report/report-html';
+import { readCheckpoint } from './checkpoint-files';
 import type { TestRow } from './metrics-row';
 import type { metricsFile } from './run-files';
 import { writeTextAtomic } from './run-files';
@@ -39,7 +40,7 @@ export async function finishRun(options: FinishOptions): Promise<TestRow | null>
   if (test) {
     const isBestSaved = (await stat(options.bestPath).catch(() => null)) !== null;
     if (isBestSaved) {
-      const best = await loadCheckpoint(options.bestPath);
+      const best = await readCheckpoint(options.bestPath);
       try {
         model.loadStateDict(best.weights);
       } finally {

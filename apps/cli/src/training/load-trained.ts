@@ -1,47 +1,14 @@
-import { stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { type Checkpoint, loadCheckpoint } from '@nagare/train';
+import type { Checkpoint } from '@nagare/train';
+import { fitThreadsToMachine } from '../config/limits';
 import { readJsonObject } from '../config/read-json-file';
 import { checkConfig, type TrainConfig } from '../config/train-config';
 import { CliError } from '../errors/cli-error';
 import type { Recipe, RecipeModel } from '../recipes/recipe';
 import { findRecipe } from '../recipes/registry';
+import { locateCheckpoint, readCheckpoint } from './checkpoint-files';
 
 /** Metadata keys the CLI stores in every checkpoint, so a checkpoint alone can be evaluated. */
 export const CONFIG_METADATA_KEY = 'nagare.cli.config';
-
-const isDirectory = async (path: string) => (await stat(path).catch(() => null))?.isDirectory() ?? false;
-const exists = async (path: string) => (await stat(path).catch(() => null)) !== null;
-
-/**
- * Finds the checkpoint and config of `target`: a run directory (its best checkpoint, or last when
- * there is no best) or a checkpoint file (config from its metadata, else from the run directory it
- * sits in).
- */
-export async function locateCheckpoint(
-  target: string,
-): Promise<{ checkpointPath: string; runDir: string | null; configPath: string | null }> {
-  if (await isDirectory(target)) {
-    const checkpoints = join(target, 'checkpoints');
-    const best = join(checkpoints, 'best.safetensors');
-    const last = join(checkpoints, 'last.safetensors');
-    const checkpointPath = (await exists(best)) ? best : last;
-    if (!(await exists(checkpointPath))) {
-      throw new CliError(
-        target,
-        'not a run directory (no checkpoints/best.safetensors or checkpoints/last.safetensors)',
-      );
-    }
-    return { checkpointPath, runDir: target, configPath: join(target, 'config.json') };
-  }
-  const runDir = dirname(dirname(target));
-  const configPath = join(runDir, 'config.json');
-  return {
-    checkpointPath: target,
-    runDir: (await exists(configPath)) ? runDir : null,
-    configPath: (await exists(configPath)) ? configPath : null,
-  };
-}
 
 async function configOf(checkpoint: Checkpoint, configPath: string | null): Promise<TrainConfig> {
   const stored = checkpoint.metadata[CONFIG_METADATA_KEY];
@@ -63,7 +30,7 @@ async function configOf(checkpoint: Checkpoint, configPath: string | null): Prom
     );
   }
   const recipe = findRecipe(String(raw.recipe));
-  return checkConfig(raw, source, recipe.defaults.model) as TrainConfig;
+  return checkConfig(fitThreadsToMachine(raw), source, recipe.defaults.model) as TrainConfig;
 }
 
 /** A checkpoint with the config and recipe it was trained with, before any model is built. */
@@ -85,7 +52,7 @@ export interface LocatedRun {
  */
 export async function locateRun(target: string): Promise<LocatedRun> {
   const { checkpointPath, runDir, configPath } = await locateCheckpoint(target);
-  const checkpoint = await loadCheckpoint(checkpointPath);
+  const checkpoint = await readCheckpoint(checkpointPath);
   try {
     const config = await configOf(checkpoint, configPath);
     return { recipe: findRecipe(config.recipe), config, checkpointPath, runDir };
@@ -101,7 +68,7 @@ export async function locateRun(target: string): Promise<LocatedRun> {
  * const model = await loadTrainedModel(await locateRun('runs/x'));
  */
 export async function loadTrainedModel(run: LocatedRun): Promise<RecipeModel> {
-  const checkpoint = await loadCheckpoint(run.checkpointPath);
+  const checkpoint = await readCheckpoint(run.checkpointPath);
   const model = run.recipe.build(run.config);
   try {
     model.loadStateDict(checkpoint.weights);

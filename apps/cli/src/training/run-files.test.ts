@@ -1,9 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { makeTempDir } from '../test-support/temp-dir';
 import { parseMetricsLines, toJsonLines } from './metrics-row';
 import { epochRow, writeTextAtomic } from './run-files';
+
+const atomicDir = makeTempDir('nagare-atomic-');
 
 test('epochRow maps fit logs onto the metrics.jsonl fields', () => {
   const row = epochRow({
@@ -44,10 +46,9 @@ test('metrics lines round-trip, with the test line kept apart', () => {
 });
 
 test('writeTextAtomic replaces the file and leaves no temporary file behind', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'nagare-atomic-'));
-  const path = join(dir, 'config.json');
+  const path = join(atomicDir, 'config.json');
   await writeTextAtomic(path, 'one');
   await writeTextAtomic(path, 'two');
   expect(readFileSync(path, 'utf8')).toBe('two');
-  expect(readdirSync(dir)).toEqual(['config.json']);
+  expect(readdirSync(atomicDir)).toEqual(['config.json']);
 });

@@ -31,6 +31,6 @@ test('applyParams sets config keys and model options and checks them', () => {
   expect(trial).toMatchObject({ lr: 0.003, batchSize: 32, model: { hidden: [512, 256], dropout: 0.1 } });
   expect(config.model.dropout).toBe(0.2);
   expect(() => applyParams(config, { batchSize: 0 })).toThrow(
-    'search space: batchSize must be an integer ≥ 1',
+    'search space: batchSize must be an integer from 1 to 65,536',
   );
 });

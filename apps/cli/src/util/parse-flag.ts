@@ -1,11 +1,15 @@
 import { InvalidArgumentError } from 'commander';
+import { describeRange, type IntegerRange } from '../config/limits';
 
-/** Parses a flag value as an integer ≥ `min` (commander reports the error with the usage). */
-export function integerFlag(min: number): (value: string) => number {
+/**
+ * Parses a flag value as an integer inside `range` (commander reports the error in one line).
+ * Only plain digits count: "1e20", "1.5" and "0x10" are refused rather than rounded or reinterpreted.
+ */
+export function integerFlag(range: IntegerRange): (value: string) => number {
   return (value) => {
     const n = Number(value);
-    if (!/^[-+]?\d+$/.test(value.trim()) || n < min)
-      throw new InvalidArgumentError(`expected an integer ≥ ${min}.`);
+    if (!/^[-+]?\d+$/.test(value.trim()) || n < range.min || n > range.max)
+      throw new InvalidArgumentError(`expected ${describeRange(range)}.`);
     return n;
   };
 }

@@ -33,6 +33,8 @@ export const METADATA_KEYS = {
   step: 'nagare.step',
   state: 'nagare.state',
   optimizer: 'nagare.optimizer',
+  /** CRC-32 of the data section (`crc32:` + 8 hex digits), verified on load. */
+  checksum: 'nagare.checksum',
 } as const;
 
 /** The checkpoint format version this package writes and reads. */

@@ -1,4 +1,4 @@
-import { loadSafetensors, SafetensorsError } from '@nagare/io';
+import { parseSafetensors, SafetensorsError } from '@nagare/io';
 import type { OptimizerStateDict, ParamGroupStateDict } from '@nagare/optimizers';
 import type { Tensor } from '@nagare/tensor';
 import type { CallbackState } from '../callbacks/callback';
@@ -12,12 +12,15 @@ import {
   OPTIMIZER_PREFIX,
   RESERVED_PREFIX,
 } from './checkpoint-contents';
+import { type ChecksumReport, verifyCheckpointChecksum } from './checksum';
 import type { TrainingState } from './training-state';
 
 /** A loaded checkpoint: it owns every tensor in it; `dispose()` frees them. */
 export interface Checkpoint extends CheckpointContents {
   /** The path (or name) it was loaded from. */
   readonly file: string;
+  /** `ok`: the data matched its checksum; `absent`: a file written before checkpoints had one. */
+  readonly checksum: 'ok' | 'absent';
 }
 
 interface SavedOptimizer {
@@ -112,6 +115,7 @@ export function checkpointFromSafetensors(
   file: string,
   tensors: Record<string, Tensor>,
   metadata: Record<string, string>,
+  checksum: Checkpoint['checksum'],
 ): Checkpoint {
   const all = new Map(Object.entries(tensors));
   const dispose = () => {
@@ -137,17 +141,54 @@ export function checkpointFromSafetensors(
     const userMetadata = Object.fromEntries(
       Object.entries(metadata).filter(([key]) => !NAGARE_KEYS.has(key)),
     );
-    return { file, weights, optimizer, callbacks, state, metadata: userMetadata, dispose };
+    return { file, weights, optimizer, callbacks, state, metadata: userMetadata, checksum, dispose };
   } catch (error) {
     dispose();
     throw error;
   }
 }
 
+/** The bytes of `source`: a file read in Node, or the given bytes. */
+async function readBytes(file: string, source: string | Uint8Array): Promise<Uint8Array> {
+  if (typeof source !== 'string') return source;
+  try {
+    const { readFile } = await import('node:fs/promises');
+    return await readFile(source);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ENOENT') throw new CheckpointError(file, 'missing', 'no such file');
+    if (code === 'EISDIR' || code === 'EACCES')
+      throw new CheckpointError(file, 'unreadable', `cannot be read (${code})`);
+    throw error;
+  }
+}
+
+function parse(file: string, bytes: Uint8Array): ReturnType<typeof parseSafetensors> {
+  try {
+    return parseSafetensors(bytes, { source: file });
+  } catch (error) {
+    if (!(error instanceof SafetensorsError)) throw error;
+    // The safetensors message starts with the file name too; say it once.
+    const detail = error.message.startsWith(`${file}: `)
+      ? error.message.slice(file.length + 2)
+      : error.message;
+    throw new CheckpointError(file, 'corrupt', `not a valid checkpoint (${detail})`);
+  }
+}
+
+function checksumFailure(file: string, report: ChecksumReport): CheckpointError {
+  return new CheckpointError(
+    file,
+    'checksum',
+    `checksum mismatch: the data is ${report.actual}, its metadata says ${report.expected} (the file was damaged or changed after it was written)`,
+  );
+}
+
 /**
  * Loads a checkpoint written by `saveCheckpoint` (or any safetensors file of weights, whose
- * `state` and `optimizer` are then `null`). A missing, unreadable or corrupt file throws a
- * `CheckpointError` that names the file and the problem.
+ * `state` and `optimizer` are then `null`). The data's CRC-32 is verified against the one in the
+ * metadata (files from before checksums load with `checksum: 'absent'`). A missing, unreadable,
+ * corrupt or damaged file throws a `CheckpointError` that names the file and the problem.
  *
  * @example
  * const checkpoint = await loadCheckpoint('run/checkpoints/best.safetensors');
@@ -159,22 +200,12 @@ export async function loadCheckpoint(
   options: { name?: string } = {},
 ): Promise<Checkpoint> {
   const file = options.name ?? (typeof source === 'string' ? source : 'checkpoint');
-  let content: Awaited<ReturnType<typeof loadSafetensors>>;
-  try {
-    content = await loadSafetensors(source, { source: file });
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'ENOENT') throw new CheckpointError(file, 'missing', 'no such file');
-    if (error instanceof SafetensorsError) {
-      // The safetensors message starts with the file name too; say it once.
-      const detail = error.message.startsWith(`${file}: `)
-        ? error.message.slice(file.length + 2)
-        : error.message;
-      throw new CheckpointError(file, 'corrupt', `not a valid checkpoint (${detail})`);
-    }
-    if (code === 'EISDIR' || code === 'EACCES')
-      throw new CheckpointError(file, 'unreadable', `cannot be read (${code})`);
-    throw error;
+  const bytes = await readBytes(file, source);
+  const content = parse(file, bytes);
+  const report = verifyCheckpointChecksum(bytes, content.metadata);
+  if (report.status === 'failed') {
+    for (const tensor of Object.values(content.tensors)) tensor.dispose();
+    throw checksumFailure(file, report);
   }
-  return checkpointFromSafetensors(file, content.tensors, content.metadata);
+  return checkpointFromSafetensors(file, content.tensors, content.metadata, report.status);
 }

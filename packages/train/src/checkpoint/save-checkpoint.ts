@@ -1,4 +1,4 @@
-import { saveSafetensors } from '@nagare/io';
+import { saveSafetensors, serializeSafetensors } from '@nagare/io';
 import { ArgumentError, type Tensor } from '@nagare/tensor';
 import { stringifyJson } from '../json';
 import {
@@ -9,8 +9,9 @@ import {
   OPTIMIZER_PREFIX,
   RESERVED_PREFIX,
 } from './checkpoint-contents';
+import { dataSection, formatChecksum } from './checksum';
 
-/** The tensors and the `__metadata__` map a checkpoint is written as. */
+/** The tensors and the `__metadata__` map (with the data's checksum) a checkpoint is written as. */
 export function checkpointEntries(contents: CheckpointContents): {
   tensors: Map<string, Tensor>;
   metadata: Record<string, string>;
@@ -60,6 +61,9 @@ export function checkpointEntries(contents: CheckpointContents): {
       ),
     });
   }
+  // The data section does not depend on the header, so it is encoded once without metadata to
+  // checksum it; the file is then written with the checksum in its header.
+  metadata[METADATA_KEYS.checksum] = formatChecksum(dataSection(serializeSafetensors(tensors)));
   return { tensors, metadata };
 }
 
@@ -67,7 +71,8 @@ export function checkpointEntries(contents: CheckpointContents): {
  * Writes a checkpoint as one safetensors file, creating its directory. The file is written to a
  * temporary name in the same directory, flushed and renamed over `path`, so a crash or `kill -9`
  * at any moment leaves either the previous checkpoint or the new one, never a torn file. The
- * tensors must stay alive and unchanged until the promise settles. Needs Node (a file system).
+ * tensors must stay alive and unchanged until the promise settles. The metadata holds a CRC-32 of
+ * the data section, which `loadCheckpoint` verifies. Needs Node (a file system).
  *
  * @example
  * const contents = context.checkpoint();

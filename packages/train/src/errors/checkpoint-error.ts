@@ -5,6 +5,7 @@ export type CheckpointProblem =
   | 'missing'
   | 'unreadable'
   | 'corrupt'
+  | 'checksum'
   | 'metadata'
   | 'no-training-state'
   | 'mismatch';
