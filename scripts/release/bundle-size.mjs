@@ -16,13 +16,15 @@ const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((name) => `node:
 const gzipBytes = (data) => gzipSync(data, { level: 9 }).length;
 
 /**
- * Minifies the package's ESM entry (its `exports["."].import` file) for browsers with esbuild and
+ * Minifies the package's browser entry (`exports["."].browser`, else `.import`) for browsers with esbuild and
  * gzips it. `own` keeps other nagare packages external (what the package adds when its siblings are
  * already installed); `total` bundles them too. Third-party dependencies are always included and
  * Node built-ins (only reached on Node code paths) are left out.
  */
 async function measureEntry(pkg, packageNames) {
-  const target = pkg.manifest.exports?.['.']?.import;
+  // What a web bundler picks: the `browser` condition where a package has one, else `import`.
+  const conditions = pkg.manifest.exports?.['.'];
+  const target = conditions?.browser ?? conditions?.import;
   const entry = join(pkg.dir, typeof target === 'string' ? target : (target?.default ?? pkg.manifest.module));
   const bundle = async (external) => {
     const result = await build({
