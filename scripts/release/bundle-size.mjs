@@ -16,13 +16,15 @@ const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((name) => `node:
 const gzipBytes = (data) => gzipSync(data, { level: 9 }).length;
 
 /**
- * Minifies the package's ESM entry (its `exports["."].import` file) for browsers with esbuild and
+ * Minifies the package's browser entry (`exports["."].browser`, else `.import`) for browsers with esbuild and
  * gzips it. `own` keeps other nagare packages external (what the package adds when its siblings are
  * already installed); `total` bundles them too. Third-party dependencies are always included and
  * Node built-ins (only reached on Node code paths) are left out.
  */
 async function measureEntry(pkg, packageNames) {
-  const target = pkg.manifest.exports?.['.']?.import;
+  // What a web bundler picks: the `browser` condition where a package has one, else `import`.
+  const conditions = pkg.manifest.exports?.['.'];
+  const target = conditions?.browser ?? conditions?.import;
   const entry = join(pkg.dir, typeof target === 'string' ? target : (target?.default ?? pkg.manifest.module));
   const bundle = async (external) => {
     const result = await build({
@@ -149,18 +151,43 @@ export function formatSizeTable(sizes, budget = JSON.parse(readFileSync(BUDGET_F
   return `${packageTable}\n\n${binaryTable}`;
 }
 
-/** Whether the README's recorded table matches `table`; with `shouldWrite`, rewrites it when not. */
+/**
+ * The rows of `recorded` (the README's table) that differ from `measured`, as
+ * `README: <row>` / `measured: <row>` pairs; empty when they agree. Cell contents are compared,
+ * not padding, so a formatter's different alignment is not a difference.
+ */
+export function tableDifferences(recorded, measured) {
+  const rows = (text) =>
+    text
+      .trim()
+      .split('\n')
+      .map((row) =>
+        row
+          .replace(/[ \t]+/g, ' ')
+          .replace(/-+:?/g, '-')
+          .trim(),
+      );
+  const [was, now] = [rows(recorded), rows(measured)];
+  const differences = [];
+  for (let i = 0; i < Math.max(was.length, now.length); i++) {
+    if (was[i] !== now[i])
+      differences.push(`README:   ${was[i] ?? '(no row)'}\nmeasured: ${now[i] ?? '(no row)'}`);
+  }
+  return differences;
+}
+
+/**
+ * The differences between the README's recorded size table and `table` (see `tableDifferences`);
+ * with `shouldWrite`, rewrites the README's table when there are any.
+ */
 export function syncReadme(table, shouldWrite) {
   const readme = readFileSync(README, 'utf8');
   const start = readme.indexOf(START_MARKER);
   const end = readme.indexOf(END_MARKER);
   if (start < 0 || end < start) throw new Error(`README.md has no ${START_MARKER} … ${END_MARKER} section`);
-  const current = readme.slice(start + START_MARKER.length, end).trim();
-  // Compare cell contents only, so a formatter's different padding is not a difference.
-  const cells = (text) => text.replace(/[ \t]+/g, ' ').replace(/-+:?/g, '-');
-  if (cells(current) === cells(table)) return true;
-  if (shouldWrite) {
+  const differences = tableDifferences(readme.slice(start + START_MARKER.length, end), table);
+  if (differences.length > 0 && shouldWrite) {
     writeFileSync(README, `${readme.slice(0, start + START_MARKER.length)}\n${table}\n${readme.slice(end)}`);
   }
-  return false;
+  return differences;
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { checkBudget } from './bundle-size.mjs';
+import { checkBudget, tableDifferences } from './bundle-size.mjs';
 import { readChangesets } from './changesets.mjs';
 import { exportedSpecifiers, importedPackages } from './install-projects.mjs';
 import { isLicenseAllowed } from './licenses.mjs';
@@ -120,6 +120,20 @@ test('checkBudget passes within budget and fails above it or without a budget', 
     /@nagare\/tensor: 1001 B min\+gzip exceeds its budget of 1000 B by 1 B/,
   );
   assert.throws(() => checkBudget(sizes, { packages: budget.packages, wasm: {} }), /SIMD128_WASM: no budget/);
+});
+
+test('tableDifferences ignores padding but reports every changed, added or removed row', () => {
+  const recorded = '| package | size |\n| --- | ---: |\n| `a` | 1.0 KiB |\n| `b` | 2.0 KiB |';
+  const realigned =
+    '| package   |    size |\n| --------- | ------: |\n| `a`       | 1.0 KiB |\n| `b` | 2.0 KiB |';
+  assert.deepEqual(tableDifferences(recorded, realigned), []);
+  const grown = recorded.replace('2.0 KiB', '2.1 KiB');
+  assert.deepEqual(tableDifferences(recorded, grown), [
+    'README:   | `b` | 2.0 KiB |\nmeasured: | `b` | 2.1 KiB |',
+  ]);
+  assert.deepEqual(tableDifferences(recorded, `${recorded}\n| \`c\` | 3 B |`), [
+    'README:   (no row)\nmeasured: | `c` | 3 B |',
+  ]);
 });
 
 test('readChangesets reads front matter and rejects a release line turned into a heading', () => {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `pnpm --filter docs build`: the generated inputs first (MNIST subset, recipe pages, API
+// `node scripts/pnpm.mjs --filter docs build`: the generated inputs first (MNIST subset, recipe pages, API
 // reference), then the VitePress site into .vitepress/dist.
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -25,7 +25,9 @@ export function cliPath() {
 function builtCli() {
   const cli = cliPath();
   if (!existsSync(cli))
-    throw new Error(`docs: the nagare CLI is not built (${cli}); run \`pnpm --filter @nagare/cli build\``);
+    throw new Error(
+      `docs: the nagare CLI is not built (${cli}); run \`node scripts/pnpm.mjs turbo run build --filter=@nagare/cli...\``,
+    );
   return cli;
 }
 
@@ -130,7 +132,8 @@ function formatDefault(value) {
 
 function recipePage(recipe, trainFlags) {
   const { name, description, defaults, kind } = recipe;
-  const command = kind === 'experiment' ? `nagare experiment ${name}` : `nagare train ${name}`;
+  // Written as it runs from the repository root with only Node and npm.
+  const command = `npm run nagare -- ${kind === 'experiment' ? 'experiment' : 'train'} ${name}`;
   const notesFile = join(NOTES, `${name}.md`);
   const notes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8').trim() : null;
   const reportFile = join(REPORTS, name, 'report.html');
@@ -172,12 +175,12 @@ function recipePage(recipe, trainFlags) {
     lines.push('</div>', '');
     if (report.style) lines.push(`<style>${report.style}</style>`, '');
     lines.push(
-      `The plots come from the \`report.html\` of a recorded run${recorded ? ` (\`${recorded.command}\`, ${recorded.date})` : ''}: <a href="./${name}/report.html" target="_blank">open the full report</a>. \`pnpm --filter docs record-recipe ${name}\` runs it again and updates them.`,
+      `The plots come from the \`report.html\` of a recorded run${recorded ? ` (\`${recorded.command}\`, ${recorded.date})` : ''}: <a href="./${name}/report.html" target="_blank">open the full report</a>. \`node scripts/pnpm.mjs --filter docs record-recipe ${name}\` runs it again and updates them.`,
       '',
     );
   } else {
     lines.push(
-      `No recorded run yet. \`${command}\` writes a run directory whose \`report.html\` has the plots; \`pnpm --filter docs record-recipe ${name}\` runs it and puts them on this page.`,
+      `No recorded run yet. \`${command}\` writes a run directory whose \`report.html\` has the plots; \`node scripts/pnpm.mjs --filter docs record-recipe ${name}\` runs it and puts them on this page.`,
       '',
     );
   }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Records a run of a recipe or an experiment for its docs page:
-//   pnpm --filter docs record-recipe <name> [flags for nagare train / nagare experiment]
+//   node scripts/pnpm.mjs --filter docs record-recipe <name> [flags for nagare train / nagare experiment]
 // runs it with the nagare CLI and keeps the run's report.html in src/public/recipes/<name>/, whose
 // headline and plots the page then shows. Commit the report with the change.
 import { spawnSync } from 'node:child_process';

@@ -77,7 +77,9 @@ export function serveSite({ root = DIST, port = 4173, host = '127.0.0.1' } = {})
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (!existsSync(join(DIST, 'index.html'))) {
-    console.error('No built site in .vitepress/dist: run `pnpm --filter docs build` first.');
+    console.error(
+      'No built site in .vitepress/dist: run `npm run docs` (or `node scripts/pnpm.mjs --filter docs build` once the packages are built) first.',
+    );
     process.exit(1);
   }
   const port = Number(process.env.PORT ?? 4173);

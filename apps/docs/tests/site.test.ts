@@ -95,7 +95,7 @@ describe('the built site', () => {
     }
     for (const { name, kind } of entries) {
       expect(await visitViaSidebar(page, `recipes/${name}`)).toContain(name);
-      const command = kind === 'experiment' ? `nagare experiment ${name}` : `nagare train ${name}`;
+      const command = `npm run nagare -- ${kind === 'experiment' ? 'experiment' : 'train'} ${name}`;
       expect(await page.textContent('.vp-doc')).toContain(command);
       if (name === 'spiral-mlp' || name === 'init-histograms') await screenshot(page, `recipe-${name}`);
     }

@@ -1,22 +1,14 @@
-import { Generator, type Tensor, tensor, tidy } from '@nagare/tensor';
+import { type Tensor, tensor, tidy } from '@nagare/tensor';
 import { TRAIN_LEARNING_RATE } from '../cases';
 import { spiralBatches, spiralPoints } from '../spirals';
 import type { CaseSpec, PreparedCase } from '../types';
 
-type Layers = typeof import('@nagare/layers');
+type Zoo = typeof import('@nagare/layers/models');
 type SmallSpec = Extract<CaseSpec, { suite: 'small' }>;
 
-/** The `small` suite's 2-64-64-2 ReLU MLP as a nagare Sequential. */
-export function buildSmallModel(layers: Layers) {
-  const { Linear, ReLU, Sequential } = layers;
-  const generator = new Generator(0);
-  return new Sequential(
-    new Linear(2, 64, { generator }),
-    new ReLU(),
-    new Linear(64, 64, { generator }),
-    new ReLU(),
-    new Linear(64, 2, { generator }),
-  );
+/** The `small` suite's 2-64-64-2 ReLU MLP, from nagare's model zoo, seeded with 0. */
+export function buildSmallModel(zoo: Zoo) {
+  return zoo.mlp([2, 64, 64, 2], 'relu', { seed: 0 });
 }
 
 /**
@@ -26,12 +18,13 @@ export function buildSmallModel(layers: Layers) {
  * order (no shuffling) per run, so the two cases differ only by what `fit` adds per step.
  */
 export async function prepareNagareSmall(spec: SmallSpec): Promise<PreparedCase> {
-  const [layers, { Adam }] = await Promise.all([
+  const [layers, zoo, { Adam }] = await Promise.all([
     import('@nagare/layers'),
+    import('@nagare/layers/models'),
     import('@nagare/optimizers'),
     import('@nagare/autograd'),
   ]);
-  const model = buildSmallModel(layers);
+  const model = buildSmallModel(zoo);
   const optimizer = new Adam(model.parameters(), { lr: TRAIN_LEARNING_RATE });
   const free = () => {
     optimizer.dispose();

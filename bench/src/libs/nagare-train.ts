@@ -1,40 +1,20 @@
-import { Generator, type Tensor, tensor, tidy } from '@nagare/tensor';
+import { type Tensor, tensor, tidy } from '@nagare/tensor';
 import { TRAIN_LEARNING_RATE } from '../cases';
 import { MNIST_PIXELS, mnistBatches } from '../mnist';
 import type { CaseSpec, PreparedCase, TrainModel } from '../types';
 
-type Layers = typeof import('@nagare/layers');
+type Zoo = typeof import('@nagare/layers/models');
 
 /** Distinct mini-batches cycled through, so steps do not reuse one batch's cached values. */
 export const TRAIN_BATCHES = 8;
 
-/** The 784-256-128-10 ReLU MLP or LeNet-5 (ReLU, max-pool) as a nagare Sequential. */
-export function buildModel(layers: Layers, model: TrainModel) {
-  const { Conv2d, Flatten, Linear, MaxPool2d, ReLU, Sequential } = layers;
-  const generator = new Generator(0);
-  if (model === 'mlp') {
-    return new Sequential(
-      new Linear(MNIST_PIXELS, 256, { generator }),
-      new ReLU(),
-      new Linear(256, 128, { generator }),
-      new ReLU(),
-      new Linear(128, 10, { generator }),
-    );
-  }
-  return new Sequential(
-    new Conv2d(1, 6, 5, { padding: 2, generator }),
-    new ReLU(),
-    new MaxPool2d(2),
-    new Conv2d(6, 16, 5, { generator }),
-    new ReLU(),
-    new MaxPool2d(2),
-    new Flatten(),
-    new Linear(16 * 5 * 5, 120, { generator }),
-    new ReLU(),
-    new Linear(120, 84, { generator }),
-    new ReLU(),
-    new Linear(84, 10, { generator }),
-  );
+/**
+ * The 784-256-128-10 ReLU MLP or LeNet-5 (ReLU, max-pool) from nagare's model zoo, seeded with 0
+ * (the zoo is their one definition; tfjs-train.ts builds the same two for TensorFlow.js).
+ */
+export function buildModel(zoo: Zoo, model: TrainModel) {
+  if (model === 'mlp') return zoo.mlp([MNIST_PIXELS, 256, 128, 10], 'relu', { seed: 0 });
+  return zoo.lenet5({ variant: 'modern', seed: 0 });
 }
 
 /**
@@ -45,8 +25,9 @@ export function buildModel(layers: Layers, model: TrainModel) {
 export async function prepareNagareTraining(
   spec: Extract<CaseSpec, { suite: 'train' }>,
 ): Promise<PreparedCase> {
-  const [layers, { Adam }] = await Promise.all([
+  const [layers, zoo, { Adam }] = await Promise.all([
     import('@nagare/layers'),
+    import('@nagare/layers/models'),
     import('@nagare/optimizers'),
     import('@nagare/autograd'),
   ]);
@@ -55,7 +36,7 @@ export async function prepareNagareTraining(
     x: tensor(batch.images, { shape: imageShape }),
     y: tensor(batch.labels, { shape: [spec.batchSize] }),
   }));
-  const model = buildModel(layers, spec.model);
+  const model = buildModel(zoo, spec.model);
   const optimizer = new Adam(model.parameters(), { lr: TRAIN_LEARNING_RATE });
   let step = 0;
   return {

@@ -52,8 +52,9 @@ const TITLES: Record<ProfileModel, string> = {
 
 /** Builds the model, its batches and Adam, as the bench's train and small suites do. */
 async function prepareStep(model: ProfileModel): Promise<StepParts> {
-  const [layers, { Adam }, tensorModule] = await Promise.all([
+  const [layers, zoo, { Adam }, tensorModule] = await Promise.all([
     import('@nagare/layers'),
+    import('@nagare/layers/models'),
     import('@nagare/optimizers'),
     import('@nagare/tensor'),
     import('@nagare/autograd'),
@@ -62,13 +63,13 @@ async function prepareStep(model: ProfileModel): Promise<StepParts> {
   let batches: { x: Tensor; y: Tensor }[];
   let network: InstanceType<typeof layers.Sequential>;
   if (model === 'tiny') {
-    network = buildSmallModel(layers);
+    network = buildSmallModel(zoo);
     batches = spiralBatches(32, 32).map((batch) => ({
       x: tensor(batch.points, { shape: [32, 2] }),
       y: tensor(batch.labels, { shape: [32] }),
     }));
   } else {
-    network = buildModel(layers, model);
+    network = buildModel(zoo, model);
     const shape = model === 'mlp' ? [64, MNIST_PIXELS] : [64, 1, 28, 28];
     batches = mnistBatches(64, 8).map((batch) => ({
       x: tensor(batch.images, { shape }),

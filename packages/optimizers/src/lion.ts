@@ -6,7 +6,7 @@ import { checkBetas } from './validate';
 
 /** Options of Lion. */
 export interface LionOptions extends OptimizerOptions {
-  /** [β1, β2]: β1 interpolates the step direction, β2 the stored momentum. Default [0.9, 0.99]. */
+  /** (β1, β2): β1 interpolates the step direction, β2 the stored momentum. Default `[0.9, 0.99]`. */
   betas: readonly [number, number];
 }
 

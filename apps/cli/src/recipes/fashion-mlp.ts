@@ -1,4 +1,4 @@
-import { mlpClassifier } from './models';
+import { mlp } from '@nagare/layers/models';
 import { confusionPlot } from './plots';
 import { defineRecipe } from './recipe';
 import { FASHION_CLASSES, loadFashionMnist } from './sources';
@@ -19,6 +19,10 @@ export const fashionMlp = defineRecipe({
   classes: FASHION_CLASSES,
   load: loadFashionMnist,
   build: ({ model, seed }) =>
-    mlpClassifier(784, model.hidden as number[], 10, { dropout: model.dropout as number, seed }),
+    mlp([784, ...(model.hidden as number[]), 10], 'relu', {
+      flatten: true,
+      dropout: model.dropout as number,
+      seed,
+    }),
   plots: [confusionPlot],
 });

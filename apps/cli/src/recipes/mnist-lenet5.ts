@@ -1,4 +1,4 @@
-import { lenet5 } from './models';
+import { lenet5 } from '@nagare/layers/models';
 import { confusionPlot } from './plots';
 import { defineRecipe } from './recipe';
 import { DIGIT_CLASSES, loadMnist } from './sources';
@@ -18,6 +18,6 @@ export const mnistLenet5 = defineRecipe({
   input: { kind: 'image', shape: [1, 28, 28] },
   classes: DIGIT_CLASSES,
   load: loadMnist,
-  build: ({ seed }) => lenet5(10, seed),
+  build: ({ seed }) => lenet5({ variant: 'modern', numClasses: 10, seed }),
   plots: [confusionPlot],
 });

@@ -1,4 +1,4 @@
-import { mlpClassifier } from './models';
+import { mlp } from '@nagare/layers/models';
 import { confusionPlot } from './plots';
 import { defineRecipe } from './recipe';
 import { DIGIT_CLASSES, loadMnist } from './sources';
@@ -19,6 +19,10 @@ export const mnistMlp = defineRecipe({
   classes: DIGIT_CLASSES,
   load: loadMnist,
   build: ({ model, seed }) =>
-    mlpClassifier(784, model.hidden as number[], 10, { dropout: model.dropout as number, seed }),
+    mlp([784, ...(model.hidden as number[]), 10], 'relu', {
+      flatten: true,
+      dropout: model.dropout as number,
+      seed,
+    }),
   plots: [confusionPlot],
 });

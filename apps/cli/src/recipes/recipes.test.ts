@@ -1,4 +1,5 @@
 import { noGrad } from '@nagare/autograd';
+import { lenet5 } from '@nagare/layers/models';
 import { type Tensor, tidy, zeros } from '@nagare/tensor';
 import { describe, expect, test } from 'vitest';
 import { recipeDefaults } from '../config/resolve-config';
@@ -42,6 +43,23 @@ test('the built-in models have their documented parameter counts', () => {
   expect(count('mnist-lenet5')).toBe(61_706);
   expect(count('mnist-mlp')).toBe(784 * 512 + 512 + 512 * 256 + 256 + 256 * 10 + 10);
   expect(count('spiral-mlp')).toBe(2 * 64 + 64 + 64 * 64 + 64 + 64 * 2 + 2);
+});
+
+test('the recipes build the zoo models: LeNet-5 with its layer names, the MLPs with their old ones', () => {
+  const names = (recipe: string) => {
+    const model = findRecipe(recipe).build(recipeDefaults(findRecipe(recipe)));
+    const keys = Object.keys(model.stateDict());
+    model.dispose();
+    return keys;
+  };
+  // LeNet-5 comes from @nagare/layers/models (variant 'modern'); its checkpoints name the layers.
+  const zooLenet = lenet5({ variant: 'modern' });
+  expect(names('mnist-lenet5')).toEqual(Object.keys(zooLenet.stateDict()));
+  zooLenet.dispose();
+  expect(names('mnist-lenet5')[0]).toBe('c1.weight');
+  // The MLPs keep the positional names (Flatten first) that earlier checkpoints hold.
+  expect(names('mnist-mlp')).toEqual(['1.weight', '1.bias', '4.weight', '4.bias', '7.weight', '7.bias']);
+  expect(names('spiral-mlp')).toEqual(['1.weight', '1.bias', '3.weight', '3.bias', '5.weight', '5.bias']);
 });
 
 test('spiral-mlp loads its splits and honours the limit', async () => {

@@ -1,5 +1,5 @@
 import { spirals } from '@nagare/data';
-import { mlpClassifier } from './models';
+import { mlp } from '@nagare/layers/models';
 import { decisionBoundaryPlot } from './plots';
 import { defineRecipe } from './recipe';
 
@@ -24,6 +24,6 @@ export const spiralMlp = defineRecipe({
     const { n, seed } = DATA[split];
     return spirals(Math.min(n, limit ?? n), { noise: 0.05, seed });
   },
-  build: ({ model, seed }) => mlpClassifier(2, model.hidden as number[], 2, { dropout: 0, seed }),
+  build: ({ model, seed }) => mlp([2, ...(model.hidden as number[]), 2], 'relu', { flatten: true, seed }),
   plots: [decisionBoundaryPlot],
 });

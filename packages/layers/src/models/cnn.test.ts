@@ -1,5 +1,6 @@
-import { ArgumentError, randn } from '@nagare/tensor';
+import { ArgumentError, Generator, randn } from '@nagare/tensor';
 import { expect, test } from 'vitest';
+import { AvgPool2d, Conv2d, Flatten, Linear, MaxPool2d, ReLU, Sequential, Tanh } from '../index';
 import { describeBackends } from '../test-support/backends';
 import { alexNet } from './alexnet';
 import { lenet5 } from './lenet5';
@@ -46,6 +47,44 @@ describeBackends('LeNet-5, AlexNet and VGG', () => {
     expect(modern.call(randn([1, 1, 28, 28], { seed: 2 })).shape).toEqual([1, 26]);
     expect(modern.numParameters()).toBe(formula - dense(84, 10) + dense(84, 26));
     for (const m of [model, modern]) m.dispose();
+  });
+
+  test("LeNet-5 variant 'modern' is ReLU + max pooling, with the weights of the CLI's and bench's former copies", () => {
+    const modern = lenet5({ variant: 'modern', seed: 5 });
+    const kinds = modern.children().map((child) => child.constructor);
+    expect(kinds.filter((kind) => kind === ReLU)).toHaveLength(4);
+    expect(kinds.filter((kind) => kind === MaxPool2d)).toHaveLength(2);
+    expect(kinds).not.toContain(Tanh);
+    expect(kinds).not.toContain(AvgPool2d);
+    // The positional model that apps/cli's recipe and bench/ built before they used the zoo: one
+    // generator drawn in layer order, so the same seed must give the same weights and outputs.
+    const generator = new Generator(5);
+    const former = new Sequential(
+      new Conv2d(1, 6, 5, { padding: 2, generator }),
+      new ReLU(),
+      new MaxPool2d(2),
+      new Conv2d(6, 16, 5, { generator }),
+      new ReLU(),
+      new MaxPool2d(2),
+      new Flatten(),
+      new Linear(16 * 5 * 5, 120, { generator }),
+      new ReLU(),
+      new Linear(120, 84, { generator }),
+      new ReLU(),
+      new Linear(84, 10, { generator }),
+    );
+    const values = (model: Sequential) => model.parameters().map((p) => p.toArray());
+    expect(values(modern)).toEqual(values(former));
+    const x = randn([2, 1, 28, 28], { seed: 6 });
+    expect(modern.call(x).toArray()).toEqual(former.call(x).toArray());
+    // Explicit choices still win over the variant's defaults.
+    const mixed = lenet5({ variant: 'modern', pooling: 'avg', seed: 5 });
+    expect(mixed.children().filter((child) => child instanceof AvgPool2d)).toHaveLength(2);
+    for (const m of [modern, former, mixed]) m.dispose();
+  });
+
+  test('LeNet-5 rejects an unknown variant with an ArgumentError', () => {
+    expect(() => lenet5({ variant: 'classic' as never })).toThrow(ArgumentError);
   });
 
   test('AlexNet-style: [N, 3, 32, 32] → [N, 10] with 2,248,906 parameters', () => {

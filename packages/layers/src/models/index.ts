@@ -9,7 +9,7 @@ export {
 } from './char-rnn';
 export { GOOGLENET_SMALL_BLOCKS, type GoogLeNetOptions, googLeNet } from './googlenet';
 export { InceptionBlock, type InceptionBlockOptions, type InceptionWidths } from './inception';
-export { type LeNet5Options, lenet5 } from './lenet5';
+export { type LeNet5Options, type LeNet5Variant, lenet5 } from './lenet5';
 export { type MlpOptions, mlp } from './mlp';
 export type { ActivationChoice, ModelOptions } from './model-options';
 export {

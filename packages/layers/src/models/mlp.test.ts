@@ -47,6 +47,26 @@ describeBackends('mlp', () => {
     b.dispose();
   });
 
+  test("flatten puts a Flatten first: image batches in, the recipes' parameter names out", () => {
+    const model = mlp([784, 32, 10], 'relu', { flatten: true, dropout: 0.2, seed: 0 });
+    expect([...model].map((layer) => layer.constructor.name)).toEqual([
+      'Flatten',
+      'Linear',
+      'ReLU',
+      'Dropout',
+      'Linear',
+    ]);
+    // The names the CLI's MLP recipes have always written into their checkpoints.
+    expect(Object.keys(model.stateDict())).toEqual(['1.weight', '1.bias', '4.weight', '4.bias']);
+    model.eval();
+    expect(model.call(randn([3, 1, 28, 28], { seed: 1 })).shape).toEqual([3, 10]);
+    // Same seed, same weights as without Flatten: it draws no random numbers.
+    const plain = mlp([784, 32, 10], 'relu', { seed: 0 });
+    expect((model.at(1) as Linear).weight.toArray()).toEqual((plain.at(0) as Linear).weight.toArray());
+    model.dispose();
+    plain.dispose();
+  });
+
   test('rejects fewer than two sizes', () => {
     expect(() => mlp([10])).toThrow(ArgumentError);
     expect(() => mlp([10, 0])).toThrow(ArgumentError);

@@ -3,6 +3,7 @@ import { type ActivationName, createActivation } from '../activations/by-name';
 import { Sequential, type TensorModule } from '../containers/sequential';
 import { BatchNorm1d } from '../layers/batch-norm';
 import { Dropout } from '../layers/dropout';
+import { Flatten } from '../layers/flatten';
 import { Linear } from '../layers/linear';
 import type { Initializer, ParameterOptions } from '../layers/options';
 import { resolveGenerator } from '../random';
@@ -15,6 +16,12 @@ export interface MlpOptions extends ParameterOptions {
   dropout?: number;
   /** Replaces the Linear layers' default (PyTorch) weight initialization. */
   weightInit?: Initializer;
+  /**
+   * A Flatten layer first (default false), so `[N, ...]` inputs such as `[N, 1, 28, 28]` images
+   * work when `sizes[0]` is their per-sample size. It holds no parameters but shifts the indices
+   * in parameter names by one (`1.weight` for the first Linear).
+   */
+  flatten?: boolean;
 }
 
 /**
@@ -25,6 +32,7 @@ export interface MlpOptions extends ParameterOptions {
  * @example
  * const model = mlp([784, 256, 128, 10], 'relu', { dropout: 0.2, seed: 0 });
  * model.call(randn([32, 784])).shape; // [32, 10]
+ * mlp([784, 100, 10], 'relu', { flatten: true }).call(randn([32, 1, 28, 28])).shape; // [32, 10]
  */
 export function mlp(
   sizes: readonly number[],
@@ -38,7 +46,7 @@ export function mlp(
   const generator = resolveGenerator(options);
   const layerOptions = { dtype: options.dtype, generator, weightInit: options.weightInit };
   const makeActivation = typeof activation === 'function' ? activation : () => createActivation(activation);
-  const model = new Sequential();
+  const model = options.flatten ? new Sequential(new Flatten()) : new Sequential();
   for (let i = 0; i + 1 < sizes.length; i++) {
     model.append(new Linear(sizes[i], sizes[i + 1], layerOptions));
     if (i + 2 === sizes.length) break;
