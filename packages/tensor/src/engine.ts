@@ -5,6 +5,7 @@ import { BackendError } from './errors/backend-error';
 import { DisposedTensorError } from './errors/disposed-tensor-error';
 import type { OpAttrs, OpName } from './op-attrs';
 import type { OpDef } from './op-registry';
+import { operandError } from './operand';
 import { sizeOf } from './shape';
 import { checkedElementCount, getMaxElements } from './size-limit';
 import { Tensor } from './tensor';
@@ -304,11 +305,13 @@ export function runOp<K extends OpName>(
   inputs: readonly Tensor[],
   attrs: OpAttrs[K],
 ): Tensor[] {
-  const backend = inputs.length ? inputs[0].storage.backend : getBackend();
+  // `?.` so a non-tensor first input reaches the operand check below instead of a TypeError here.
+  const backend = inputs.length ? inputs[0]?.storage?.backend : getBackend();
   let needsRecord = false;
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i];
-    if (input.isDisposed) throw new DisposedTensorError(def.name, def.inputs[i] ?? `input ${i}`);
+    // `checkTensor`'s test, inlined on the hot path: only a live tensor's isDisposed is `false`.
+    if (input?.isDisposed !== false) throw operandError(def.name, def.inputs[i] ?? `input ${i}`, input);
     if (input.storage.backend !== backend) {
       throw new BackendError(
         def.name,
@@ -366,16 +369,15 @@ export function runInPlace<K extends OpName>(
   attrs: OpAttrs[K],
   targets: readonly Tensor[],
 ): void {
-  const backend = (inputs[0] ?? targets[0]).storage.backend;
+  const backend = (inputs[0] ?? targets[0])?.storage?.backend;
   const count = inputs.length + targets.length;
   let hasElements = false;
   for (let i = 0; i < count; i++) {
     const t = i < inputs.length ? inputs[i] : targets[i - inputs.length];
-    if (t.isDisposed)
-      throw new DisposedTensorError(
-        def.name,
-        i < inputs.length ? (def.inputs[i] ?? `input ${i}`) : `target ${i - inputs.length}`,
-      );
+    if (t?.isDisposed !== false) {
+      const name = i < inputs.length ? (def.inputs[i] ?? `input ${i}`) : `target ${i - inputs.length}`;
+      throw operandError(def.name, name, t);
+    }
     if (t.storage.backend !== backend) throw new BackendError(def.name, 'tensors live on different backends');
   }
   const specs = def.infer(inputs, attrs);

@@ -3,6 +3,7 @@ import { ArgumentError } from '../errors/argument-error';
 import { ShapeError } from '../errors/shape-error';
 import type { PadMode } from '../op-attrs';
 import { defineOp, type TensorSpec } from '../op-registry';
+import { checkTensor } from '../operand';
 import type { Tensor } from '../tensor';
 
 const PAD_MODES: readonly PadMode[] = ['constant', 'reflect', 'edge', 'wrap'];
@@ -79,6 +80,7 @@ export function pad(
   pads: readonly (readonly [number, number])[],
   options: PadOptions = {},
 ): Tensor {
+  checkTensor('pad', 'x', x);
   const mode = options.mode ?? 'constant';
   checkPads(x, pads, mode);
   const attrs = {

@@ -1,5 +1,6 @@
 import { disposeTensor, fromValues, getBackend } from '../engine';
 import { ArgumentError } from '../errors/argument-error';
+import { describeValue } from '../operand';
 import { Tensor } from '../tensor';
 import { allocArray, type DType } from '../types';
 
@@ -35,7 +36,7 @@ export function toTensorPair(op: string, a: TensorLike, b: TensorLike): [Tensor,
 
 function checkNumber(op: string, name: string, value: unknown): number {
   if (typeof value !== 'number')
-    throw new ArgumentError(op, `${name} must be a Tensor or a number, got ${typeof value}`);
+    throw new ArgumentError(op, `${name} must be a Tensor or a number, got ${describeValue(value)}`);
   return value;
 }
 
