@@ -1,4 +1,6 @@
-import { disposeTensor, runInPlace, runOp, shareData } from '../engine';
+import { runInPlace, runOp } from '../engine/dispatch';
+import { shareData } from '../engine/handles';
+import { disposeTensor } from '../engine/lifetime';
 import { DTypeError } from '../errors/dtype-error';
 import { ShapeError } from '../errors/shape-error';
 import { defineOp } from '../op-registry';

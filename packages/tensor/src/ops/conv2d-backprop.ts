@@ -1,4 +1,4 @@
-import { runOp } from '../engine';
+import { runOp } from '../engine/dispatch';
 import { ShapeError } from '../errors/shape-error';
 import type { Conv2dAttrs } from '../op-attrs';
 import { defineOp } from '../op-registry';

@@ -1,4 +1,4 @@
-import { runOp } from '../engine';
+import { runOp } from '../engine/dispatch';
 import { DTypeError } from '../errors/dtype-error';
 import { defineOp } from '../op-registry';
 import { checkTensor } from '../operand';

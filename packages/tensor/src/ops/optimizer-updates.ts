@@ -1,4 +1,4 @@
-import { runInPlace } from '../engine';
+import { runInPlace } from '../engine/dispatch';
 import { ArgumentError } from '../errors/argument-error';
 import { DTypeError } from '../errors/dtype-error';
 import { ShapeError } from '../errors/shape-error';

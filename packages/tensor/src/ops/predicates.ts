@@ -1,4 +1,4 @@
-import { tidy } from '../engine';
+import { tidy } from '../engine/tidy';
 import { checkTensor } from '../operand';
 import type { Tensor } from '../tensor';
 import { isFloat } from '../types';

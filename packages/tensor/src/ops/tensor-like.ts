@@ -1,4 +1,6 @@
-import { disposeTensor, fromValues, getBackend } from '../engine';
+import { getBackend } from '../engine/active-backend';
+import { fromValues } from '../engine/handles';
+import { disposeTensor } from '../engine/lifetime';
 import { ArgumentError } from '../errors/argument-error';
 import { describeValue } from '../operand';
 import { Tensor } from '../tensor';
