@@ -1,4 +1,12 @@
-import { ArgumentError, isFloat, keep, type Tensor } from '@nagare/tensor';
+import { ArgumentError, keep, type Tensor } from '@nagare/tensor';
+import {
+  checkChildModule,
+  checkMemberName,
+  checkMemberTensor,
+  checkParameterTensor,
+  type MemberKind,
+} from './module-checks';
+import { collectNamed, walkModules } from './module-tree';
 import {
   type LoadStateDictOptions,
   type LoadStateDictResult,
@@ -20,10 +28,6 @@ export interface NamedOptions {
   prefix?: string;
   /** Include the tensors of child modules (default true). */
   recurse?: boolean;
-}
-
-function join(prefix: string, name: string): string {
-  return prefix ? `${prefix}.${name}` : name;
 }
 
 /**
@@ -63,15 +67,12 @@ export abstract class Module<In extends unknown[] = [Tensor], Out = Tensor> {
     return output;
   }
 
-  #checkName(op: string, name: string, kind: 'parameter' | 'buffer' | 'module'): void {
-    if (name.length === 0 || name.includes('.')) {
-      throw new ArgumentError(op, `name must be non-empty and contain no ".", got "${name}"`);
-    }
-    const taken =
-      (kind !== 'parameter' && this.#parameters.has(name)) ||
-      (kind !== 'buffer' && this.#buffers.has(name)) ||
-      (kind !== 'module' && this.#children.has(name));
-    if (taken) throw new ArgumentError(op, `"${name}" is already registered as another kind of member`);
+  #checkName(op: string, name: string, kind: MemberKind): void {
+    checkMemberName(op, name, kind, {
+      parameter: this.#parameters.has(name),
+      buffer: this.#buffers.has(name),
+      module: this.#children.has(name),
+    });
   }
 
   /**
@@ -83,18 +84,7 @@ export abstract class Module<In extends unknown[] = [Tensor], Out = Tensor> {
    */
   registerParameter(name: string, tensor: Tensor): Tensor {
     this.#checkName('registerParameter', name, 'parameter');
-    if (!isFloat(tensor.dtype)) {
-      throw new ArgumentError(
-        'registerParameter',
-        `parameter "${name}" must be float32 or float64, got ${tensor.dtype}`,
-      );
-    }
-    if (tensor.gradNode !== null) {
-      throw new ArgumentError(
-        'registerParameter',
-        `parameter "${name}" must be a leaf tensor: detach() or clone it first`,
-      );
-    }
+    checkParameterTensor(name, tensor);
     tensor.requiresGrad = true;
     this.#parameters.set(name, keep(tensor));
     return tensor;
@@ -109,6 +99,7 @@ export abstract class Module<In extends unknown[] = [Tensor], Out = Tensor> {
    */
   registerBuffer(name: string, tensor: Tensor, options: { persistent?: boolean } = {}): Tensor {
     this.#checkName('registerBuffer', name, 'buffer');
+    checkMemberTensor('registerBuffer', name, tensor);
     this.#buffers.set(name, keep(tensor));
     if (options.persistent === false) this.#transientBuffers.add(name);
     else this.#transientBuffers.delete(name);
@@ -124,6 +115,7 @@ export abstract class Module<In extends unknown[] = [Tensor], Out = Tensor> {
    */
   registerModule<M extends AnyModule>(name: string, module: M): M {
     this.#checkName('registerModule', name, 'module');
+    checkChildModule(name, module);
     if (module === (this as AnyModule))
       throw new ArgumentError('registerModule', `"${name}": a module cannot contain itself`);
     this.#children.set(name, module);
@@ -166,19 +158,8 @@ export abstract class Module<In extends unknown[] = [Tensor], Out = Tensor> {
     { prefix = '', recurse = true }: NamedOptions,
     members: (module: AnyModule) => Map<string, Tensor>,
   ): [string, Tensor][] {
-    const seen = new Set<Tensor>();
-    const result: [string, Tensor][] = [];
-    const modules: [string, AnyModule][] = recurse
-      ? this.namedModules({ prefix })
-      : [[prefix, this as AnyModule]];
-    for (const [path, module] of modules) {
-      for (const [name, tensor] of members(module)) {
-        if (seen.has(tensor)) continue;
-        seen.add(tensor);
-        result.push([join(path, name), tensor]);
-      }
-    }
-    return result;
+    const modules = recurse ? this.namedModules({ prefix }) : [[prefix, this as AnyModule] as const];
+    return collectNamed(modules, members);
   }
 
   /** The direct children with their names, in registration order. */
@@ -193,16 +174,7 @@ export abstract class Module<In extends unknown[] = [Tensor], Out = Tensor> {
 
   /** This module (named `prefix`, '' by default) and every descendant, parents first; each once. */
   namedModules(options: { prefix?: string } = {}): [string, AnyModule][] {
-    const seen = new Set<AnyModule>();
-    const result: [string, AnyModule][] = [];
-    const visit = (path: string, module: AnyModule): void => {
-      if (seen.has(module)) return;
-      seen.add(module);
-      result.push([path, module]);
-      for (const [name, child] of module.#children) visit(join(path, name), child);
-    };
-    visit(options.prefix ?? '', this as AnyModule);
-    return result;
+    return walkModules(this as AnyModule, options.prefix ?? '');
   }
 
   /** This module and every descendant (see `namedModules`). */

@@ -34,5 +34,7 @@ describe('Adadelta matches Zeiler (2012) over 20 steps (float64, 1e-6)', () => {
 });
 
 test('Adadelta rejects ρ outside [0, 1)', () => {
-  expect(() => new Adadelta([tensor([1])], { rho: 1 })).toThrow(/Adadelta: rho must be in \[0, 1\)/);
+  expect(() => new Adadelta([tensor([1], { requiresGrad: true })], { rho: 1 })).toThrow(
+    /Adadelta: rho must be in \[0, 1\)/,
+  );
 });

@@ -37,7 +37,7 @@ describe('Adagrad matches Duchi et al. over 20 steps (float64, 1e-6)', () => {
 });
 
 test('Adagrad rejects a negative initial accumulator', () => {
-  expect(() => new Adagrad([tensor([1])], { initialAccumulatorValue: -1 })).toThrow(
+  expect(() => new Adagrad([tensor([1], { requiresGrad: true })], { initialAccumulatorValue: -1 })).toThrow(
     /Adagrad: initialAccumulatorValue/,
   );
 });

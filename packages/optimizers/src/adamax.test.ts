@@ -33,5 +33,5 @@ describe('Adamax matches Kingma & Ba Algorithm 2 over 20 steps (float64, 1e-6)',
 });
 
 test('Adamax rejects a negative ε', () => {
-  expect(() => new Adamax([tensor([1])], { eps: -1 })).toThrow(/Adamax: eps/);
+  expect(() => new Adamax([tensor([1], { requiresGrad: true })], { eps: -1 })).toThrow(/Adamax: eps/);
 });

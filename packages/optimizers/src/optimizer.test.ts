@@ -47,7 +47,9 @@ describe('parameter groups', () => {
     const optimizer = new SGD([a], { lr: 0.1 });
     optimizer.addParamGroup({ params: [b], lr: 0.01 });
     expect(optimizer.paramGroups.map((group) => group.params.length)).toEqual([1, 1]);
-    expect(() => optimizer.addParamGroup({ params: [a] })).toThrow(/SGD: parameter 0 appears more than once/);
+    expect(() => optimizer.addParamGroup({ params: [a] })).toThrow(
+      /SGD: parameter 0 of group 2 appears more than once/,
+    );
     expect(() => new SGD([a, a], { lr: 0.1 })).toThrow(ArgumentError);
   });
 

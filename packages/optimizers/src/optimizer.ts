@@ -1,4 +1,14 @@
-import { ArgumentError, cast, clone, full, keep, ShapeError, shapesEqual, type Tensor } from '@nagare/tensor';
+import {
+  ArgumentError,
+  cast,
+  clone,
+  DisposedTensorError,
+  full,
+  keep,
+  ShapeError,
+  shapesEqual,
+  type Tensor,
+} from '@nagare/tensor';
 import {
   checkGroupParams,
   definedEntries,
@@ -6,6 +16,7 @@ import {
   type ParamGroup,
   type ParamGroupInput,
   type ParamsInput,
+  paramLabel,
   toGroupInputs,
 } from './param-groups';
 import { isStatefulSchedule, type LrValue } from './schedules/lr-schedule';
@@ -64,7 +75,7 @@ export abstract class Optimizer<O extends OptimizerOptions = OptimizerOptions> {
   addParamGroup(input: ParamGroupInput<O>): void {
     const { params, ...overrides } = input;
     const seen = new Set(this.paramGroups.flatMap((group) => group.params));
-    const list = checkGroupParams(this.name, params, seen);
+    const list = checkGroupParams(this.name, params, seen, this.paramGroups.length);
     const options = { ...this.#defaults, ...definedEntries(overrides) } as O;
     this.#checkLr(options.lr);
     checkNumber(this.name, 'weightDecay', options.weightDecay, NON_NEGATIVE);
@@ -75,6 +86,7 @@ export abstract class Optimizer<O extends OptimizerOptions = OptimizerOptions> {
 
   /** Updates every parameter that has a gradient, in place, then advances `stepCount`. */
   step(): void {
+    this.#checkParamsAlive();
     for (const group of this.paramGroups) {
       const lr = this.#resolveLr(group.lr);
       for (const param of group.params) {
@@ -222,6 +234,15 @@ export abstract class Optimizer<O extends OptimizerOptions = OptimizerOptions> {
     this.#checkLr(next.lr);
     this.checkOptions(next);
     Object.assign(group, next);
+  }
+
+  /** Refuses to step when a parameter was disposed since construction, before any is updated. */
+  #checkParamsAlive(): void {
+    this.paramGroups.forEach((group, g) => {
+      group.params.forEach((param, i) => {
+        if (param.isDisposed) throw new DisposedTensorError(`${this.name}.step`, paramLabel(g, i));
+      });
+    });
   }
 
   #stateOf(param: Tensor): ParamState {

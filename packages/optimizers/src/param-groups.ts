@@ -1,4 +1,4 @@
-import { ArgumentError, DTypeError, isFloat, Tensor } from '@nagare/tensor';
+import { ArgumentError, DisposedTensorError, DTypeError, isFloat, Tensor } from '@nagare/tensor';
 import type { LrValue } from './schedules/lr-schedule';
 
 /** Options every optimizer has: the learning rate and both kinds of weight decay. */
@@ -41,8 +41,23 @@ export function toGroupInputs<O>(op: string, params: ParamsInput<O>): ParamGroup
   return items as ParamGroupInput<O>[];
 }
 
-/** Checks a group's parameters: float tensors, none seen before. Returns them as an array. */
-export function checkGroupParams(op: string, params: unknown, seen: ReadonlySet<Tensor>): Tensor[] {
+/** How messages name parameter `index` of group `group`: `parameter 2`, `parameter 0 of group 1`. */
+export function paramLabel(group: number, index: number): string {
+  return group === 0 ? `parameter ${index}` : `parameter ${index} of group ${group}`;
+}
+
+/**
+ * Checks the parameters of group number `group`: live float tensors that require grad, none seen
+ * before. A frozen parameter (`requiresGrad: false`) never gets a gradient, so listing it is
+ * almost always a mistake (a model frozen after the optimizer was built is still fine: those
+ * parameters are skipped). Returns them as an array.
+ */
+export function checkGroupParams(
+  op: string,
+  params: unknown,
+  seen: ReadonlySet<Tensor>,
+  group = 0,
+): Tensor[] {
   if (params === null || typeof (params as Iterable<unknown>)?.[Symbol.iterator] !== 'function') {
     throw new ArgumentError(op, 'a parameter group needs a params iterable');
   }
@@ -50,12 +65,19 @@ export function checkGroupParams(op: string, params: unknown, seen: ReadonlySet<
   if (list.length === 0) throw new ArgumentError(op, 'a parameter group has no parameters');
   const inGroup = new Set<Tensor>();
   list.forEach((param, i) => {
+    const label = paramLabel(group, i);
     if (!(param instanceof Tensor))
-      throw new ArgumentError(op, `parameter ${i} is not a tensor (got ${typeof param})`);
+      throw new ArgumentError(op, `${label} is not a tensor (got ${typeof param})`);
+    if (param.isDisposed) throw new DisposedTensorError(op, label);
     if (!isFloat(param.dtype))
-      throw new DTypeError(op, `parameter ${i} must be a float tensor`, { [`param ${i}`]: param.dtype });
-    if (seen.has(param) || inGroup.has(param))
-      throw new ArgumentError(op, `parameter ${i} appears more than once`);
+      throw new DTypeError(op, `${label} must be a float tensor`, { [`param ${i}`]: param.dtype });
+    if (!param.requiresGrad) {
+      throw new ArgumentError(
+        op,
+        `${label} does not require grad, so it would never be updated: pass only trainable parameters, or call requiresGrad_() on it`,
+      );
+    }
+    if (seen.has(param) || inGroup.has(param)) throw new ArgumentError(op, `${label} appears more than once`);
     inGroup.add(param);
   });
   return list as Tensor[];

@@ -4,22 +4,13 @@ export type { Backend, BackendMemory, DataId, KernelTensor } from './backend';
 export { createJsBackend } from './backends/js/js-backend';
 export type { JsKernel, JsTensor } from './backends/js/kernels';
 export { jsKernels } from './backends/js/kernels';
-export type { OpRecord, OpRecorder, Storage } from './engine';
-export {
-  fromValues,
-  getBackend,
-  isAdoptable,
-  keep,
-  memory,
-  readValues,
-  runInPlace,
-  runOp,
-  setOpRecorder,
-  shareData,
-  tidy,
-  traceOps,
-  useBackend,
-} from './engine';
+export { getBackend, memory, useBackend } from './engine/active-backend';
+export type { OpRecord, OpRecorder } from './engine/dispatch';
+export { runInPlace, runOp, setOpRecorder, traceOps } from './engine/dispatch';
+export { fromValues, isAdoptable, keep, shareData } from './engine/handles';
+export type { Storage } from './engine/storage';
+export { readValues } from './engine/storage';
+export { tidy } from './engine/tidy';
 export { ArgumentError } from './errors/argument-error';
 export { BackendError } from './errors/backend-error';
 export { DisposedTensorError } from './errors/disposed-tensor-error';

@@ -20,6 +20,10 @@ import type { DType } from './types';
  * tensor([[1, 2], [3, 4]]).mul(2).sum().item(); // 20
  */
 export abstract class TensorMethods {
+  /** A tensor sharing this one's data, cut from the autograd graph. */
+  detach(this: Tensor): Tensor {
+    return ops.detach(this);
+  }
   add(this: Tensor, b: Tensor | number): Tensor {
     return ops.add(this, b);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { getBackend } from './engine';
+import { getBackend } from './engine/active-backend';
 import { ArgumentError } from './errors/argument-error';
 import { setGradientEngine } from './grad-hooks';
 import { ones, tensor, zeros } from './ops/creation';

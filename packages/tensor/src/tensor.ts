@@ -1,10 +1,9 @@
 import type { DataId, KernelTensor } from './backend';
-import type { Storage } from './engine';
-import { readValues } from './engine';
+import { disposeTensor } from './engine/lifetime';
+import { readValues, type Storage } from './engine/storage';
 import { ArgumentError } from './errors/argument-error';
 import { formatTensor } from './format';
 import { type BackwardOptions, type GradHook, getGradientEngine } from './grad-hooks';
-import * as ops from './ops/all';
 import { sizeOf } from './shape';
 import { TensorMethods } from './tensor-methods';
 import type { DType, NestedArray, Shape, TypedArray } from './types';
@@ -79,7 +78,7 @@ export class Tensor extends TensorMethods implements KernelTensor {
 
   /** Frees this tensor. Safe to call twice. */
   dispose(): void {
-    ops.dispose(this);
+    disposeTensor(this);
   }
 
   [Symbol.dispose](): void {
@@ -152,11 +151,6 @@ export class Tensor extends TensorMethods implements KernelTensor {
       if (index >= 0)
         this.gradHooks = [...this.gradHooks.slice(0, index), ...this.gradHooks.slice(index + 1)];
     };
-  }
-
-  /** A tensor sharing this one's data, cut from the autograd graph. */
-  detach(): Tensor {
-    return ops.detach(this);
   }
 }
 

@@ -20,5 +20,6 @@ export { conv2dBackpropInput, conv2dFilterSlices, sumSlices } from './conv';
 export { conv2dPanels, convPanelsScratchBytes } from './conv-panels';
 export { conv2dFilterDirect, convFilterScratchBytes } from './conv-filter';
 export { conv2dF64 } from './conv-scalar';
-export { avgPool2d, avgPool2x2F32, maxPool2d, maxPool2dBackward, maxPool2x2F32 } from './pool';
+export { avgPool2d, maxPool2d, maxPool2dBackward } from './pool';
+export { avgPool2x2F32, maxPool2x2F32 } from './pool-2x2';
 export { optimizerUpdate } from './optimizer';

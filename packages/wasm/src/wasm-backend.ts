@@ -13,6 +13,7 @@ import {
 import type { KernelContext, WasmKernel } from './kernels/context';
 import { wasmKernels } from './kernels/table';
 import type { SimdLevel } from './runtime/binaries';
+import type { WasmHeap } from './runtime/heap';
 import type { ThreadActivity } from './runtime/task-runner';
 import { WasmData } from './runtime/wasm-data';
 
@@ -48,35 +49,40 @@ export interface WasmBackend extends Backend {
   destroy(): void;
 }
 
-/** Builds the Backend object over an instantiated kernel module. */
-export function createBackendObject(context: KernelContext, simd: SimdLevel): WasmBackend {
-  const { heap } = context;
+/** A reused heap block holds a freed tensor's bytes: zero it before anything reads it. */
+function zeroIfDirty(heap: WasmHeap, data: WasmData): void {
+  if (!data.isDirty) return;
+  heap.zero(data.pointer, data.bytes);
+  data.isDirty = false;
+}
+
+/** A copy of `size` elements of `data` as `dtype`'s typed array. */
+function readData(heap: WasmHeap, data: WasmData, dtype: DType, size: number): TypedArray {
+  zeroIfDirty(heap, data);
+  switch (dtype) {
+    case 'float32':
+      return heap.f32.slice(data.pointer >>> 2, (data.pointer >>> 2) + size);
+    case 'float64':
+      return heap.f64.slice(data.pointer >>> 3, (data.pointer >>> 3) + size);
+    case 'int32':
+      return heap.i32.slice(data.pointer >>> 2, (data.pointer >>> 2) + size);
+    default:
+      return heap.u8.slice(data.pointer, data.pointer + size);
+  }
+}
+
+/** Copies `values` (already of the tensor's dtype) into `data`'s block. */
+function writeData(heap: WasmHeap, data: WasmData, values: TypedArray): void {
+  if (data.bytes === 0) return;
+  heap.u8.set(new Uint8Array(values.buffer, values.byteOffset, data.bytes), data.pointer);
+  data.isDirty = false;
+}
+
+/** Tensor blocks on the heap, counting the bytes alive; after `stop()` releases free nothing. */
+function createBlockStore(heap: WasmHeap) {
   let liveBytes = 0;
-  let isDestroyed = false;
-
-  const prepareInputs = (tensors: readonly KernelTensor[]) => {
-    for (let i = 0; i < tensors.length; i++) {
-      const data = tensors[i].dataId as WasmData;
-      if (data.isDirty) {
-        heap.zero(data.pointer, data.bytes);
-        data.isDirty = false;
-      }
-    }
-  };
-
+  let isStopped = false;
   return {
-    name: 'wasm',
-    threads: context.tasks.threads,
-    simd,
-    get heapBytes() {
-      return heap.capacity;
-    },
-    get parallelKernels() {
-      return context.tasks.parallelRuns;
-    },
-    threadActivity() {
-      return context.tasks.activity();
-    },
     allocate(dtype: DType, size: number): DataId {
       const bytes = size * bytesPerElement(dtype);
       liveBytes += bytes;
@@ -84,59 +90,70 @@ export function createBackendObject(context: KernelContext, simd: SimdLevel): Wa
       const pointer = heap.allocate(bytes);
       return new WasmData(pointer, bytes, heap.wasReused);
     },
-    write(dataId: DataId, values: TypedArray) {
-      const data = dataId as WasmData;
-      if (data.bytes === 0) return;
-      heap.u8.set(new Uint8Array(values.buffer, values.byteOffset, data.bytes), data.pointer);
-      data.isDirty = false;
-    },
-    read(dataId: DataId, dtype: DType, size: number): TypedArray {
-      const data = dataId as WasmData;
-      if (data.isDirty) {
-        heap.zero(data.pointer, data.bytes);
-        data.isDirty = false;
-      }
-      switch (dtype) {
-        case 'float32':
-          return heap.f32.slice(data.pointer >>> 2, (data.pointer >>> 2) + size);
-        case 'float64':
-          return heap.f64.slice(data.pointer >>> 3, (data.pointer >>> 3) + size);
-        case 'int32':
-          return heap.i32.slice(data.pointer >>> 2, (data.pointer >>> 2) + size);
-        default:
-          return heap.u8.slice(data.pointer, data.pointer + size);
-      }
-    },
-    release(dataId: DataId) {
+    release(dataId: DataId): void {
       const data = dataId as WasmData;
       liveBytes -= data.bytes;
-      if (data.bytes > 0 && !isDestroyed) heap.free(data.pointer, data.bytes);
+      // After destroy() the heap may be gone with the workers: only forget the block.
+      if (data.bytes > 0 && !isStopped) heap.free(data.pointer, data.bytes);
       data.pointer = 0;
-    },
-    runKernel<K extends OpName>(
-      op: K,
-      inputs: readonly KernelTensor[],
-      attrs: OpAttrs[K],
-      outputs: readonly KernelTensor[],
-    ) {
-      const kernel = wasmKernels[op] as WasmKernel<K> | undefined;
-      const dtype = inputs.length > 0 ? inputs[0].dtype : outputs[0].dtype;
-      if (kernel === undefined || !kernel.supports(dtype)) throw new UnsupportedOpError(op, dtype, 'wasm');
-      prepareInputs(inputs);
-      kernel.run(context, inputs, attrs, outputs);
-      // Every kernel writes all of its outputs, so reused blocks need no zeroing first.
-      for (let i = 0; i < outputs.length; i++) (outputs[i].dataId as WasmData).isDirty = false;
-    },
-    supports(op: OpName, dtype: DType) {
-      return wasmKernels[op]?.supports(dtype) ?? false;
     },
     memory(): BackendMemory {
       return { bytes: liveBytes, highWater: heap.highWater };
     },
+    stop(): void {
+      isStopped = true;
+    },
+  };
+}
+
+/** Runs an op's wasm kernel, or throws UnsupportedOpError (never falls back to js). */
+function runWasmKernel<K extends OpName>(
+  context: KernelContext,
+  op: K,
+  inputs: readonly KernelTensor[],
+  attrs: OpAttrs[K],
+  outputs: readonly KernelTensor[],
+): void {
+  const kernel = wasmKernels[op] as WasmKernel<K> | undefined;
+  const dtype = inputs.length > 0 ? inputs[0].dtype : outputs[0].dtype;
+  if (kernel === undefined || !kernel.supports(dtype)) throw new UnsupportedOpError(op, dtype, 'wasm');
+  for (let i = 0; i < inputs.length; i++) zeroIfDirty(context.heap, inputs[i].dataId as WasmData);
+  kernel.run(context, inputs, attrs, outputs);
+  // Every kernel writes all of its outputs, so reused blocks need no zeroing first.
+  for (let i = 0; i < outputs.length; i++) (outputs[i].dataId as WasmData).isDirty = false;
+}
+
+/**
+ * Builds the Backend object over an instantiated kernel module: heap blocks for tensors, copies
+ * in and out, kernel dispatch, and the reports (threads, SIMD level, heap size, thread activity).
+ */
+export function createBackendObject(context: KernelContext, simd: SimdLevel): WasmBackend {
+  const { heap, tasks } = context;
+  const blocks = createBlockStore(heap);
+  let isDestroyed = false;
+  return {
+    name: 'wasm',
+    threads: tasks.threads,
+    simd,
+    get heapBytes() {
+      return heap.capacity;
+    },
+    get parallelKernels() {
+      return tasks.parallelRuns;
+    },
+    threadActivity: () => tasks.activity(),
+    allocate: blocks.allocate,
+    release: blocks.release,
+    memory: blocks.memory,
+    write: (dataId, values) => writeData(heap, dataId as WasmData, values),
+    read: (dataId, dtype, size) => readData(heap, dataId as WasmData, dtype, size),
+    runKernel: (op, inputs, attrs, outputs) => runWasmKernel(context, op, inputs, attrs, outputs),
+    supports: (op, dtype) => wasmKernels[op]?.supports(dtype) ?? false,
     destroy() {
       if (isDestroyed) return;
       isDestroyed = true;
-      context.tasks.destroy();
+      blocks.stop();
+      tasks.destroy();
     },
   };
 }

@@ -1,6 +1,6 @@
 import { full, type Tensor } from '@nagare/tensor';
-import { checkSize } from '../layers/linear';
 import type { FloatDType } from '../layers/options';
+import { checkPositiveInteger } from '../layers/sizes';
 import { Module } from '../module';
 import { prelu } from './rectifiers';
 
@@ -28,7 +28,7 @@ export class PReLU extends Module {
 
   constructor(numParameters = 1, options: PReLUOptions = {}) {
     super();
-    checkSize('PReLU', 'numParameters', numParameters);
+    checkPositiveInteger('PReLU', 'numParameters', numParameters);
     this.numWeights = numParameters;
     this.weight = this.registerParameter(
       'weight',

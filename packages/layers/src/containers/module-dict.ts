@@ -1,20 +1,28 @@
 import { ArgumentError } from '@nagare/tensor';
 import { type AnyModule, Module } from '../module';
+import { type NamedModules, namedEntries } from './named-entries';
 
 /**
  * Modules by name, registered so their parameters appear as `name.*`, e.g. one head per task.
- * It has no forward of its own.
+ * It has no forward of its own. Modules keep the order they are given in: pass `[name, module]`
+ * pairs, a Map, or an object. An object may not have integer-like keys ('0', '12'), because
+ * JavaScript itself lists those first in numeric order, whatever order they were written in; give
+ * such names as pairs or a Map (an ArgumentError says so).
  *
  * @example
  * const heads = new ModuleDict({ digits: new Linear(64, 10), parity: new Linear(64, 2) });
  * heads.get('digits').call(features);
+ * new ModuleDict([['10', new Linear(4, 2)], ['2', new Linear(4, 2)]]); // 10.weight comes first
  */
 export class ModuleDict<M extends AnyModule = AnyModule> extends Module<[], never> {
   readonly #items = new Map<string, M>();
 
-  constructor(modules: Record<string, M> = {}) {
+  constructor(modules: NamedModules<M> = []) {
     super();
-    for (const [name, module] of Object.entries(modules)) this.set(name, module);
+    for (const [name, module] of namedEntries('ModuleDict', 'module', modules)) {
+      if (this.#items.has(name)) throw new ArgumentError('ModuleDict', `two modules are named "${name}"`);
+      this.set(name, module);
+    }
   }
 
   /** Adds or replaces the module `name`. Returns this. */

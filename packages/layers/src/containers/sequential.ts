@@ -1,5 +1,6 @@
 import { ArgumentError, type Tensor } from '@nagare/tensor';
 import { Module } from '../module';
+import { type NamedModules, namedEntries } from './named-entries';
 
 /** A module mapping one tensor to one tensor: what `Sequential` and `Residual` chain. */
 export type TensorModule = Module<[Tensor], Tensor>;
@@ -31,9 +32,10 @@ export class Sequential extends Module {
    * Sequential.named({ conv: new Conv2d(1, 8, 3), act: new ReLU() }); // conv.weight, conv.bias
    * Sequential.named([['2', new Linear(4, 8)], ['1', new ReLU()]]); // runs '2', then '1'
    */
-  static named(layers: Iterable<readonly [string, TensorModule]> | Record<string, TensorModule>): Sequential {
+  static named(layers: NamedModules<TensorModule>): Sequential {
     const sequential = new Sequential();
-    for (const [name, layer] of namedEntries(layers)) sequential.#add(name, layer);
+    for (const [name, layer] of namedEntries('Sequential.named', 'layer', layers))
+      sequential.#add(name, layer);
     return sequential;
   }
 
@@ -76,33 +78,4 @@ export class Sequential extends Module {
     for (const layer of this.#layers) y = layer.call(y);
     return y;
   }
-}
-
-/** The `[name, layer]` entries of `Sequential.named`'s argument, in the order they were given. */
-function namedEntries(
-  layers: Iterable<readonly [string, TensorModule]> | Record<string, TensorModule>,
-): (readonly [string, TensorModule])[] {
-  const op = 'Sequential.named';
-  if (typeof (layers as Partial<Iterable<unknown>>)?.[Symbol.iterator] !== 'function') {
-    const entries = Object.entries(layers as Record<string, TensorModule>);
-    const integerLike = entries.map(([name]) => name).filter(isArrayIndex);
-    if (integerLike.length > 0) {
-      throw new ArgumentError(
-        op,
-        `layer names ${integerLike.map((name) => `"${name}"`).join(', ')} look like integers, and JavaScript lists such object keys first, in numeric order, not in the order written; pass [name, layer] pairs instead`,
-      );
-    }
-    return entries;
-  }
-  return [...(layers as Iterable<unknown>)].map((entry, i) => {
-    if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string') {
-      throw new ArgumentError(op, `entry ${i} must be a [name, layer] pair`);
-    }
-    return entry as [string, TensorModule];
-  });
-}
-
-// An array index ('0' … '4294967294' written canonically): the keys an object lists first.
-function isArrayIndex(key: string): boolean {
-  return /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
 }

@@ -12,9 +12,20 @@ import {
   tidy,
 } from '@nagare/tensor';
 import { Module } from '../module';
+import { checkPositiveIntegers } from './sizes';
 
 /** An adaptive pooling output size: one number, or `[h, w]` where `null` keeps that input size. */
 export type AdaptiveSize = number | readonly [number | null, number | null];
+
+/** Checks an adaptive pool's output size: positive integers, `null` keeping an input axis. */
+function checkOutputSize(layer: string, outputSize: AdaptiveSize): void {
+  const sizes: unknown[] = Array.isArray(outputSize) ? [...outputSize] : [outputSize];
+  checkPositiveIntegers(
+    layer,
+    'outputSize',
+    sizes.filter((size) => size !== null),
+  );
+}
 
 /** PyTorch's adaptive bins: output cell i covers [floor(i·n/out), ceil((i+1)·n/out)). */
 function bins(size: number, out: number): [number, number][] {
@@ -94,6 +105,7 @@ export function adaptiveMaxPool2d(x: Tensor, outputSize: AdaptiveSize): Tensor {
 export class AdaptiveAvgPool2d extends Module {
   constructor(readonly outputSize: AdaptiveSize) {
     super();
+    checkOutputSize('AdaptiveAvgPool2d', outputSize);
   }
   forward(x: Tensor): Tensor {
     return adaptiveAvgPool2d(x, this.outputSize);
@@ -112,6 +124,7 @@ export class AdaptiveAvgPool2d extends Module {
 export class AdaptiveMaxPool2d extends Module {
   constructor(readonly outputSize: AdaptiveSize) {
     super();
+    checkOutputSize('AdaptiveMaxPool2d', outputSize);
   }
   forward(x: Tensor): Tensor {
     return adaptiveMaxPool2d(x, this.outputSize);

@@ -15,6 +15,7 @@ import {
 import { Module } from '../module';
 import { centeredMoments, resolveEps, standardize } from './normalization';
 import type { FloatDType } from './options';
+import { checkPositiveInteger } from './sizes';
 
 /** Options of `BatchNorm1d` and `BatchNorm2d`, with PyTorch's defaults. */
 export interface BatchNormOptions {
@@ -56,8 +57,7 @@ export abstract class BatchNorm extends Module {
   ) {
     super();
     const name = new.target.name;
-    if (!Number.isInteger(numFeatures) || numFeatures < 1)
-      throw new ArgumentError(name, `numFeatures must be a positive integer, got ${numFeatures}`);
+    checkPositiveInteger(name, 'numFeatures', numFeatures);
     this.eps = resolveEps(name, options.eps);
     this.momentum = options.momentum === undefined ? 0.1 : options.momentum;
     if (this.momentum !== null && !(this.momentum >= 0 && this.momentum <= 1)) {

@@ -3,6 +3,7 @@ import { Module } from '../module';
 import { resolveGenerator } from '../random';
 import { checkConvChannels } from './conv2d';
 import { createParameter, defaultBiasInit, defaultWeightInit, type WeightBiasOptions } from './options';
+import { checkPositiveInteger } from './sizes';
 
 /** Options of `Conv1d`. */
 export interface Conv1dLayerOptions extends WeightBiasOptions {
@@ -42,12 +43,12 @@ export class Conv1d extends Module {
     super();
     this.groups = options.groups ?? 1;
     checkConvChannels('Conv1d', inChannels, outChannels, this.groups);
-    if (!Number.isInteger(kernelSize) || kernelSize < 1) {
-      throw new ArgumentError('Conv1d', `kernelSize must be a positive integer, got ${kernelSize}`);
-    }
+    checkPositiveInteger('Conv1d', 'kernelSize', kernelSize);
     this.stride = options.stride ?? 1;
     this.padding = options.padding ?? 0;
     this.dilation = options.dilation ?? 1;
+    checkPositiveInteger('Conv1d', 'stride', this.stride);
+    checkPositiveInteger('Conv1d', 'dilation', this.dilation);
     const generator = resolveGenerator(options);
     const shape = [outChannels, inChannels / this.groups, kernelSize];
     this.weight = this.registerParameter(

@@ -10,8 +10,8 @@ import {
 } from '@nagare/tensor';
 import { Module } from '../module';
 import { resolveGenerator } from '../random';
-import { checkSize } from './linear';
 import { createParameter, defaultBiasInit, defaultWeightInit, type WeightBiasOptions } from './options';
+import { checkPositiveInteger, checkPositiveIntegers } from './sizes';
 
 /** How a convolution fills its padding: zeros, or PyTorch's `reflect`, `replicate` and `circular`. */
 export type PaddingMode = 'zeros' | 'reflect' | 'replicate' | 'circular';
@@ -39,10 +39,9 @@ export function pair(value: Size2d): [number, number] {
 
 /** Checks the channel counts and groups of a convolution layer. */
 export function checkConvChannels(op: string, inChannels: number, outChannels: number, groups: number): void {
-  checkSize(op, 'inChannels', inChannels);
-  checkSize(op, 'outChannels', outChannels);
-  if (!Number.isInteger(groups) || groups < 1)
-    throw new ArgumentError(op, `groups must be a positive integer, got ${groups}`);
+  checkPositiveInteger(op, 'inChannels', inChannels);
+  checkPositiveInteger(op, 'outChannels', outChannels);
+  checkPositiveInteger(op, 'groups', groups);
   if (inChannels % groups !== 0 || outChannels % groups !== 0) {
     throw new ArgumentError(
       op,
@@ -96,12 +95,9 @@ export class Conv2d extends Module {
     if (!['zeros', 'reflect', 'replicate', 'circular'].includes(this.paddingMode)) {
       throw new ArgumentError('Conv2d', `unknown paddingMode "${this.paddingMode}"`);
     }
-    if (this.kernelSize.some((k) => !Number.isInteger(k) || k < 1)) {
-      throw new ArgumentError(
-        'Conv2d',
-        `kernelSize must be positive integers, got [${this.kernelSize.join(', ')}]`,
-      );
-    }
+    checkPositiveIntegers('Conv2d', 'kernelSize', this.kernelSize);
+    checkPositiveIntegers('Conv2d', 'stride', this.stride);
+    checkPositiveIntegers('Conv2d', 'dilation', this.dilation);
     const generator = resolveGenerator(options);
     const shape = [outChannels, inChannels / this.groups, ...this.kernelSize];
     this.weight = this.registerParameter(

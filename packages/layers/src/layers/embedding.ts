@@ -14,8 +14,8 @@ import {
 import { normal } from '../init/basic';
 import { Module } from '../module';
 import { resolveGenerator } from '../random';
-import { checkSize } from './linear';
 import { createParameter, type Initializer, type ParameterOptions } from './options';
+import { checkPositiveInteger } from './sizes';
 
 /** Options of `Embedding`. */
 export interface EmbeddingOptions extends ParameterOptions {
@@ -44,8 +44,8 @@ export class Embedding extends Module {
     options: EmbeddingOptions = {},
   ) {
     super();
-    checkSize('Embedding', 'numEmbeddings', numEmbeddings);
-    checkSize('Embedding', 'embeddingDim', embeddingDim);
+    checkPositiveInteger('Embedding', 'numEmbeddings', numEmbeddings);
+    checkPositiveInteger('Embedding', 'embeddingDim', embeddingDim);
     let paddingIdx = options.paddingIdx ?? null;
     if (paddingIdx !== null) {
       if (!Number.isInteger(paddingIdx) || paddingIdx < -numEmbeddings || paddingIdx >= numEmbeddings) {

@@ -1,13 +1,8 @@
-import { ArgumentError, add, matmul, ShapeError, type Tensor, tidy } from '@nagare/tensor';
+import { add, matmul, ShapeError, type Tensor, tidy } from '@nagare/tensor';
 import { Module } from '../module';
 import { resolveGenerator } from '../random';
 import { createParameter, defaultBiasInit, defaultWeightInit, type WeightBiasOptions } from './options';
-
-/** Throws unless `value` is a non-negative integer. */
-export function checkSize(op: string, name: string, value: number): void {
-  if (!Number.isInteger(value) || value < 0)
-    throw new ArgumentError(op, `${name} must be a non-negative integer, got ${value}`);
-}
+import { checkPositiveInteger } from './sizes';
 
 /**
  * A fully connected layer y = x·Wᵀ + b on the last axis: `[..., inFeatures]` → `[..., outFeatures]`.
@@ -28,8 +23,8 @@ export class Linear extends Module {
     options: WeightBiasOptions = {},
   ) {
     super();
-    checkSize('Linear', 'inFeatures', inFeatures);
-    checkSize('Linear', 'outFeatures', outFeatures);
+    checkPositiveInteger('Linear', 'inFeatures', inFeatures);
+    checkPositiveInteger('Linear', 'outFeatures', outFeatures);
     const generator = resolveGenerator(options);
     const weightInit = options.weightInit ?? defaultWeightInit;
     this.weight = this.registerParameter(

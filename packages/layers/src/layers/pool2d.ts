@@ -7,6 +7,14 @@ import {
   type Tensor,
 } from '@nagare/tensor';
 import { Module } from '../module';
+import { pair } from './conv2d';
+import { checkPositiveIntegers } from './sizes';
+
+/** Checks a pooling layer's window at construction, so a bad size names the layer, not the op. */
+function checkWindow(layer: string, kernelSize: Size2d, stride: Size2d | undefined): void {
+  checkPositiveIntegers(layer, 'kernelSize', pair(kernelSize));
+  if (stride !== undefined) checkPositiveIntegers(layer, 'stride', pair(stride));
+}
 
 function describePool(kernelSize: Size2d, options: Omit<Pool2dOptions, 'kernelSize'>): string {
   const parts = [`kernelSize=${JSON.stringify(kernelSize)}`];
@@ -29,6 +37,7 @@ export class MaxPool2d extends Module {
     readonly options: Omit<Pool2dOptions, 'kernelSize'> = {},
   ) {
     super();
+    checkWindow('MaxPool2d', kernelSize, options.stride);
   }
 
   forward(x: Tensor): Tensor {
@@ -54,6 +63,7 @@ export class AvgPool2d extends Module {
     readonly options: Omit<AvgPool2dOptions, 'kernelSize'> = {},
   ) {
     super();
+    checkWindow('AvgPool2d', kernelSize, options.stride);
   }
 
   forward(x: Tensor): Tensor {

@@ -1,7 +1,7 @@
 import { DTypeError, isFloat, ShapeError, type Tensor, tidy, unsqueeze, zeros } from '@nagare/tensor';
 import { uniform } from '../init/basic';
-import { checkSize } from '../layers/linear';
 import type { ParameterOptions } from '../layers/options';
+import { checkPositiveInteger } from '../layers/sizes';
 import { Module } from '../module';
 import { resolveGenerator } from '../random';
 import { affine, type CellState, type CellStep, type CellWeights } from './cell-math';
@@ -32,8 +32,8 @@ export abstract class CellBase<In extends unknown[], Out> extends Module<In, Out
   ) {
     super();
     this.#name = new.target.name;
-    checkSize(this.#name, 'inputSize', inputSize);
-    checkSize(this.#name, 'hiddenSize', hiddenSize);
+    checkPositiveInteger(this.#name, 'inputSize', inputSize);
+    checkPositiveInteger(this.#name, 'hiddenSize', hiddenSize);
     const generator = resolveGenerator(options);
     const dtype = options.dtype ?? 'float32';
     const bound = hiddenSize > 0 ? 1 / Math.sqrt(hiddenSize) : 0;

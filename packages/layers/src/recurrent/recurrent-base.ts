@@ -15,8 +15,8 @@ import {
 } from '@nagare/tensor';
 import { uniform } from '../init/basic';
 import { applyDropoutMask, checkProbability } from '../layers/dropout';
-import { checkSize } from '../layers/linear';
 import type { ParameterOptions } from '../layers/options';
+import { checkPositiveInteger } from '../layers/sizes';
 import { Module } from '../module';
 import { resolveGenerator } from '../random';
 import type { CellStep, CellWeights } from './cell-math';
@@ -93,11 +93,10 @@ export abstract class RecurrentBase<In extends unknown[], Out> extends Module<In
     super();
     const name = new.target.name;
     this.#name = name;
-    checkSize(name, 'inputSize', inputSize);
-    checkSize(name, 'hiddenSize', hiddenSize);
+    checkPositiveInteger(name, 'inputSize', inputSize);
+    checkPositiveInteger(name, 'hiddenSize', hiddenSize);
     this.numLayers = options.numLayers ?? 1;
-    if (!Number.isInteger(this.numLayers) || this.numLayers < 1)
-      throw new ArgumentError(name, `numLayers must be a positive integer, got ${this.numLayers}`);
+    checkPositiveInteger(name, 'numLayers', this.numLayers);
     this.dropout = options.dropout ?? 0;
     checkProbability(name, this.dropout);
     this.hasBias = options.bias ?? true;

@@ -1,7 +1,8 @@
-import { runOp } from '../engine';
+import { runOp } from '../engine/dispatch';
 import { DTypeError } from '../errors/dtype-error';
 import type { AvgPool2dAttrs } from '../op-attrs';
 import { defineOp } from '../op-registry';
+import { checkTensor } from '../operand';
 import type { Tensor } from '../tensor';
 import { isFloat } from '../types';
 import { checkPoolGradient, normalizePool2dOptions, type Pool2dOptions, pool2dOutputShape } from './pool2d';
@@ -45,6 +46,7 @@ const avgPool2dBackwardOp = defineOp({
  * avgPool2d(x, { kernelSize: 3, stride: 1, padding: 1, countIncludePad: false });
  */
 export function avgPool2d(x: Tensor, options: AvgPool2dOptions): Tensor {
+  checkTensor('avgPool2d', 'x', x);
   const attrs = {
     ...normalizePool2dOptions('avgPool2d', x, options),
     countIncludePad: options.countIncludePad ?? true,
@@ -62,6 +64,7 @@ export function avgPool2d(x: Tensor, options: AvgPool2dOptions): Tensor {
  * avgPool2dBackward(ones([1, 1, 1, 1]), [1, 1, 2, 2], attrs); // [[[[0.25, 0.25], [0.25, 0.25]]]]
  */
 export function avgPool2dBackward(dy: Tensor, inputShape: readonly number[], attrs: AvgPool2dAttrs): Tensor {
+  checkTensor('avgPool2dBackward', 'dy', dy);
   const { kernelSize, stride, padding, dilation, ceilMode, countIncludePad } = attrs;
   const shape = [...inputShape] as [number, number, number, number];
   return runOp(avgPool2dBackwardOp, [dy], {

@@ -1,7 +1,8 @@
-import { runOp } from '../engine';
+import { runOp } from '../engine/dispatch';
 import { DTypeError } from '../errors/dtype-error';
 import type { OpName } from '../op-attrs';
 import { defineOp, type OpDef } from '../op-registry';
+import { checkTensor } from '../operand';
 import { broadcastShapes } from '../shape';
 import { Tensor } from '../tensor';
 import { type DType, promoteTypes, toFloat } from '../types';
@@ -213,6 +214,7 @@ const whereOp = defineOp({
  * where(gt(x, 0), x, 0); // relu
  */
 export function where(condition: Tensor, a: TensorLike, b: TensorLike): Tensor {
+  checkTensor('where', 'condition', condition);
   const pair = toTensorPair('where', a, b);
   try {
     return runOp(whereOp, [condition, ...pair], {})[0];

@@ -1,8 +1,10 @@
-import { disposeTensor, runInPlace, runOp, shareData } from '../engine';
-import { DisposedTensorError } from '../errors/disposed-tensor-error';
+import { runInPlace, runOp } from '../engine/dispatch';
+import { shareData } from '../engine/handles';
+import { disposeTensor } from '../engine/lifetime';
 import { DTypeError } from '../errors/dtype-error';
 import { ShapeError } from '../errors/shape-error';
 import { defineOp } from '../op-registry';
+import { checkTensor } from '../operand';
 import { shapesEqual } from '../shape';
 import type { Tensor } from '../tensor';
 import { DTYPES, type DType } from '../types';
@@ -34,6 +36,7 @@ export function cast(x: Tensor, dtype: DType): Tensor {
  * const copy = clone(x); // writing into x later (assign) does not change copy
  */
 export function clone(x: Tensor): Tensor {
+  checkTensor('clone', 'x', x);
   return runOp(castOp, [x], { dtype: x.dtype })[0];
 }
 
@@ -45,7 +48,7 @@ export function clone(x: Tensor): Tensor {
  * const frozen = detach(weight); // gradients do not flow into weight through frozen
  */
 export function detach(x: Tensor): Tensor {
-  if (x.isDisposed) throw new DisposedTensorError('detach', 'x');
+  checkTensor('detach', 'x', x);
   return shareData(x, x.shape, true);
 }
 
@@ -56,8 +59,16 @@ export function detach(x: Tensor): Tensor {
  * dispose([a, b]);
  */
 export function dispose(x: Tensor | readonly Tensor[]): void {
-  if (Array.isArray(x)) for (const t of x) disposeTensor(t);
-  else disposeTensor(x as Tensor);
+  if (Array.isArray(x)) {
+    x.forEach((t, i) => {
+      // A disposed tensor is fine here (disposing twice is harmless); anything else is a mistake.
+      if (!t?.isDisposed) checkTensor('dispose', `x[${i}]`, t);
+      disposeTensor(t);
+    });
+  } else {
+    if (!(x as Tensor)?.isDisposed) checkTensor('dispose', 'x', x);
+    disposeTensor(x as Tensor);
+  }
 }
 
 /**
@@ -68,8 +79,8 @@ export function dispose(x: Tensor | readonly Tensor[]): void {
  * assign(weight, weight.sub(grad.mul(lr)));
  */
 export function assign(target: Tensor, value: Tensor): Tensor {
-  if (target.isDisposed) throw new DisposedTensorError('assign', 'target');
-  if (value.isDisposed) throw new DisposedTensorError('assign', 'value');
+  checkTensor('assign', 'target', target);
+  checkTensor('assign', 'value', value);
   if (!shapesEqual(target.shape, value.shape))
     throw new ShapeError('assign', 'shapes differ', { target: target.shape, value: value.shape });
   runInPlace(castOp, [value], { dtype: target.dtype }, [target]);

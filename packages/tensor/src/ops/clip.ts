@@ -1,4 +1,4 @@
-import { runOp } from '../engine';
+import { runOp } from '../engine/dispatch';
 import { ArgumentError } from '../errors/argument-error';
 import { DTypeError } from '../errors/dtype-error';
 import { defineOp } from '../op-registry';

@@ -1,9 +1,10 @@
-import { runOp, tidy } from '../engine';
+import { runOp } from '../engine/dispatch';
+import { tidy } from '../engine/tidy';
 import { ArgumentError } from '../errors/argument-error';
-import { DisposedTensorError } from '../errors/disposed-tensor-error';
 import { DTypeError } from '../errors/dtype-error';
 import { ShapeError } from '../errors/shape-error';
 import { defineOp, type TensorSpec } from '../op-registry';
+import { checkTensor } from '../operand';
 import { normalizeAxis } from '../shape';
 import type { Tensor } from '../tensor';
 import { promoteTypes } from '../types';
@@ -51,10 +52,10 @@ const concatOp = defineOp({
   },
 });
 
-/** Throws DisposedTensorError naming `tensors[i]`, which reads better than the dispatcher's "input i". */
+/** Checks every element is a live tensor, naming `tensors[i]` (clearer than the dispatcher's "input i"). */
 export function checkAlive(op: string, tensors: readonly Tensor[]): void {
   tensors.forEach((t, i) => {
-    if (t.isDisposed) throw new DisposedTensorError(op, `tensors[${i}]`);
+    checkTensor(op, `tensors[${i}]`, t);
   });
 }
 

@@ -1,6 +1,7 @@
-import { tidy } from '../engine';
+import { tidy } from '../engine/tidy';
 import { ArgumentError } from '../errors/argument-error';
 import { ShapeError } from '../errors/shape-error';
+import { checkTensor } from '../operand';
 import type { Tensor } from '../tensor';
 import { conv2d } from './conv2d';
 import { reshape } from './reshape';
@@ -29,6 +30,8 @@ export interface Conv1dOptions {
  * conv1d(x, w, { stride: 2, dilation: 2, bias: b });
  */
 export function conv1d(x: Tensor, w: Tensor, options: Conv1dOptions = {}): Tensor {
+  checkTensor('conv1d', 'x', x);
+  checkTensor('conv1d', 'w', w);
   const shapes = { x: x.shape, w: w.shape };
   if (x.rank !== 3 || w.rank !== 3)
     throw new ShapeError('conv1d', 'expected x of rank 3 [N, C, L] and w of rank 3 [O, C/groups, k]', shapes);

@@ -1,7 +1,8 @@
-import { runOp } from '../engine';
+import { runOp } from '../engine/dispatch';
 import { ShapeError } from '../errors/shape-error';
 import type { Conv2dAttrs } from '../op-attrs';
 import { defineOp } from '../op-registry';
+import { checkTensor } from '../operand';
 import { shapesEqual } from '../shape';
 import type { Tensor } from '../tensor';
 import { checkFloatPair, conv2dOutputShape } from './conv2d';
@@ -69,6 +70,8 @@ export function conv2dBackpropInput(
   inputShape: readonly number[],
   attrs: Conv2dAttrs,
 ): Tensor {
+  checkTensor('conv2dBackpropInput', 'dy', dy);
+  checkTensor('conv2dBackpropInput', 'w', w);
   const { stride, padding, dilation, groups } = attrs;
   return runOp(conv2dBackpropInputOp, [dy, w], {
     stride,
@@ -93,6 +96,8 @@ export function conv2dBackpropFilter(
   filterShape: readonly number[],
   attrs: Conv2dAttrs,
 ): Tensor {
+  checkTensor('conv2dBackpropFilter', 'x', x);
+  checkTensor('conv2dBackpropFilter', 'dy', dy);
   const { stride, padding, dilation, groups } = attrs;
   return runOp(conv2dBackpropFilterOp, [x, dy], {
     stride,

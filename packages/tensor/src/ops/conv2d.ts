@@ -1,9 +1,11 @@
-import { runOp, tidy } from '../engine';
+import { runOp } from '../engine/dispatch';
+import { tidy } from '../engine/tidy';
 import { ArgumentError } from '../errors/argument-error';
 import { DTypeError } from '../errors/dtype-error';
 import { ShapeError } from '../errors/shape-error';
 import type { Conv2dAttrs } from '../op-attrs';
 import { defineOp, type TensorSpec } from '../op-registry';
+import { checkTensor } from '../operand';
 import type { Tensor } from '../tensor';
 import { isFloat } from '../types';
 import { add } from './binary';
@@ -118,6 +120,8 @@ export function normalizeConv2dOptions(
  * conv2d(x, w, { stride: 2, padding: 1, bias: b }); // b: [O]
  */
 export function conv2d(x: Tensor, w: Tensor, options: Conv2dOptions = {}): Tensor {
+  checkTensor('conv2d', 'x', x);
+  checkTensor('conv2d', 'w', w);
   const attrs = normalizeConv2dOptions('conv2d', x, w, options);
   const { bias } = options;
   if (bias && (bias.rank !== 1 || bias.shape[0] !== w.shape[0])) {

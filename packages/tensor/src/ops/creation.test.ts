@@ -55,6 +55,56 @@ describe('tensor()', () => {
     expect(tensor([0.1]).item()).toBe(Math.fround(0.1));
   });
 
+  test('int32 refuses values it cannot hold instead of wrapping them', () => {
+    expectNagareError(() => tensor([3e9], { dtype: 'int32' }), ArgumentError, {
+      op: 'tensor',
+      code: 'INVALID_ARGUMENT',
+      message: 'tensor: 3000000000 at index 0 is outside the int32 range [-2147483648, 2147483647]',
+    });
+    expectNagareError(() => tensor([1, -2147483649], { dtype: 'int32' }), ArgumentError, {
+      op: 'tensor',
+      code: 'INVALID_ARGUMENT',
+      messageParts: ['at index 1'],
+    });
+    expectNagareError(
+      () => tensor(new Float64Array([Number.POSITIVE_INFINITY]), { dtype: 'int32' }),
+      ArgumentError,
+      {
+        op: 'tensor',
+        code: 'INVALID_ARGUMENT',
+        messageParts: ['Infinity at index 0'],
+      },
+    );
+    expectNagareError(() => full([2], 2 ** 31, { dtype: 'int32' }), ArgumentError, {
+      op: 'full',
+      code: 'INVALID_ARGUMENT',
+    });
+    expectNagareError(() => arange(2 ** 31 - 1, 2 ** 31 + 1, 1, { dtype: 'int32' }), ArgumentError, {
+      op: 'arange',
+      code: 'INVALID_ARGUMENT',
+      messageParts: ['at index 1'],
+    });
+  });
+
+  test('int32 keeps its extremes and truncates fractions within range', () => {
+    expect(tensor([2147483647, -2147483648, 2147483647.5], { dtype: 'int32' }).toArray()).toEqual([
+      2147483647, -2147483648, 2147483647,
+    ]);
+  });
+
+  test('NaN is an error in int32 (never a silent 0) and true in bool', () => {
+    expectNagareError(() => tensor([1, Number.NaN], { dtype: 'int32' }), ArgumentError, {
+      op: 'tensor',
+      code: 'INVALID_ARGUMENT',
+      message: 'tensor: NaN at index 1 has no int32 value',
+    });
+    expectNagareError(() => full([1], Number.NaN, { dtype: 'int32' }), ArgumentError, {
+      op: 'full',
+      code: 'INVALID_ARGUMENT',
+    });
+    expect(tensor([Number.NaN], { dtype: 'bool' }).toArray()).toEqual([true]);
+  });
+
   test.each<[string, ArrayLike<number>, DType]>([
     ['Float32Array', new Float32Array([1.5, 2]), 'float32'],
     ['Float64Array', new Float64Array([1.5, 2]), 'float64'],

@@ -1,6 +1,7 @@
-import { fromValues } from '../engine';
+import { fromValues } from '../engine/handles';
 import { ArgumentError } from '../errors/argument-error';
 import { DTypeError } from '../errors/dtype-error';
+import { checkTensor } from '../operand';
 import { checkShape, sizeOf } from '../shape';
 import { checkedElementCount } from '../size-limit';
 import type { Tensor } from '../tensor';
@@ -35,11 +36,31 @@ function typedArrayDType(values: ArrayBufferView): DType {
   throw new ArgumentError('tensor', `unsupported typed array ${values.constructor.name}`);
 }
 
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+
+/**
+ * Throws unless `value` has an int32 value. Fractions truncate toward zero (as PyTorch does), but
+ * NaN, ±Infinity and anything outside [−2³¹, 2³¹ − 1] would be stored as 0 or wrap around, so
+ * they are errors rather than silently different numbers.
+ */
+function checkInt32(op: string, value: number, index: number): void {
+  if (Number.isNaN(value)) throw new ArgumentError(op, `NaN at index ${index} has no int32 value`);
+  if (!(value > INT32_MIN - 1 && value < INT32_MAX + 1)) {
+    throw new ArgumentError(
+      op,
+      `${value} at index ${index} is outside the int32 range [${INT32_MIN}, ${INT32_MAX}]`,
+    );
+  }
+}
+
 /**
  * Copies numbers into a new storage array of `dtype`. Bool stores 1 for any non-zero value (NaN
- * included), as `cast` does; a plain Uint8Array store would keep 2 as 2 and turn 0.5 into 0.
+ * included, as `cast`, NumPy and PyTorch do); a plain Uint8Array store would keep 2 as 2 and turn
+ * 0.5 into 0. Int32 refuses NaN and out-of-range values (see `checkInt32`).
  */
-function toStorage(dtype: DType, source: ArrayLike<number>): TypedArray {
+function toStorage(op: string, dtype: DType, source: ArrayLike<number>): TypedArray {
+  if (dtype === 'int32') for (let i = 0; i < source.length; i++) checkInt32(op, source[i], i);
   const values = allocArray(dtype, source.length);
   if (dtype === 'bool') for (let i = 0; i < source.length; i++) values[i] = source[i] !== 0 ? 1 : 0;
   else values.set(source);
@@ -83,6 +104,10 @@ export type TensorData = TypedArray | Int8Array | Int16Array | Uint16Array | Uin
  * booleans, and for typed arrays to their own type (Uint8Array → bool, Int8/Int16/Uint16 → int32,
  * Uint32 → float64).
  *
+ * Values are converted to the dtype as PyTorch does: int32 truncates fractions toward zero, bool
+ * makes every non-zero value (NaN included) true. A value int32 cannot hold — NaN, ±Infinity, or
+ * outside [−2³¹, 2³¹ − 1] — is an ArgumentError naming its index, never a wrapped or zeroed number.
+ *
  * @example
  * tensor([[1, 2], [3, 4]]);                    // float32, shape [2, 2]
  * tensor(new Int32Array([1, 2, 3]), { shape: [3] });
@@ -102,7 +127,7 @@ export function tensor(
         `shape [${shape.join(', ')}] needs ${sizeOf(shape)} values, got ${source.length}`,
       );
     }
-    return finish(fromValues(toStorage(dtype, source), shape, dtype), options);
+    return finish(fromValues(toStorage('tensor', dtype, source), shape, dtype), options);
   }
   const inferred = inferShape(data);
   const flat = (Array.isArray(data) ? (data as unknown[]).flat(Number.POSITIVE_INFINITY) : [data]) as (
@@ -123,7 +148,7 @@ export function tensor(
       `shape [${shape.join(', ')}] needs ${sizeOf(shape)} values, got ${flat.length}`,
     );
   }
-  return finish(fromValues(toStorage(dtype, flat.map(Number)), shape, dtype), options);
+  return finish(fromValues(toStorage('tensor', dtype, flat.map(Number)), shape, dtype), options);
 }
 
 /**
@@ -154,7 +179,7 @@ export function full(
   }
   const dtype = checkDType('full', options.dtype ?? (typeof value === 'boolean' ? 'bool' : 'float32'));
   const values = allocArray(dtype, sizeOf(checked));
-  values.fill(toStorage(dtype, [Number(value)])[0]);
+  values.fill(toStorage('full', dtype, [Number(value)])[0]);
   return finish(fromValues(values, checked, dtype), options);
 }
 
@@ -187,6 +212,7 @@ export function ones(shape: readonly number[], options: CreationOptions = {}): T
  * zerosLike(weight);
  */
 export function zerosLike(x: Tensor, options: CreationOptions = {}): Tensor {
+  checkTensor('zerosLike', 'x', x);
   return full(x.shape, 0, { dtype: x.dtype, ...options });
 }
 
@@ -197,6 +223,7 @@ export function zerosLike(x: Tensor, options: CreationOptions = {}): Tensor {
  * onesLike(loss); // the seed gradient of a scalar loss
  */
 export function onesLike(x: Tensor, options: CreationOptions = {}): Tensor {
+  checkTensor('onesLike', 'x', x);
   return full(x.shape, 1, { dtype: x.dtype, ...options });
 }
 
@@ -207,6 +234,7 @@ export function onesLike(x: Tensor, options: CreationOptions = {}): Tensor {
  * fullLike(tensor([1, 2]), 7); // [7, 7]
  */
 export function fullLike(x: Tensor, value: number | boolean, options: CreationOptions = {}): Tensor {
+  checkTensor('fullLike', 'x', x);
   return full(x.shape, value, { dtype: x.dtype, ...options });
 }
 
@@ -232,6 +260,9 @@ export function arange(start: number, stop?: number, step = 1, options: Creation
   const isInteger = [from, to, step].every(Number.isInteger);
   checkedElementCount('arange', [count]);
   const dtype = checkDType('arange', options.dtype ?? (isInteger ? 'int32' : 'float32'));
+  // The ends bound every value in between, so checking them covers the whole range.
+  if (dtype === 'int32' && count > 0)
+    for (const i of [0, count - 1]) checkInt32('arange', from + i * step, i);
   const values = allocArray(dtype, count);
   for (let i = 0; i < count; i++) values[i] = from + i * step;
   return finish(fromValues(values, [count], dtype), options);

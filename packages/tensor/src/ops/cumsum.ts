@@ -1,6 +1,7 @@
-import { runOp } from '../engine';
+import { runOp } from '../engine/dispatch';
 import { DTypeError } from '../errors/dtype-error';
 import { defineOp } from '../op-registry';
+import { checkTensor } from '../operand';
 import { normalizeAxis } from '../shape';
 import type { Tensor } from '../tensor';
 
@@ -32,6 +33,7 @@ const cumsumOp = defineOp({
  * cumsum(tensor([1, 2, 3]), 0, { reverse: true });   // [6, 5, 3]
  */
 export function cumsum(x: Tensor, axis: number, options: CumsumOptions = {}): Tensor {
+  checkTensor('cumsum', 'x', x);
   const attrs = {
     axis: normalizeAxis('cumsum', axis, x.rank),
     exclusive: options.exclusive ?? false,

@@ -1,7 +1,8 @@
-import { runOp } from '../engine';
+import { runOp } from '../engine/dispatch';
 import { ArgumentError } from '../errors/argument-error';
 import { ShapeError } from '../errors/shape-error';
 import { defineOp, type TensorSpec } from '../op-registry';
+import { checkTensor } from '../operand';
 import { normalizeAxis } from '../shape';
 import type { Tensor } from '../tensor';
 import { checkIndexDType, checkIndexRange } from './indices';
@@ -40,6 +41,8 @@ const gatherOp = defineOp({
  * gather(table, tensor([-1], { dtype: 'int32' }), 1);    // [[2], [4], [6]]
  */
 export function gather(x: Tensor, indices: Tensor, axis = 0): Tensor {
+  checkTensor('gather', 'x', x);
+  checkTensor('gather', 'indices', indices);
   if (x.rank === 0) throw new ShapeError('gather', 'x must have at least one axis', { x: x.shape });
   const normalized = normalizeAxis('gather', axis, x.rank);
   checkIndexDType('gather', indices);

@@ -1,4 +1,4 @@
-import { readValues } from '../engine';
+import { readValues } from '../engine/storage';
 import { ArgumentError } from '../errors/argument-error';
 import { DTypeError } from '../errors/dtype-error';
 import type { TensorSpec } from '../op-registry';

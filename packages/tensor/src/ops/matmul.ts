@@ -1,7 +1,9 @@
-import { runOp, tidy } from '../engine';
+import { runOp } from '../engine/dispatch';
+import { tidy } from '../engine/tidy';
 import { DTypeError } from '../errors/dtype-error';
 import { ShapeError } from '../errors/shape-error';
 import { defineOp } from '../op-registry';
+import { checkTensor } from '../operand';
 import { broadcastShapes } from '../shape';
 import type { Tensor } from '../tensor';
 import { reshape } from './reshape';
@@ -55,6 +57,8 @@ export interface MatmulOptions {
  * matmul(ones([5, 2, 3]), ones([3])).shape;   // [5, 2]
  */
 export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tensor {
+  checkTensor('matmul', 'a', a);
+  checkTensor('matmul', 'b', b);
   if (a.rank === 0 || b.rank === 0)
     throw new ShapeError('matmul', 'operands must have rank ≥ 1', { a: a.shape, b: b.shape });
   const isVectorA = a.rank === 1;

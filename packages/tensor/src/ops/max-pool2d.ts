@@ -1,8 +1,10 @@
-import { runOp, tidy } from '../engine';
+import { runOp } from '../engine/dispatch';
+import { tidy } from '../engine/tidy';
 import { DTypeError } from '../errors/dtype-error';
 import { ShapeError } from '../errors/shape-error';
 import type { Pool2dAttrs } from '../op-attrs';
 import { defineOp } from '../op-registry';
+import { checkTensor } from '../operand';
 import { shapesEqual } from '../shape';
 import type { Tensor } from '../tensor';
 import { isFloat } from '../types';
@@ -47,6 +49,7 @@ const maxPool2dBackwardOp = defineOp({
  * maxPool2d(x, { kernelSize: 3, stride: 2, padding: 1 });
  */
 export function maxPool2d(x: Tensor, options: Pool2dOptions): Tensor {
+  checkTensor('maxPool2d', 'x', x);
   // The indices are dropped here (tidy frees them); autograd saves its own handle when recording.
   return tidy(() => maxPool2dWithIndices(x, options)[0]);
 }
@@ -62,6 +65,7 @@ export function maxPool2d(x: Tensor, options: Pool2dOptions): Tensor {
  * indices.toArray(); // [[[[2]]]]
  */
 export function maxPool2dWithIndices(x: Tensor, options: Pool2dOptions): [Tensor, Tensor] {
+  checkTensor('maxPool2dWithIndices', 'x', x);
   const [values, indices] = runOp(maxPool2dOp, [x], normalizePool2dOptions('maxPool2d', x, options));
   return [values, indices];
 }
@@ -81,6 +85,8 @@ export function maxPool2dBackward(
   inputShape: readonly number[],
   attrs: Pool2dAttrs,
 ): Tensor {
+  checkTensor('maxPool2dBackward', 'dy', dy);
+  checkTensor('maxPool2dBackward', 'indices', indices);
   const { kernelSize, stride, padding, dilation, ceilMode } = attrs;
   const shape = [...inputShape] as [number, number, number, number];
   return runOp(maxPool2dBackwardOp, [dy, indices], {

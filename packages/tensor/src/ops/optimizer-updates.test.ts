@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { memory } from '../engine';
+import { memory } from '../engine/active-backend';
 import { ArgumentError } from '../errors/argument-error';
 import { DisposedTensorError } from '../errors/disposed-tensor-error';
 import { DTypeError } from '../errors/dtype-error';

@@ -1,4 +1,4 @@
-import { runInPlace } from '../engine';
+import { runInPlace } from '../engine/dispatch';
 import { ArgumentError } from '../errors/argument-error';
 import { DTypeError } from '../errors/dtype-error';
 import { ShapeError } from '../errors/shape-error';
@@ -15,6 +15,7 @@ import type {
   UpdateAttrs,
 } from '../op-attrs';
 import { defineOp, type OpDef, type TensorSpec } from '../op-registry';
+import { checkTensor } from '../operand';
 import { shapesEqual } from '../shape';
 import type { Tensor } from '../tensor';
 import { isFloat } from '../types';
@@ -160,6 +161,8 @@ export function sgdUpdate(
   grad: Tensor,
   options: Pick<UpdateAttrs, 'lr'> & DecayOptions,
 ): Tensor {
+  checkTensor('sgdUpdate', 'param', param);
+  checkTensor('sgdUpdate', 'grad', grad);
   const attrs: UpdateAttrs = {
     lr: options.lr,
     weightDecay: options.weightDecay ?? 0,
@@ -184,6 +187,8 @@ export function momentumUpdate(
     Partial<Pick<MomentumUpdateAttrs, 'dampening' | 'nesterov'>> &
     DecayOptions,
 ): Tensor {
+  checkTensor('momentumUpdate', 'param', param);
+  checkTensor('momentumUpdate', 'grad', grad);
   const attrs: MomentumUpdateAttrs = {
     lr: options.lr,
     momentum: options.momentum,
@@ -208,6 +213,8 @@ export function adagradUpdate(
   state: { sumSquares: Tensor },
   options: Pick<AdagradUpdateAttrs, 'lr' | 'eps'> & DecayOptions,
 ): Tensor {
+  checkTensor('adagradUpdate', 'param', param);
+  checkTensor('adagradUpdate', 'grad', grad);
   const attrs: AdagradUpdateAttrs = {
     lr: options.lr,
     eps: options.eps,
@@ -230,6 +237,8 @@ export function adadeltaUpdate(
   state: { squareAvg: Tensor; deltaAvg: Tensor },
   options: Pick<AdadeltaUpdateAttrs, 'lr' | 'rho' | 'eps'> & DecayOptions,
 ): Tensor {
+  checkTensor('adadeltaUpdate', 'param', param);
+  checkTensor('adadeltaUpdate', 'grad', grad);
   const attrs: AdadeltaUpdateAttrs = {
     lr: options.lr,
     rho: options.rho,
@@ -255,6 +264,8 @@ export function rmspropUpdate(
     Partial<Pick<RmspropUpdateAttrs, 'momentum'>> &
     DecayOptions,
 ): Tensor {
+  checkTensor('rmspropUpdate', 'param', param);
+  checkTensor('rmspropUpdate', 'grad', grad);
   const momentum = options.momentum ?? 0;
   if (momentum > 0 !== (state.momentumBuffer !== undefined)) {
     throw new ArgumentError(
@@ -292,6 +303,8 @@ export function adamUpdate(
   state: { m: Tensor; v: Tensor; vMax?: Tensor },
   options: Omit<AdamUpdateAttrs, 'amsgrad' | 'weightDecay' | 'decoupledWeightDecay'> & DecayOptions,
 ): Tensor {
+  checkTensor('adamUpdate', 'param', param);
+  checkTensor('adamUpdate', 'grad', grad);
   const stateTensors = state.vMax ? [state.m, state.v, state.vMax] : [state.m, state.v];
   const attrs: AdamUpdateAttrs = {
     lr: options.lr,
@@ -318,6 +331,8 @@ export function adamaxUpdate(
   state: { m: Tensor; u: Tensor },
   options: Omit<AdamaxUpdateAttrs, 'weightDecay' | 'decoupledWeightDecay'> & DecayOptions,
 ): Tensor {
+  checkTensor('adamaxUpdate', 'param', param);
+  checkTensor('adamaxUpdate', 'grad', grad);
   const attrs: AdamaxUpdateAttrs = {
     lr: options.lr,
     beta1: options.beta1,
@@ -342,6 +357,8 @@ export function lionUpdate(
   state: { m: Tensor },
   options: Omit<LionUpdateAttrs, 'weightDecay' | 'decoupledWeightDecay'> & DecayOptions,
 ): Tensor {
+  checkTensor('lionUpdate', 'param', param);
+  checkTensor('lionUpdate', 'grad', grad);
   const attrs: LionUpdateAttrs = {
     lr: options.lr,
     beta1: options.beta1,

@@ -1,8 +1,9 @@
-import { runOp } from '../engine';
+import { runOp } from '../engine/dispatch';
 import { ArgumentError } from '../errors/argument-error';
 import { ShapeError } from '../errors/shape-error';
 import type { PadMode } from '../op-attrs';
 import { defineOp, type TensorSpec } from '../op-registry';
+import { checkTensor } from '../operand';
 import type { Tensor } from '../tensor';
 
 const PAD_MODES: readonly PadMode[] = ['constant', 'reflect', 'edge', 'wrap'];
@@ -79,6 +80,7 @@ export function pad(
   pads: readonly (readonly [number, number])[],
   options: PadOptions = {},
 ): Tensor {
+  checkTensor('pad', 'x', x);
   const mode = options.mode ?? 'constant';
   checkPads(x, pads, mode);
   const attrs = {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createJsBackend } from '../backends/js/js-backend';
-import { getBackend, tidy, useBackend } from '../engine';
+import { getBackend, useBackend } from '../engine/active-backend';
+import { tidy } from '../engine/tidy';
 import { ArgumentError } from '../errors/argument-error';
 import { DTypeError } from '../errors/dtype-error';
 import { Generator } from '../random/generator';

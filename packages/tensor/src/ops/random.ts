@@ -1,4 +1,4 @@
-import { fromValues } from '../engine';
+import { fromValues } from '../engine/handles';
 import { ArgumentError } from '../errors/argument-error';
 import { DTypeError } from '../errors/dtype-error';
 import { checkSeed, Generator, getDefaultGenerator } from '../random/generator';

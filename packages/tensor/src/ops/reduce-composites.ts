@@ -1,4 +1,5 @@
-import { tidy } from '../engine';
+import { tidy } from '../engine/tidy';
+import { checkTensor } from '../operand';
 import { normalizeAxes } from '../shape';
 import type { Tensor } from '../tensor';
 import { isFloat, toFloat } from '../types';
@@ -10,6 +11,7 @@ import { exp, log, sqrt } from './unary';
 
 /** Number of elements reduced into each output value; also validates `axis` naming `op`. */
 function countOf(op: string, x: Tensor, axis: number | readonly number[] | undefined): number {
+  checkTensor(op, 'x', x);
   return normalizeAxes(op, axis, x.rank).reduce((n, a) => n * x.shape[a], 1);
 }
 

@@ -1,8 +1,10 @@
-import { runOp, tidy } from '../engine';
+import { runOp } from '../engine/dispatch';
+import { tidy } from '../engine/tidy';
 import { ArgumentError } from '../errors/argument-error';
 import { DTypeError } from '../errors/dtype-error';
 import type { OpName, ReduceAttrs } from '../op-attrs';
 import { defineOp, type OpDef, type TensorSpec } from '../op-registry';
+import { checkTensor } from '../operand';
 import { normalizeAxes, normalizeAxis } from '../shape';
 import type { Tensor } from '../tensor';
 import type { DType } from '../types';
@@ -57,6 +59,7 @@ function reduce(
   axis: number | readonly number[] | undefined,
   options: KeepDimsOptions,
 ) {
+  checkTensor(def.name, 'x', x);
   const axes = normalizeAxes(def.name, axis, x.rank);
   return runOp(def, [x], { axes, keepDims: options.keepDims ?? false })[0];
 }
@@ -135,6 +138,7 @@ function argReduce(
   axis: number | undefined,
   options: ArgReduceOptions,
 ): Tensor {
+  checkTensor(def.name, 'x', x);
   if (x.dtype === 'bool') throw new DTypeError(def.name, 'expected a numeric input', { x: x.dtype });
   const keepDims = options.keepDims ?? false;
   const selectLastIndex = options.selectLastIndex ?? false;

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { memory } from '../engine';
+import { memory } from '../engine/active-backend';
 import { ArgumentError } from '../errors/argument-error';
 import { ShapeError } from '../errors/shape-error';
 import { getOpDef } from '../op-registry';

@@ -1,7 +1,8 @@
-import { runOp } from '../engine';
+import { runOp } from '../engine/dispatch';
 import { ArgumentError } from '../errors/argument-error';
 import { ShapeError } from '../errors/shape-error';
 import { defineOp } from '../op-registry';
+import { checkTensor } from '../operand';
 import { normalizeAxes, normalizeAxis, sizeOf } from '../shape';
 import type { Tensor } from '../tensor';
 
@@ -53,6 +54,7 @@ function resolveShape(
  * reshape(arange(6), [2, -1]); // shape [2, 3]
  */
 export function reshape(x: Tensor, shape: readonly number[]): Tensor {
+  checkTensor('reshape', 'x', x);
   return runOp(reshapeOp, [x], { shape: resolveShape('reshape', shape, x.size, x.shape) })[0];
 }
 
@@ -64,6 +66,7 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
  * flatten(zeros([2, 3, 4]), 1).shape; // [2, 12]
  */
 export function flatten(x: Tensor, startAxis = 0, endAxis = -1): Tensor {
+  checkTensor('flatten', 'x', x);
   if (x.rank === 0) return reshape(x, [1]);
   const start = normalizeAxis('flatten', startAxis, x.rank);
   const end = normalizeAxis('flatten', endAxis, x.rank);
@@ -81,6 +84,7 @@ export function flatten(x: Tensor, startAxis = 0, endAxis = -1): Tensor {
  * squeeze(zeros([1, 3, 1]), 0).shape;  // [3, 1]
  */
 export function squeeze(x: Tensor, axis?: number | readonly number[]): Tensor {
+  checkTensor('squeeze', 'x', x);
   const axes =
     axis === undefined
       ? x.shape.flatMap((d, i) => (d === 1 ? [i] : []))
@@ -102,6 +106,7 @@ export function squeeze(x: Tensor, axis?: number | readonly number[]): Tensor {
  * unsqueeze(tensor([1, 2]), 0).shape; // [1, 2]
  */
 export function unsqueeze(x: Tensor, axis: number): Tensor {
+  checkTensor('unsqueeze', 'x', x);
   const position = normalizeAxis('unsqueeze', axis, x.rank + 1);
   const shape = [...x.shape];
   shape.splice(position, 0, 1);

@@ -1,7 +1,8 @@
-import { runOp } from '../engine';
+import { runOp } from '../engine/dispatch';
 import { DTypeError } from '../errors/dtype-error';
 import { ShapeError } from '../errors/shape-error';
 import { defineOp } from '../op-registry';
+import { checkTensor } from '../operand';
 import { normalizeAxis, shapesEqual } from '../shape';
 import type { Tensor } from '../tensor';
 import { checkGatherOperands, gatherShape } from './gather';
@@ -40,6 +41,9 @@ const scatterAddOp = defineOp({
  * scatterAdd(zeros([3]), idx, tensor([1, 2, 3])); // [4, 0, 2]
  */
 export function scatterAdd(x: Tensor, indices: Tensor, updates: Tensor, axis = 0): Tensor {
+  checkTensor('scatterAdd', 'x', x);
+  checkTensor('scatterAdd', 'indices', indices);
+  checkTensor('scatterAdd', 'updates', updates);
   if (x.rank === 0) throw new ShapeError('scatterAdd', 'x must have at least one axis', { x: x.shape });
   const normalized = normalizeAxis('scatterAdd', axis, x.rank);
   checkIndexDType('scatterAdd', indices);

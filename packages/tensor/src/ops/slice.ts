@@ -1,6 +1,7 @@
-import { runOp } from '../engine';
+import { runOp } from '../engine/dispatch';
 import { ArgumentError } from '../errors/argument-error';
 import { defineOp } from '../op-registry';
+import { checkTensor } from '../operand';
 import { normalizeAxis } from '../shape';
 import type { Tensor } from '../tensor';
 
@@ -131,5 +132,6 @@ export function slice(
   stops: readonly number[],
   options: SliceOptions = {},
 ): Tensor {
+  checkTensor('slice', 'x', x);
   return runOp(sliceOp, [x], sliceAttrs(x.shape, starts, stops, options))[0];
 }

@@ -1,6 +1,7 @@
-import { runOp } from '../engine';
+import { runOp } from '../engine/dispatch';
 import { DTypeError } from '../errors/dtype-error';
 import { defineOp, type OpDef } from '../op-registry';
+import { checkTensor } from '../operand';
 import { normalizeAxis } from '../shape';
 import type { Tensor } from '../tensor';
 import { isFloat } from '../types';
@@ -27,6 +28,7 @@ const logSoftmaxOp = defineSoftmax('logSoftmax');
  * softmax(tensor([1, 2, 3])); // [0.090, 0.245, 0.665]
  */
 export function softmax(x: Tensor, axis = -1): Tensor {
+  checkTensor('softmax', 'x', x);
   return runOp(softmaxOp, [x], { axis: normalizeAxis('softmax', axis, x.rank) })[0];
 }
 
@@ -38,5 +40,6 @@ export function softmax(x: Tensor, axis = -1): Tensor {
  * logSoftmax(tensor([1000, 0])); // [0, -1000]
  */
 export function logSoftmax(x: Tensor, axis = -1): Tensor {
+  checkTensor('logSoftmax', 'x', x);
   return runOp(logSoftmaxOp, [x], { axis: normalizeAxis('logSoftmax', axis, x.rank) })[0];
 }

@@ -1,5 +1,6 @@
 import { ArgumentError } from '../errors/argument-error';
 import { ShapeError } from '../errors/shape-error';
+import { checkTensor } from '../operand';
 import { normalizeAxis } from '../shape';
 import type { Tensor } from '../tensor';
 import { slice } from './slice';
@@ -54,6 +55,7 @@ function partLengths(x: Tensor, sections: number | readonly number[], axis: numb
  * split(ones([2, 5]), [2, 3], 1)[1].shape; // [2, 3]
  */
 export function split(x: Tensor, sections: number | readonly number[], axis = 0): Tensor[] {
+  checkTensor('split', 'x', x);
   if (x.rank === 0) throw new ShapeError('split', 'cannot split a scalar', { x: x.shape });
   const normalized = normalizeAxis('split', axis, x.rank);
   const lengths = partLengths(x, sections, normalized);

@@ -1,4 +1,4 @@
-import { tidy } from '../engine';
+import { tidy } from '../engine/tidy';
 import { ArgumentError } from '../errors/argument-error';
 import { ShapeError } from '../errors/shape-error';
 import { normalizeAxis, shapesEqual } from '../shape';

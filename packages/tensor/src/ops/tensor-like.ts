@@ -1,5 +1,8 @@
-import { disposeTensor, fromValues, getBackend } from '../engine';
+import { getBackend } from '../engine/active-backend';
+import { fromValues } from '../engine/handles';
+import { disposeTensor } from '../engine/lifetime';
 import { ArgumentError } from '../errors/argument-error';
+import { describeValue } from '../operand';
 import { Tensor } from '../tensor';
 import { allocArray, type DType } from '../types';
 
@@ -35,7 +38,7 @@ export function toTensorPair(op: string, a: TensorLike, b: TensorLike): [Tensor,
 
 function checkNumber(op: string, name: string, value: unknown): number {
   if (typeof value !== 'number')
-    throw new ArgumentError(op, `${name} must be a Tensor or a number, got ${typeof value}`);
+    throw new ArgumentError(op, `${name} must be a Tensor or a number, got ${describeValue(value)}`);
   return value;
 }
 

@@ -1,5 +1,6 @@
-import { tidy } from '../engine';
+import { tidy } from '../engine/tidy';
 import { ArgumentError } from '../errors/argument-error';
+import { checkTensor } from '../operand';
 import type { Tensor } from '../tensor';
 import { reshape } from './reshape';
 import { expand } from './transpose';
@@ -14,6 +15,7 @@ import { expand } from './transpose';
  * tile(tensor([[1, 2]]), [2, 2]);     // [[1, 2, 1, 2], [1, 2, 1, 2]]
  */
 export function tile(x: Tensor, reps: readonly number[]): Tensor {
+  checkTensor('tile', 'x', x);
   if (!Array.isArray(reps) || reps.some((r) => !Number.isInteger(r) || r < 0)) {
     throw new ArgumentError(
       'tile',

@@ -1,7 +1,8 @@
-import { runOp } from '../engine';
+import { runOp } from '../engine/dispatch';
 import { ArgumentError } from '../errors/argument-error';
 import { DTypeError } from '../errors/dtype-error';
 import { defineOp } from '../op-registry';
+import { checkTensor } from '../operand';
 import { normalizeAxis } from '../shape';
 import type { Tensor } from '../tensor';
 
@@ -44,6 +45,7 @@ const topkOp = defineOp({
  * indices.toArray(); // [1, 3]
  */
 export function topk(x: Tensor, k: number, options: TopkOptions = {}): [Tensor, Tensor] {
+  checkTensor('topk', 'x', x);
   if (x.rank === 0) throw new ArgumentError('topk', 'x must have at least one axis (x: [])');
   const axis = normalizeAxis('topk', options.axis ?? -1, x.rank);
   const [values, indices] = runOp(topkOp, [x], { k, axis, largest: options.largest ?? true });

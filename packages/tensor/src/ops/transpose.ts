@@ -1,7 +1,8 @@
-import { runOp } from '../engine';
+import { runOp } from '../engine/dispatch';
 import { ArgumentError } from '../errors/argument-error';
 import { ShapeError } from '../errors/shape-error';
 import { defineOp } from '../op-registry';
+import { checkTensor } from '../operand';
 import { checkShape, normalizeAxis } from '../shape';
 import type { Tensor } from '../tensor';
 
@@ -29,6 +30,7 @@ const transposeOp = defineOp({
  * transpose(zeros([2, 3, 4]), [2, 0, 1]).shape; // [4, 2, 3]
  */
 export function transpose(x: Tensor, perm?: readonly number[]): Tensor {
+  checkTensor('transpose', 'x', x);
   if (perm && perm.length !== x.rank) {
     throw new ArgumentError('transpose', `perm [${perm.join(', ')}] is not a permutation of ${x.rank} axes`);
   }
@@ -56,6 +58,7 @@ const expandOp = defineOp({
  * expand(tensor([1, 2]), [3, 2]); // [[1, 2], [1, 2], [1, 2]]
  */
 export function expand(x: Tensor, shape: readonly number[]): Tensor {
+  checkTensor('expand', 'x', x);
   const offset = shape.length - x.rank;
   const resolved = shape.map((d, i) => (d === -1 && i >= offset ? x.shape[i - offset] : d));
   return runOp(expandOp, [x], { shape: checkShape('expand', resolved) })[0];

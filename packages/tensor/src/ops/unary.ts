@@ -1,4 +1,4 @@
-import { runOp } from '../engine';
+import { runOp } from '../engine/dispatch';
 import { DTypeError } from '../errors/dtype-error';
 import type { OpName } from '../op-attrs';
 import { defineOp, type OpDef } from '../op-registry';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { getBackend } from '../engine';
+import { getBackend } from '../engine/active-backend';
 import { ArgumentError } from '../errors/argument-error';
 import { describeEachBackend, testBackends } from './backends';
 

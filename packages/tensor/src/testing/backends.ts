@@ -1,6 +1,6 @@
 import type { Backend } from '../backend';
 import { createJsBackend } from '../backends/js/js-backend';
-import { getBackend, useBackend } from '../engine';
+import { getBackend, useBackend } from '../engine/active-backend';
 import { ArgumentError } from '../errors/argument-error';
 
 /** The hooks of a test runner (vitest, jest, mocha) that `describeEachBackend` needs. */

@@ -1,5 +1,6 @@
 import type { Backend } from '../backend';
-import { getBackend, tidy, useBackend } from '../engine';
+import { getBackend, useBackend } from '../engine/active-backend';
+import { tidy } from '../engine/tidy';
 import type { Tensor } from '../tensor';
 import type { NestedArray } from '../types';
 import { compareAllClose, flattenValues } from './all-close';

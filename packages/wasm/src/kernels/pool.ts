@@ -2,7 +2,7 @@ import { type AvgPool2dAttrs, type KernelTensor, type Pool2dAttrs, UnsupportedOp
 import { dtypeCode, type KernelContext, pointerOf, type WasmKernel } from './context';
 import { COST_MEMORY } from './costs';
 
-/** Writes the pooling parameter block (assembly/pool.ts) for input `inShape` and output `outShape`. */
+/** Writes the pooling parameter block (laid out in assembly/pool-params.ts) for input `inShape` and output `outShape`. */
 function writePoolParams(
   context: KernelContext,
   inShape: readonly number[],

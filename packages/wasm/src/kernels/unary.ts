@@ -146,35 +146,18 @@ export const clipKernel: WasmKernel<'clip'> = {
   },
 };
 
+/** Copies `x` into `y`, converting to `y`'s dtype, split over the threads. */
+function copyConverting(context: KernelContext, x: KernelTensor, y: KernelTensor): void {
+  context.tasks.run('cast', y.size, 1, 0, dtypeCode(x.dtype), dtypeCode(y.dtype), pointerOf(x), pointerOf(y));
+}
+
 export const castKernel: WasmKernel<'cast'> = {
   supports: () => true,
-  run(context, [x], _attrs, [y]) {
-    context.tasks.run(
-      'cast',
-      y.size,
-      1,
-      0,
-      dtypeCode(x.dtype),
-      dtypeCode(y.dtype),
-      pointerOf(x),
-      pointerOf(y),
-    );
-  },
+  run: (context, [x], _attrs, [y]) => copyConverting(context, x, y),
 };
 
 /** reshape is a view op (the engine shares the buffer); the kernel is a plain copy if ever called. */
 export const reshapeKernel: WasmKernel<'reshape'> = {
   supports: () => true,
-  run(context, [x], _attrs, [y]) {
-    context.tasks.run(
-      'cast',
-      y.size,
-      1,
-      0,
-      dtypeCode(x.dtype),
-      dtypeCode(y.dtype),
-      pointerOf(x),
-      pointerOf(y),
-    );
-  },
+  run: (context, [x], _attrs, [y]) => copyConverting(context, x, y),
 };

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { type OpRecord, setOpRecorder, traceOps } from './engine';
-import { add, mul, relu, tensor } from './index';
+import { add, mul, relu, tensor } from '../index';
+import { type OpRecord, setOpRecorder, traceOps } from './dispatch';
 
 afterEach(() => setOpRecorder(null));
 

@@ -1,16 +1,18 @@
 import { describe, expect, test } from 'vitest';
-import type { Backend } from './backend';
-import { createJsBackend } from './backends/js/js-backend';
-import { getBackend, keep, memory, shareData, tidy, useBackend } from './engine';
-import { ArgumentError } from './errors/argument-error';
-import { BackendError } from './errors/backend-error';
-import { DisposedTensorError } from './errors/disposed-tensor-error';
-import { UnsupportedOpError } from './errors/unsupported-op-error';
-import * as nt from './ops/all';
-import { tensor, zeros } from './ops/creation';
-import { rand } from './ops/random';
-import type { Tensor } from './tensor';
-import { expectNagareError } from './test-helpers';
+import type { Backend } from '../backend';
+import { createJsBackend } from '../backends/js/js-backend';
+import { ArgumentError } from '../errors/argument-error';
+import { BackendError } from '../errors/backend-error';
+import { DisposedTensorError } from '../errors/disposed-tensor-error';
+import { UnsupportedOpError } from '../errors/unsupported-op-error';
+import * as nt from '../ops/all';
+import { tensor, zeros } from '../ops/creation';
+import { rand } from '../ops/random';
+import type { Tensor } from '../tensor';
+import { expectNagareError } from '../test-helpers';
+import { getBackend, memory, useBackend } from './active-backend';
+import { keep, shareData } from './handles';
+import { tidy } from './tidy';
 
 /** Runs `fn` and asserts it leaves the live tensor count and bytes as they were. */
 function expectNoLeak(fn: () => void): void {

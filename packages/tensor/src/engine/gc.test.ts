@@ -1,9 +1,9 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { expect, test } from 'vitest';
-import { memory } from './engine';
-import { tensor } from './ops/creation';
-import type { Tensor } from './tensor';
+import { tensor } from '../ops/creation';
+import type { Tensor } from '../tensor';
+import { memory } from './active-backend';
 
 /** `global.gc` when node runs with --expose-gc; otherwise the flag is turned on for this process. */
 function getGc(): () => void {

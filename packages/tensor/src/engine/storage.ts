@@ -1,0 +1,30 @@
+import type { Backend, DataId } from '../backend';
+import { DisposedTensorError } from '../errors/disposed-tensor-error';
+import type { Tensor } from '../tensor';
+import type { DType, TypedArray } from '../types';
+
+/** One buffer, shared by every tensor that views it (reshape is free). Freed when `refs` reaches 0. */
+export interface Storage {
+  readonly backend: Backend;
+  readonly dataId: DataId;
+  readonly dtype: DType;
+  readonly size: number;
+  refs: number;
+}
+
+/** Counts one more handle viewing `storage`. */
+export function retainStorage(storage: Storage): void {
+  storage.refs++;
+}
+
+/** Drops one handle's hold on `storage`; the last one frees the backend buffer. */
+export function releaseStorage(storage: Storage): void {
+  if (--storage.refs === 0) storage.backend.release(storage.dataId, storage.dtype, storage.size);
+}
+
+/** Reads a tensor's values synchronously as its dtype's typed array (a copy). */
+export function readValues(tensor: Tensor, op = 'dataSync'): TypedArray {
+  if (tensor.isDisposed) throw new DisposedTensorError(op, 'the tensor');
+  const { backend, dataId, dtype, size } = tensor.storage;
+  return backend.read(dataId, dtype, size);
+}
