@@ -4,19 +4,22 @@ import { describe, expect, test } from 'vitest';
 import { OPTIMIZER_NAMES } from '../config/train-config';
 import { createOptimizer, createSchedule } from './optimizer-factory';
 
+// Optimizers refuse parameters that do not require grad (they would never be updated).
+const param = () => ones([2], { requiresGrad: true });
+
 describe('createOptimizer', () => {
   test.each(OPTIMIZER_NAMES)('%s takes the run lr', (name) => {
-    const optimizer = createOptimizer(name, [ones([2])], { lr: 0.125, weightDecay: 0 });
+    const optimizer = createOptimizer(name, [param()], { lr: 0.125, weightDecay: 0 });
     expect(optimizer.paramGroups[0].lr).toBe(0.125);
     optimizer.dispose();
   });
 
   test('maps names to the optimizer classes and weight decay to each one’s form', () => {
-    expect(createOptimizer('sgd', [ones([2])], { lr: 1, weightDecay: 0 })).toBeInstanceOf(SGD);
-    const adam = createOptimizer('adam', [ones([2])], { lr: 1, weightDecay: 0.01 });
+    expect(createOptimizer('sgd', [param()], { lr: 1, weightDecay: 0 })).toBeInstanceOf(SGD);
+    const adam = createOptimizer('adam', [param()], { lr: 1, weightDecay: 0.01 });
     expect(adam).toBeInstanceOf(Adam);
     expect(adam.paramGroups[0].weightDecay).toBe(0.01);
-    const adamw = createOptimizer('adamw', [ones([2])], { lr: 1, weightDecay: 0.01 });
+    const adamw = createOptimizer('adamw', [param()], { lr: 1, weightDecay: 0.01 });
     expect(adamw).toBeInstanceOf(AdamW);
     expect(adamw.paramGroups[0].decoupledWeightDecay).toBe(0.01);
   });
