@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { comparisonMarkdown, readComparisons } from './comparison-page.mjs';
 
 const DOCS = fileURLToPath(new URL('..', import.meta.url));
 export const GENERATED = join(DOCS, 'src/recipes/generated');
@@ -172,7 +173,7 @@ function recipePage(recipe, trainFlags) {
     lines.push('</div>', '');
     if (report.style) lines.push(`<style>${report.style}</style>`, '');
     lines.push(
-      `The plots come from the \`report.html\` of a recorded run${recorded ? ` (\`${recorded.command}\`, ${recorded.date})` : ''}: <a href="./${name}/report.html" target="_blank">open the full report</a>. \`pnpm --filter docs record-recipe ${name}\` runs it again and updates them.`,
+      `The plots come from the \`report.html\` of a recorded run${recorded ? ` (\`${recorded.command}\`, ${String(recorded.date).slice(0, 10)}${recorded.machine ? `, ${recorded.wallSeconds} s on ${recorded.machine.cores} cores of ${recorded.machine.cpu}, ${recorded.machine.note}` : ''})` : ''}: <a href="./${name}/report.html" target="_blank">open the full report</a>. \`pnpm --filter docs record-recipe ${name}\` runs it again and updates them.`,
       '',
     );
   } else {
@@ -240,6 +241,11 @@ export function writeRecipePages(recipes = readRecipes(), experiments = readExpe
   ];
   writeFileSync(join(GENERATED, 'list.md'), `${recipeList.join('\n')}\n`);
   writeFileSync(join(GENERATED, 'experiments.md'), `${experimentList.join('\n')}\n`);
+  const experimentNames = experiments.map(({ name }) => name);
+  writeFileSync(
+    join(GENERATED, 'comparison.md'),
+    comparisonMarkdown(readComparisons(REPORTS, experimentNames)),
+  );
   writeFileSync(
     join(GENERATED, 'recipes.json'),
     JSON.stringify(all.map(({ name, description, kind }) => ({ name, description, kind }))),
