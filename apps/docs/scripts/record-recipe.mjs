@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { experimentSourceHash } from './experiment-sources.mjs';
 import { provenance } from './provenance.mjs';
 import { cliPath, REPORTS, readExperiments } from './recipes.mjs';
 
@@ -27,12 +28,18 @@ const command = readExperiments().some((experiment) => experiment.name === name)
 const out = mkdtempSync(join(tmpdir(), `nagare-record-${name}-`));
 try {
   const loadAtStart = loadavg()[0];
+  // The hash of the code that ran: an edit during a long run would make the record claim code it did not run.
+  const hashAtStart = experimentSourceHash(name);
   const started = performance.now();
   const run = spawnSync(process.execPath, [cliPath(), command, name, '--out', join(out, 'run'), ...flags], {
     stdio: 'inherit',
   });
   if (run.status !== 0) process.exit(run.status ?? 1);
   const seconds = (performance.now() - started) / 1000;
+  if (experimentSourceHash(name) !== hashAtStart) {
+    console.error(`record-recipe: the source of ${name} changed while it ran; nothing recorded, run it again`);
+    process.exit(1);
+  }
   mkdirSync(join(REPORTS, name), { recursive: true });
   copyFileSync(join(out, 'run', 'report.html'), join(REPORTS, name, 'report.html'));
   const metrics = readFileSync(join(out, 'run', 'metrics.jsonl'), 'utf8')

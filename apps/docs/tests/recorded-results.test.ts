@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { comparisonMarkdown } from '../scripts/comparison-page.mjs';
 import { experimentSourceFiles, experimentSourceHash } from '../scripts/experiment-sources.mjs';
 import { REPORTS } from '../scripts/recipes.mjs';
 import { staleReports } from '../scripts/recorded-results.mjs';
@@ -88,4 +89,48 @@ test('every recorded experiment report states its provenance', () => {
     });
     expect(recorded.comparison, `${name}/recorded.json lacks the comparison with its source`).toBeDefined();
   }
+});
+
+describe('the against-the-sources page', () => {
+  const comparison = {
+    citation: 'LeCun et al. (1998)',
+    setting: 'all 60,000 digits',
+    figure: '99.05%',
+    size: 'full',
+    follows_source: true,
+    measured: 'LeNet-5 99.12%',
+    agrees: true,
+    criterion: 'agrees at 99.00% or more',
+  };
+
+  test('sets the source figure beside the measured one, with agree / differ and why', () => {
+    const page = comparisonMarkdown([
+      {
+        name: 'cnn-zoo',
+        recorded: { command: 'nagare experiment cnn-zoo --full', date: '2026-12-07T13:00:00Z', comparison },
+      },
+      {
+        name: 'batchnorm',
+        recorded: {
+          command: 'nagare experiment batchnorm',
+          date: '2026-12-07',
+          comparison: {
+            ...comparison,
+            size: 'default',
+            follows_source: false,
+            agrees: false,
+            measured: '3 of 16',
+          },
+        },
+      },
+      { name: 'selu-snn', recorded: null },
+    ]);
+    expect(page).toContain(
+      "| [cnn-zoo](./cnn-zoo) | LeCun et al. (1998): 99.05% | LeNet-5 99.12% | **agrees** | meets the criterion: agrees at 99.00% or more; run at the source's setting (full size) | `nagare experiment cnn-zoo --full`, 2026-12-07 |",
+    );
+    expect(page).toContain(
+      '| **differs** | misses the criterion: agrees at 99.00% or more; run at the default size, smaller than the source',
+    );
+    expect(page).toContain('| [selu-snn](./selu-snn) | — | — | not recorded yet |');
+  });
 });
