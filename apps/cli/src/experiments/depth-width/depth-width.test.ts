@@ -54,7 +54,7 @@ test('judgeDepth agrees when the deepest plain net degrades and its residual twi
   const results = [depth(1, [0.95, 0.1], [0.95, 0.1]), depth(32, [0.3, 2], [0.95, 0.1])];
   expect(judgeDepth(results).isAgreeing).toBe(true);
   expect(lossCaption(results)).toContain(
-    'its problem is optimization, not overfitting; its residual twin reached 0.1.',
+    'its problem is optimization, not overfitting; its residual twin reached 0.1000.',
   );
 });
 

@@ -64,7 +64,7 @@ test('judgeOptimizers and the caption agree with the book when SGD ends with the
     finished('Adam', 0.06),
   ];
   expect(judgeOptimizers(runs).isAgreeing).toBe(true);
-  expect(mnistCaption(runs)).toBe('Here SGD ended with the highest loss (0.3), as in the book.');
+  expect(mnistCaption(runs)).toBe('Here SGD ended with the highest loss (0.3000), as in the book.');
 });
 
 test('judgeOptimizers differs and the caption names the slowest when it is not SGD', () => {
@@ -75,5 +75,5 @@ test('judgeOptimizers differs and the caption names the slowest when it is not S
     finished('Adam', 0.06),
   ];
   expect(judgeOptimizers(runs).isAgreeing).toBe(false);
-  expect(mnistCaption(runs)).toBe('Here Momentum, not SGD, ended with the highest loss (0.4).');
+  expect(mnistCaption(runs)).toBe('Here Momentum, not SGD, ended with the highest loss (0.4000).');
 });

@@ -48,7 +48,9 @@ test('judgeSelu differs when ReLU is well ahead in the CNN or the deepest SNN tr
 });
 
 test('the moments caption says whether the SNN stayed near its fixed point, from the numbers', () => {
-  expect(momentsCaption([net('SNN', 8, 0.1, 1.1)], 8)).toMatch(/stayed near it \(variance 1\.10* to 1\.10*\)/);
+  expect(momentsCaption([net('SNN', 8, 0.1, 1.1)], 8)).toMatch(
+    /stayed near it \(variance 1\.10* to 1\.10*\)/,
+  );
   expect(momentsCaption([net('SNN', 8, 0.1, 4)], 8)).toMatch(/moved away from it \(variance 4(\.0*)? to 4/);
 });
 
