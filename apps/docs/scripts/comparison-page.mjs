@@ -20,7 +20,10 @@ export function comparisonReason(comparison) {
 export function comparisonMarkdown(entries) {
   const rows = entries.map(({ name, recorded }) => {
     const comparison = recorded?.comparison;
-    if (!comparison) return `| [${name}](./${name}) | — | — | not recorded yet | — | — |`;
+    if (!comparison) {
+      const state = recorded ? 'recorded before comparisons were kept' : 'not recorded yet';
+      return `| [${name}](./${name}) | — | — | ${state} | — | — |`;
+    }
     const run = `\`${cell(recorded.command)}\`, ${String(recorded.date).slice(0, 10)}`;
     return `| [${name}](./${name}) | ${cell(comparison.citation)}: ${cell(comparison.figure)} | ${cell(comparison.measured)} | ${comparison.agrees ? '**agrees**' : '**differs**'} | ${cell(comparisonReason(comparison))} | ${run} |`;
   });
