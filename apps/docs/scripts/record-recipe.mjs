@@ -37,10 +37,9 @@ try {
   if (run.status !== 0) process.exit(run.status ?? 1);
   const seconds = (performance.now() - started) / 1000;
   if (experimentSourceHash(name) !== hashAtStart) {
-    console.error(
+    throw new Error(
       `record-recipe: the source of ${name} changed while it ran; nothing recorded, run it again`,
     );
-    process.exit(1);
   }
   mkdirSync(join(REPORTS, name), { recursive: true });
   copyFileSync(join(out, 'run', 'report.html'), join(REPORTS, name, 'report.html'));
