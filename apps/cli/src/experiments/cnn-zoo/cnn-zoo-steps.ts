@@ -1,5 +1,5 @@
 import type { Dataset } from '@nagare/data';
-import { type Module, Sequential } from '@nagare/layers';
+import type { Module } from '@nagare/layers';
 import { lenet5 } from '@nagare/layers/models';
 import { Adam, cosineAnnealingLr } from '@nagare/optimizers';
 import type { Tensor } from '@nagare/tensor';
@@ -8,7 +8,6 @@ import type { ExperimentContext } from '../experiment';
 import { mnistSubsets } from '../support/mnist-subsets';
 import { type ClassifierRun, trainClassifier } from '../support/train-classifier';
 import type { CnnZooParams } from './cnn-zoo';
-import { PaperPixels } from './paper-pixels';
 import { shapesDataset } from './shapes-dataset';
 import { buildSmallCnn, SMALL_CNN_DESCRIPTIONS } from './small-cnns';
 
@@ -29,7 +28,7 @@ export interface Split {
 }
 
 const LENET_DESCRIPTION =
-  'pixels to [−0.1, 1.175] → conv5×5 (6) → avg-pool → conv5×5 (16) → avg-pool → 120 → 84 → 10, tanh (LeCun et al., 1998)';
+  'conv5×5 (6) → avg-pool → conv5×5 (16) → avg-pool → 120 → 84 → 10, tanh (LeCun et al., 1998)';
 
 interface ZooTraining {
   name: string;
@@ -77,7 +76,7 @@ async function trainEntry(
   };
 }
 
-/** Step 1: load the MNIST digits and train LeNet-5 on them, its input scaled as in the paper. */
+/** Step 1: load the MNIST digits and train LeNet-5 on them. */
 export async function trainLenet(context: ExperimentContext<CnnZooParams>): Promise<ZooEntry> {
   const p = context.params;
   const data = await mnistSubsets({ train: p.mnistTrain, test: p.mnistTest });
@@ -85,7 +84,7 @@ export async function trainLenet(context: ExperimentContext<CnnZooParams>): Prom
     name: 'LeNet-5',
     dataset: 'MNIST',
     architecture: LENET_DESCRIPTION,
-    model: new Sequential(new PaperPixels(), lenet5({ seed: context.seed })),
+    model: lenet5({ seed: context.seed }),
     data,
     epochs: p.lenetEpochs,
   });

@@ -1,12 +1,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tensor } from '@nagare/tensor';
 import { expect, test } from 'vitest';
 import { runExperiment } from '../run-experiment';
 import { cnnZoo } from './cnn-zoo';
 import { judgeLenet } from './cnn-zoo-report';
-import { PaperPixels } from './paper-pixels';
 
 const silent = { stream: process.stderr, log: () => {} };
 
@@ -47,10 +45,4 @@ test('judgeLenet agrees with LeCun et al. at 99.0% test accuracy and differs bel
   expect(below.isAgreeing).toBe(false);
   expect(below.measured).toContain('96.70%');
   expect(below.criterion).toContain('99.00%');
-});
-
-test('PaperPixels maps background 0 to −0.1 and foreground 1 to 1.175, as LeCun et al. feed LeNet-5', () => {
-  const [background, foreground] = new PaperPixels().call(tensor([0, 1])).dataSync();
-  expect(background).toBeCloseTo(-0.1, 6);
-  expect(foreground).toBeCloseTo(1.175, 6);
 });
