@@ -69,7 +69,13 @@ const examples: DefaultTheme.SidebarItem[] = [
 ];
 
 const recipes: DefaultTheme.SidebarItem[] = [
-  { text: 'Recipes', items: [{ text: 'Overview', link: '/recipes/' }] },
+  {
+    text: 'Recipes',
+    items: [
+      { text: 'Overview', link: '/recipes/' },
+      { text: 'Against the sources', link: '/recipes/comparison' },
+    ],
+  },
   { text: 'Training recipes', items: recipeSidebar('recipe') },
   { text: 'Experiments', items: recipeSidebar('experiment') },
 ];

@@ -8,6 +8,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { comparisonMarkdown, readComparisons } from './comparison-page.mjs';
+import { recordCommand } from './recorded-results.mjs';
 
 const DOCS = fileURLToPath(new URL('..', import.meta.url));
 export const GENERATED = join(DOCS, 'src/recipes/generated');
@@ -156,7 +158,7 @@ function recipePage(recipe, trainFlags) {
     '',
     ...(kind === 'experiment'
       ? [
-          'The default size finishes within about ten minutes on two cores with the wasm backend; `--quick` gives a first look, `--full` runs the larger version.',
+          'The default size finishes within about ten minutes on two cores with the wasm backend; `--quick` gives a first look, `--full` runs the setting of the source it reproduces (see [against the sources](./comparison)).',
           '',
         ]
       : []),
@@ -175,7 +177,7 @@ function recipePage(recipe, trainFlags) {
     lines.push('</div>', '');
     if (report.style) lines.push(`<style>${report.style}</style>`, '');
     lines.push(
-      `The plots come from the \`report.html\` of a recorded run${recorded ? ` (\`${recorded.command}\`, ${recorded.date})` : ''}: <a href="./${name}/report.html" target="_blank">open the full report</a>. \`node scripts/pnpm.mjs --filter docs record-recipe ${name}\` runs it again and updates them.`,
+      `The plots come from the \`report.html\` of a recorded run${recorded ? ` (\`${recorded.command}\`, ${String(recorded.date).slice(0, 10)}${recorded.machine ? `, ${recorded.wallSeconds} s on ${recorded.machine.cores} cores of ${recorded.machine.cpu}, ${recorded.machine.note}` : ''})` : ''}: <a href="./${name}/report.html" target="_blank">open the full report</a>. \`${recorded ? recordCommand(name, recorded) : `node scripts/pnpm.mjs --filter docs record-recipe ${name}`}\` runs it again and updates them.`,
       '',
     );
   } else {
@@ -243,6 +245,11 @@ export function writeRecipePages(recipes = readRecipes(), experiments = readExpe
   ];
   writeFileSync(join(GENERATED, 'list.md'), `${recipeList.join('\n')}\n`);
   writeFileSync(join(GENERATED, 'experiments.md'), `${experimentList.join('\n')}\n`);
+  const experimentNames = experiments.map(({ name }) => name);
+  writeFileSync(
+    join(GENERATED, 'comparison.md'),
+    comparisonMarkdown(readComparisons(REPORTS, experimentNames)),
+  );
   writeFileSync(
     join(GENERATED, 'recipes.json'),
     JSON.stringify(all.map(({ name, description, kind }) => ({ name, description, kind }))),

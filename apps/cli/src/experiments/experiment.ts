@@ -21,6 +21,27 @@ export interface ExperimentContext<P> {
   record(row: Record<string, JsonValue>): Promise<void>;
 }
 
+/** The published result an experiment reproduces, and the setting its `full` size follows. */
+export interface ExperimentSource {
+  /** Who and where, e.g. "Klambauer et al., Self-Normalizing Neural Networks (NeurIPS 2017)". */
+  citation: string;
+  /** The source's setting that the `full` size follows (data, model, epochs, seeds). */
+  setting: string;
+  /** The source's figure or number that a run is compared with. */
+  figure: string;
+  /** The sizes that run the source's setting unchanged (default `['full']`; smaller sizes scale it down). */
+  sizesFollowing?: readonly ExperimentSize[];
+}
+
+/** Whether a run's numbers agree with its source's, decided by a stated rule. */
+export interface Verdict {
+  /** nagare's measured figure, in the terms of the source's figure. */
+  measured: string;
+  isAgreeing: boolean;
+  /** The rule that decided `isAgreeing`, stated so that a reader can check it against the numbers. */
+  criterion: string;
+}
+
 /** What an experiment measured: the report's contents and the headline numbers. */
 export interface ExperimentResult {
   /** One sentence stating the setting and the measured result; the top of report.html. */
@@ -28,6 +49,8 @@ export interface ExperimentResult {
   sections: ReportSection[];
   /** The numbers the headline states, written as the last line of metrics.jsonl (`{ "result": … }`). */
   summary: Record<string, JsonValue>;
+  /** The measured figure against the source's (see `Experiment.source`). */
+  verdict: Verdict;
 }
 
 /**
@@ -42,6 +65,8 @@ export interface Experiment<P extends object> {
   readonly description: string;
   /** The parameters of each size; `default` must finish within 10 minutes on 2 cores with wasm. */
   readonly sizes: Readonly<Record<ExperimentSize, P>>;
+  /** The published result it reproduces; the report compares the run's `verdict` with it. */
+  readonly source: ExperimentSource;
   run(context: ExperimentContext<P>): Promise<ExperimentResult>;
 }
 

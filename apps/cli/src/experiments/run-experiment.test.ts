@@ -19,6 +19,7 @@ const blobsExperiment = defineExperiment({
   name: 'blobs-demo',
   description: 'a two-layer net on three Gaussian blobs',
   sizes: { quick: { epochs: 2, lr: 0.1 }, default: { epochs: 4, lr: 0.1 }, full: { epochs: 8, lr: 0.1 } },
+  source: { citation: 'A textbook', setting: 'three blobs, 8 epochs', figure: 'above 90% accuracy' },
   async run(context) {
     const { train, val } = trainValSplit(blobs(300, { seed: 1 }), { val: 0.3, seed: 1 });
     const model = new Sequential(new Linear(2, 16, { seed: 1 }), new ReLU(), new Linear(16, 3, { seed: 2 }));
@@ -50,6 +51,11 @@ const blobsExperiment = defineExperiment({
         },
       ],
       summary: { test_acc: run.testAccuracy, batch_losses: run.batchLosses.length },
+      verdict: {
+        measured: `${(run.testAccuracy * 100).toFixed(1)}%`,
+        isAgreeing: run.testAccuracy > 0.9,
+        criterion: 'agrees above 90%',
+      },
     };
   },
 });
@@ -89,6 +95,26 @@ test('runExperiment writes config.json, a metrics row per epoch plus the result,
   const html = readFileSync(outcome.reportPath, 'utf8');
   expect(html).toContain(`<p class="headline">${outcome.headline}</p>`);
   expect(html).toContain('<th>epochs</th><td>5</td>');
+  // The source comparison: a section in the report and the result row's `comparison`.
+  expect(rows[5].result.comparison).toMatchObject({
+    citation: 'A textbook',
+    size: 'default',
+    follows_source: false,
+    agrees: true,
+    criterion: 'agrees above 90%',
+  });
+  expect(html).toContain('Against the source');
+  expect(html).toContain(
+    'This run is the default size, scaled down from the source&#39;s setting (three blobs, 8 epochs)',
+  );
+});
+
+test('every experiment names its source, the setting its full size follows and the figure it compares with', () => {
+  for (const experiment of EXPERIMENTS) {
+    expect(experiment.source.citation.length, experiment.name).toBeGreaterThan(10);
+    expect(experiment.source.setting.length, experiment.name).toBeGreaterThan(10);
+    expect(experiment.source.figure.length, experiment.name).toBeGreaterThan(10);
+  }
 });
 
 test('nagare experiment without a name lists the experiments', async () => {

@@ -8,6 +8,7 @@ import type { ProgressOutput } from '../training/progress-callback';
 import { writeTextAtomic } from '../training/run-files';
 import { formatDuration } from '../util/format';
 import type { AnyExperiment, ExperimentResult, ExperimentSize, JsonValue } from './experiment';
+import { comparisonSummary, sourceSection } from './source-section';
 
 /** What `runExperiment` runs and where it writes. */
 export interface ExperimentPlan {
@@ -92,7 +93,8 @@ export async function runExperiment(
     },
   });
   const seconds = (performance.now() - started) / 1000;
-  await writeTextAtomic(metricsPath, toJsonLines([...rows, { result: result.summary }]));
+  const comparison = comparisonSummary(plan.size, experiment.source, result.verdict);
+  await writeTextAtomic(metricsPath, toJsonLines([...rows, { result: { ...result.summary, comparison } }]));
   const settings: [string, string][] = [
     ['experiment', experiment.name],
     ['size', plan.size],
@@ -107,7 +109,7 @@ export async function runExperiment(
       name: experiment.name,
       description: experiment.description,
       headline: result.headline,
-      sections: result.sections,
+      sections: [...result.sections, sourceSection(plan.size, experiment.source, result.verdict)],
       settings,
       backend: backend.name,
       seconds,

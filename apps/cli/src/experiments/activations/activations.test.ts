@@ -5,8 +5,11 @@ import { grad } from '@nagare/autograd';
 import { sum, type Tensor, tensor, zeros } from '@nagare/tensor';
 import { expect, test } from 'vitest';
 import { runExperiment } from '../run-experiment';
+import type { ActivationChoice } from './activation-mlp';
 import { ACTIVATION_CHOICES, activationMlp } from './activation-mlp';
 import { activations } from './activations';
+import type { ActivationRun } from './activations-report';
+import { deepSection, judgeCos } from './activations-verdict';
 import { StraightThroughStep } from './straight-through-step';
 
 const silent = { stream: process.stderr, log: () => {} };
@@ -48,6 +51,8 @@ test('activations: ReLU and ELU beat sigmoid by a wide margin; the straight-thro
         epochs: 2,
         hidden: [32],
         activations: ['sigmoid', 'relu', 'elu', 'step'],
+        deepLayers: 2,
+        deepActivations: ['relu'],
       },
       seed: 0,
       outDir,
@@ -66,5 +71,36 @@ test('activations: ReLU and ELU beat sigmoid by a wide margin; the straight-thro
   expect(html).toContain('Training loss (mean over windows of batches)');
   expect(html.match(/<polyline/g)?.length).toBeGreaterThanOrEqual(8);
   const rows = readFileSync(join(outDir, 'metrics.jsonl'), 'utf8').trim().split('\n');
-  expect(rows).toHaveLength(4 * 2 + 1);
+  expect(rows).toHaveLength(4 * 2 + 1 + 2);
+});
+
+const fakeRun = (activation: ActivationChoice, testAccuracy: number): ActivationRun => ({
+  activation,
+  parameters: 1,
+  run: {
+    name: activation,
+    epochs: [],
+    batchLosses: [],
+    testAccuracy,
+    trainAccuracy: Number.NaN,
+    stopReason: null,
+  },
+});
+
+test('judgeCos agrees when shallow cos matches ReLU and deep cos fails; the caption follows the numbers', () => {
+  const shallow = [fakeRun('relu', 0.975), fakeRun('cos', 0.97)];
+  const failed = [fakeRun('relu', 0.95), fakeRun('cos', 0.11)];
+  expect(judgeCos(shallow, failed, 11).isAgreeing).toBe(true);
+  expect(deepSection(failed, 11).caption).toContain('here cos fell 84.00% behind ReLU');
+});
+
+test('judgeCos differs when deep cos trains; the caption then says it did not fail', () => {
+  const shallow = [fakeRun('relu', 0.975), fakeRun('cos', 0.97)];
+  const trained = [fakeRun('relu', 0.95), fakeRun('cos', 0.93)];
+  expect(judgeCos(shallow, trained, 11).isAgreeing).toBe(false);
+  expect(deepSection(trained, 11).caption).toContain('in this run it did not fail');
+  expect(
+    judgeCos([fakeRun('relu', 0.97), fakeRun('cos', 0.9)], [fakeRun('relu', 0.95), fakeRun('cos', 0.1)], 11)
+      .isAgreeing,
+  ).toBe(false);
 });

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { zeros } from '@nagare/tensor';
 import { expect, test } from 'vitest';
 import { runExperiment } from '../run-experiment';
+import type { ClassifierRun } from '../support/train-classifier';
 import { batchnorm, logspace } from './batchnorm';
+import { batchnormCaption, judgeBatchnorm } from './batchnorm-report';
+import type { ScaleResult } from './batchnorm-steps';
 import { scaledMlp } from './scaled-mlp';
 
 const silent = { stream: process.stderr, log: () => {} };
@@ -55,4 +58,37 @@ test('batchnorm: from small initial weights BatchNorm trains while the plain net
   const html = readFileSync(outcome.reportPath, 'utf8');
   expect(html).toContain('W ~ N(0, 0.001²)');
   expect(html).toMatch(/BatchNorm reached a mean final training accuracy of \d+\.\d+%/);
+});
+
+const arm = (trainAccuracy: number): ClassifierRun => ({
+  name: 'arm',
+  epochs: [],
+  batchLosses: [],
+  testAccuracy: trainAccuracy,
+  trainAccuracy,
+  stopReason: null,
+});
+const scaleResult = (scale: number, plain: number, normalized: number): ScaleResult => ({
+  scale,
+  plain: arm(plain),
+  normalized: arm(normalized),
+});
+
+test('the caption and verdict say BatchNorm helped when it ended well above the plain net at most scales', () => {
+  const results = [scaleResult(1, 0.3, 0.9), scaleResult(0.1, 0.8, 0.95), scaleResult(0.01, 0.1, 0.85)];
+  expect(batchnormCaption(results)).toBe(
+    'here BatchNorm ended 5.00% or more above the plain net at 3 of 3 scales.',
+  );
+  expect(judgeBatchnorm(results).isAgreeing).toBe(true);
+});
+
+test('the caption says "here BatchNorm did not help" when it never ended ahead, and the verdict differs', () => {
+  const results = [scaleResult(1, 0.9, 0.91), scaleResult(0.1, 0.95, 0.8)];
+  expect(batchnormCaption(results)).toBe(
+    'here BatchNorm did not help: at no scale did it end 5.00% or more above the plain net, and was that far below it at 1.',
+  );
+  expect(judgeBatchnorm(results).isAgreeing).toBe(false);
+  expect(
+    batchnormCaption([scaleResult(1, 0.2, 0.9), scaleResult(0.1, 0.9, 0.9), scaleResult(0.01, 0.9, 0.9)]),
+  ).toBe('here BatchNorm helped at only 1 of 3 scales (by 5.00% or more).');
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { runExperiment } from '../run-experiment';
 import { cnnZoo } from './cnn-zoo';
+import { judgeLenet } from './cnn-zoo-report';
 
 const silent = { stream: process.stderr, log: () => {} };
 
@@ -34,4 +35,14 @@ test('cnn-zoo: LeNet-5 learns MNIST and a 32×32 net learns the shapes well abov
   const html = readFileSync(outcome.reportPath, 'utf8');
   expect(html).toContain('Models, parameter counts and accuracy');
   expect(html).toContain('Two test images per class');
+  expect(html).toContain('Against the source');
+  expect(html).toContain('scaled down from the source');
 }, 180_000);
+
+test('judgeLenet agrees with LeCun et al. at 99.0% test accuracy and differs below it', () => {
+  expect(judgeLenet(0.9914, 60_000).isAgreeing).toBe(true);
+  const below = judgeLenet(0.967, 20_000);
+  expect(below.isAgreeing).toBe(false);
+  expect(below.measured).toContain('96.70%');
+  expect(below.criterion).toContain('99.00%');
+});

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { runExperiment } from '../run-experiment';
 import { hyperparameterSearch } from './hyperparameter-search';
+import { judgeSearch, lrCaption } from './search-report';
 import { narrowedSpace, rankRecords, type TrialRecord } from './search-rounds';
 
 const silent = { stream: process.stderr, log: () => {} };
@@ -68,4 +69,20 @@ test('hyperparameter-search: small learning rates fail, the narrowed round sampl
   const html = readFileSync(outcome.reportPath, 'utf8');
   expect(html).toContain('Validation accuracy vs learning rate');
   expect(html.match(/<tr>/g)?.length).toBeGreaterThanOrEqual(15);
+});
+
+const trial = (id: number, lr: number, valAccuracy: number) =>
+  ({ id, round: 1, lr, weightDecay: 1e-6, valAccuracy }) as TrialRecord;
+
+test('judgeSearch agrees when the best trial has a learning rate in the book’s range; the caption counts them', () => {
+  const records = [trial(0, 5e-3, 0.9), trial(1, 1e-5, 0.2), trial(2, 2e-3, 0.85)];
+  expect(judgeSearch(records[0]).isAgreeing).toBe(true);
+  expect(lrCaption(records, 2)).toBe(
+    "Here 2 of the 2 best trials had a learning rate in the book's good range [1e-3, 1e-2].",
+  );
+});
+
+test('judgeSearch differs when the best learning rate lies outside the book’s range', () => {
+  expect(judgeSearch(trial(0, 5e-4, 0.9)).isAgreeing).toBe(false);
+  expect(lrCaption([trial(0, 5e-4, 0.9)], 1)).toContain('Here 0 of the 1 best trials');
 });

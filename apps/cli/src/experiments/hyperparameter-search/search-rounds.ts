@@ -5,7 +5,7 @@ import type { Tensor } from '@nagare/tensor';
 import { type EpochLogs, logUniform, narrowSpace, type Trial, tune } from '@nagare/train';
 import { progressCallback } from '../../training/progress-callback';
 import type { ExperimentContext } from '../experiment';
-import { overfitMlp } from '../overfitting/overfitting';
+import { overfitMlp } from '../overfitting/overfit-mlp';
 
 /** The lecture's search space: both log-uniform. */
 export const SEARCH_SPACE = { lr: logUniform(1e-6, 1e-2), weightDecay: logUniform(1e-8, 1e-4) };

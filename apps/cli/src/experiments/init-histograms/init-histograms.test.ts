@@ -5,7 +5,10 @@ import { tensor } from '@nagare/tensor';
 import { expect, test } from 'vitest';
 import { runExperiment } from '../run-experiment';
 import { deepActivations, layerStats } from './deep-activations';
+import type { DeepCase } from './histogram-figures';
 import { initHistograms } from './init-histograms';
+import { judgeInit, spreadCaption, symmetryCaption } from './init-report';
+import type { SymmetryRun } from './symmetry-run';
 import { distinctUnits } from './unit-symmetry';
 
 const silent = { stream: process.stderr, log: () => {} };
@@ -85,4 +88,39 @@ test('init-histograms: large weights saturate, tiny ones collapse, Xavier/He kee
   expect(html.match(/aria-label="layer \d"/g)).toHaveLength(60);
   expect(html).toContain('stayed identical (1 distinct unit per layer)');
   expect(html).toContain('zeros init: layer-1 units&#39; weights');
+});
+
+const sigmoidCase = (init: DeepCase['init'], saturated: number, std: number): DeepCase => ({
+  init,
+  activation: 'sigmoid',
+  layers: [],
+  stats: [{ mean: 0.5, std, saturated }],
+});
+const symmetryOf = (distinct: number[]) =>
+  ({ distinct: distinct.map((n) => [[10, n]]) }) as unknown as SymmetryRun;
+
+test('the spread caption and verdict follow the book when N(0, 1) saturates and N(0, 0.01²) shrinks', () => {
+  const cases = [
+    sigmoidCase('normal 1', 0.6, 0.45),
+    sigmoidCase('normal 0.01', 0, 0.005),
+    sigmoidCase('xavier', 0.01, 0.2),
+  ];
+  expect(spreadCaption(cases)).toContain('N(0, 1) saturated more than Xavier');
+  expect(spreadCaption(cases)).toContain('N(0, 0.01²) shrank the spread to 0.005');
+  expect(judgeInit(cases, symmetryOf([1, 1])).isAgreeing).toBe(true);
+  expect(symmetryCaption(symmetryOf([1, 1]))).toContain('the units stayed one');
+});
+
+test('the captions and verdict say so when the numbers do not show the book’s outcome', () => {
+  const cases = [
+    sigmoidCase('normal 1', 0, 0.2),
+    sigmoidCase('normal 0.01', 0, 0.19),
+    sigmoidCase('xavier', 0.01, 0.2),
+  ];
+  expect(spreadCaption(cases)).toContain('N(0, 1) did not saturate more than Xavier');
+  expect(spreadCaption(cases)).toContain('N(0, 0.01²) kept a spread of 0.19');
+  expect(judgeInit(cases, symmetryOf([1, 1])).isAgreeing).toBe(false);
+  expect(symmetryCaption(symmetryOf([3, 1]))).toBe(
+    'Here the symmetry broke: 3 and 1 distinct units at the end.',
+  );
 });

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { runExperiment } from '../run-experiment';
+import type { ClassifierRun } from '../support/train-classifier';
 import { optimizers } from './optimizers';
+import { judgeOptimizers, mnistCaption } from './optimizers-verdict';
 
 const silent = { stream: process.stderr, log: () => {} };
 
@@ -43,4 +45,35 @@ test('optimizers: SGD zig-zags and trains slowest; AdaGrad and Adam lead', async
   expect(html.match(/class="contour"/g)?.length).toBe(5 * 12);
   expect(html).toContain('MNIST training loss');
   expect(html).toMatch(/<p class="headline">From \(−7, 2\) on f\(x, y\) = x²\/20 \+ y²/);
+});
+
+const finished = (name: string, loss: number): ClassifierRun => ({
+  name,
+  epochs: [],
+  batchLosses: [[1, loss]],
+  testAccuracy: 0.9,
+  trainAccuracy: Number.NaN,
+  stopReason: null,
+});
+
+test('judgeOptimizers and the caption agree with the book when SGD ends with the highest loss', () => {
+  const runs = [
+    finished('SGD', 0.3),
+    finished('Momentum', 0.1),
+    finished('AdaGrad', 0.05),
+    finished('Adam', 0.06),
+  ];
+  expect(judgeOptimizers(runs).isAgreeing).toBe(true);
+  expect(mnistCaption(runs)).toBe('Here SGD ended with the highest loss (0.3000), as in the book.');
+});
+
+test('judgeOptimizers differs and the caption names the slowest when it is not SGD', () => {
+  const runs = [
+    finished('SGD', 0.1),
+    finished('Momentum', 0.4),
+    finished('AdaGrad', 0.05),
+    finished('Adam', 0.06),
+  ];
+  expect(judgeOptimizers(runs).isAgreeing).toBe(false);
+  expect(mnistCaption(runs)).toBe('Here Momentum, not SGD, ended with the highest loss (0.4000).');
 });

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { zeros } from '@nagare/tensor';
 import { expect, test } from 'vitest';
 import { runExperiment } from '../run-experiment';
-import { overfitMlp, overfitting } from './overfitting';
+import type { ClassifierRun } from '../support/train-classifier';
+import { overfitMlp } from './overfit-mlp';
+import { overfitting } from './overfitting';
+import { judgeOverfitting, overfittingCaption } from './overfitting-report';
 
 const silent = { stream: process.stderr, log: () => {} };
 
@@ -41,4 +44,31 @@ test('overfitting: the plain net opens the widest train-test gap; weight decay a
   const html = readFileSync(outcome.reportPath, 'utf8');
   expect(html).toMatch(/<p class="headline">Trained on only 200 MNIST digits for 30 epochs/);
   expect(html.match(/<polyline/g)).toHaveLength(6);
+});
+
+const ended = (name: string, train: number, test: number): ClassifierRun => ({
+  name,
+  epochs: [{ epoch: 200, train_loss: 0, train_acc: train, test_loss: 0, test_acc: test }],
+  batchLosses: [],
+  testAccuracy: test,
+  trainAccuracy: train,
+  stopReason: null,
+});
+
+test('the caption and verdict follow the gaps: plain overfits and both regularizers narrow it', () => {
+  const plain = ended('no regularization', 1, 0.75);
+  const regularized = [ended('weight decay', 0.9, 0.78), ended('dropout', 0.95, 0.77)];
+  expect(overfittingCaption(plain, regularized)).toBe(
+    'here the plain net overfit: 100.00% on its training digits, a gap of 25.0 points to the test digits; both regularizers narrowed the gap.',
+  );
+  expect(judgeOverfitting(plain, regularized).isAgreeing).toBe(true);
+});
+
+test('the caption says when the plain net did not overfit or a regularizer did not narrow the gap', () => {
+  const plain = ended('no regularization', 0.8, 0.74);
+  const regularized = [ended('weight decay', 0.9, 0.7), ended('dropout', 0.7, 0.68)];
+  expect(overfittingCaption(plain, regularized)).toBe(
+    'here the plain net did not overfit by this measure (training accuracy 80.00%, gap 6.0 points); only dropout narrowed the gap.',
+  );
+  expect(judgeOverfitting(plain, regularized).isAgreeing).toBe(false);
 });

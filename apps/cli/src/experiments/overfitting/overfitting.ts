@@ -1,13 +1,8 @@
-import { Dropout, Flatten, init, Linear, ReLU, Sequential } from '@nagare/layers';
-import { SGD } from '@nagare/optimizers';
-import { Generator, type Tensor } from '@nagare/tensor';
-import { chartRow } from '../../report/experiment-report';
-import { lineChart } from '../../report/line-chart';
-import { htmlTable } from '../../report/table';
-import { percent } from '../../util/format';
-import { defineExperiment, type JsonValue } from '../experiment';
+import { defineExperiment } from '../experiment';
 import { mnistSubsets } from '../support/mnist-subsets';
-import { type ClassifierRun, trainClassifier } from '../support/train-classifier';
+import type { ClassifierRun } from '../support/train-classifier';
+import { reportOverfitting } from './overfitting-report';
+import { settingsOf, trainSetting } from './overfitting-steps';
 
 /** Parameters of the overfitting experiment. */
 export interface OverfittingParams {
@@ -22,40 +17,10 @@ export interface OverfittingParams {
 }
 
 /**
- * The lecture's over-parameterized net (ゼロから作るDeep Learning, ch. 6.4): `784 → hidden… → 10`,
- * ReLU, He-normal weights and zero biases, optionally Dropout after every hidden ReLU.
- *
- * @example
- * overfitMlp([100, 100], 0.2, 0).call(zeros([2, 1, 28, 28])).shape; // [2, 10]
- */
-export function overfitMlp(hidden: readonly number[], dropout: number, seed: number): Sequential {
-  const generator = new Generator(seed);
-  const options = { generator, weightInit: init.heNormal, biasInit: (t: Tensor) => init.zeros(t) };
-  const model = new Sequential(new Flatten());
-  let width = 784;
-  for (const size of hidden) {
-    model.append(new Linear(width, size, options));
-    model.append(new ReLU());
-    if (dropout > 0) model.append(new Dropout(dropout, { generator }));
-    width = size;
-  }
-  model.append(new Linear(width, 10, options));
-  return model;
-}
-
-interface Setting {
-  name: string;
-  weightDecay: number;
-  dropout: number;
-}
-
-const last = (run: ClassifierRun) => run.epochs.at(-1);
-const gap = (run: ClassifierRun) => (last(run)?.train_acc ?? 0) - (last(run)?.test_acc ?? 0);
-
-/**
  * Item 5 of the curriculum: 300 MNIST training digits and a 7-layer net overfit (training accuracy
  * far above test accuracy); weight decay λ = 0.1 and dropout 0.2 narrow the gap. Train and test
- * accuracy curves per setting.
+ * accuracy curves per setting. Method: (1) load the digits, (2) train the net plain, with weight
+ * decay and with dropout, (3) report.
  */
 export const overfitting = defineExperiment<OverfittingParams>({
   name: 'overfitting',
@@ -93,94 +58,18 @@ export const overfitting = defineExperiment<OverfittingParams>({
       dropout: 0.2,
     },
   },
+  source: {
+    citation: 'Saito, ゼロから作るDeep Learning (2016), §6.4, Figures 6-20, 6-21 and 6-23',
+    setting:
+      'a 7-layer ReLU net (6 hidden layers of 100), SGD lr 0.01, batch 100, 300 MNIST training digits, about 200 epochs; weight decay λ = 0.1, dropout 0.2',
+    figure:
+      'the plain net reaches about 100% training accuracy far above its test accuracy; weight decay and dropout narrow the gap',
+    sizesFollowing: ['default', 'full'],
+  },
   async run(context) {
-    const p = context.params;
-    const { train, test } = await mnistSubsets({ train: p.train, test: p.test });
-    const settings: Setting[] = [
-      { name: 'no regularization', weightDecay: 0, dropout: 0 },
-      { name: `weight decay λ = ${p.weightDecay}`, weightDecay: p.weightDecay, dropout: 0 },
-      { name: `dropout ${p.dropout}`, weightDecay: 0, dropout: p.dropout },
-    ];
+    const digits = await mnistSubsets({ train: context.params.train, test: context.params.test });
     const runs: ClassifierRun[] = [];
-    for (const setting of settings) {
-      const model = overfitMlp(p.hidden, setting.dropout, context.seed);
-      // As in the lecture, weight decay (λ/2·‖W‖² in the loss, λ·W in the gradient) applies to weights only.
-      const weights = model
-        .namedParameters()
-        .filter(([name]) => name.endsWith('weight'))
-        .map(([, t]) => t);
-      const biases = model
-        .namedParameters()
-        .filter(([name]) => name.endsWith('bias'))
-        .map(([, t]) => t);
-      const optimizer = new SGD([{ params: weights, weightDecay: setting.weightDecay }, { params: biases }], {
-        lr: p.lr,
-      });
-      runs.push(
-        await trainClassifier(context, {
-          name: setting.name,
-          model,
-          optimizer,
-          train,
-          test,
-          epochs: p.epochs,
-          batchSize: p.batchSize,
-          seed: context.seed,
-          measureTrain: true,
-          tags: { weight_decay: setting.weightDecay, dropout: setting.dropout },
-        }),
-      );
-      optimizer.dispose();
-      model.dispose();
-    }
-    const describeRun = (run: ClassifierRun) =>
-      `${run.name}: ${percent(last(run)?.train_acc)} train vs ${percent(last(run)?.test_acc)} test (gap ${(gap(run) * 100).toFixed(1)} points)`;
-    const headline = `Trained on only ${p.train} MNIST digits for ${p.epochs} epochs (a ${p.hidden.length + 1}-layer ReLU net, SGD lr ${p.lr}), ${runs.map(describeRun).join('; ')}.`;
-    const charts = runs.map((run) =>
-      lineChart({
-        title: run.name,
-        xLabel: 'epoch',
-        yLabel: 'accuracy',
-        yDomain: [0, 1],
-        width: 310,
-        height: 240,
-        legend: 'inside-bottom',
-        hasMarkers: false,
-        formatY: (y) => percent(y),
-        series: [
-          { name: 'train', points: run.epochs.map((e) => [e.epoch, e.train_acc] as const) },
-          { name: 'test', isDashed: true, points: run.epochs.map((e) => [e.epoch, e.test_acc] as const) },
-        ],
-      }),
-    );
-    const table = htmlTable({
-      header: ['setting', 'train accuracy', 'test accuracy', 'gap (points)', 'best test accuracy'],
-      rows: runs.map((run) => [
-        run.name,
-        percent(last(run)?.train_acc),
-        percent(last(run)?.test_acc),
-        Number((gap(run) * 100).toFixed(1)),
-        percent(Math.max(...run.epochs.map((e) => e.test_acc))),
-      ]),
-      highlight: { column: 3, mode: 'min' },
-    });
-    const summary: Record<string, JsonValue> = Object.fromEntries(
-      runs.map((run, index) => [
-        ['plain', 'weight_decay', 'dropout'][index],
-        { train_acc: last(run)?.train_acc ?? null, test_acc: last(run)?.test_acc ?? null, gap: gap(run) },
-      ]),
-    );
-    return {
-      headline,
-      sections: [
-        {
-          title: 'Train and test accuracy per epoch',
-          html: chartRow(charts),
-          caption: `Training accuracy is measured on the ${p.train} training digits in evaluation mode (no dropout), test accuracy on ${p.test.toLocaleString('en-US')} test digits. The gap between the curves is overfitting: the net memorizes its few samples.`,
-        },
-        { title: 'After the last epoch', html: table },
-      ],
-      summary,
-    };
+    for (const setting of settingsOf(context.params)) runs.push(await trainSetting(context, digits, setting));
+    return reportOverfitting(context.params, runs);
   },
 });

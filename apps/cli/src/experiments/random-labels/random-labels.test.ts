@@ -5,7 +5,10 @@ import { TensorDataset } from '@nagare/data';
 import { tensor } from '@nagare/tensor';
 import { expect, test } from 'vitest';
 import { runExperiment } from '../run-experiment';
-import { randomLabels, withRandomLabels } from './random-labels';
+import type { ClassifierRun } from '../support/train-classifier';
+import { randomLabels } from './random-labels';
+import { fitCaption, judgeRandomLabels } from './random-labels-report';
+import { withRandomLabels } from './random-labels-steps';
 
 const silent = { stream: process.stderr, log: () => {} };
 
@@ -56,3 +59,39 @@ test('random-labels: the MLP fits random labels as well as true ones, but only t
   const html = readFileSync(outcome.reportPath, 'utf8');
   expect(html).toContain('Memorization vs generalization');
 }, 120_000);
+
+// A run whose training accuracy per epoch is `curve`.
+const runOf = (curve: number[]): ClassifierRun => ({
+  name: 'run',
+  epochs: curve.map((train_acc, index) => ({
+    epoch: index + 1,
+    train_loss: 0,
+    train_acc,
+    test_loss: 0,
+    test_acc: 0.1,
+  })),
+  batchLosses: [],
+  testAccuracy: 0.1,
+  trainAccuracy: curve.at(-1) ?? 0,
+  stopReason: null,
+});
+
+test('fully random labels fitted later than true ones agree with Zhang et al.; the caption says so', () => {
+  const runs = [
+    { fraction: 0, run: runOf([0.9, 1, 1, 1]) },
+    { fraction: 1, run: runOf([0.1, 0.5, 0.9, 1]) },
+  ];
+  expect(judgeRandomLabels(runs).isAgreeing).toBe(true);
+  expect(fitCaption(runs, 4)).toContain('the fully random labels took 4 epochs against 2 for the true ones');
+});
+
+test('random labels never fitted differ from the source, and the caption names them', () => {
+  const runs = [
+    { fraction: 0, run: runOf([0.9, 1, 1]) },
+    { fraction: 1, run: runOf([0.1, 0.5, 0.9]) },
+  ];
+  expect(judgeRandomLabels(runs).isAgreeing).toBe(false);
+  expect(fitCaption(runs, 3)).toBe(
+    'Here 100% random did not reach 100.00% training accuracy within 3 epochs.',
+  );
+});

@@ -3,6 +3,7 @@ import { lineChart } from '../../report/line-chart';
 import { PALETTE } from '../../report/svg';
 import { htmlTable } from '../../report/table';
 import { formatNumber, percent } from '../../util/format';
+import { smoothLosses } from '../support/smooth';
 import type { ClassifierRun } from '../support/train-classifier';
 import { type ActivationMoments, NET_KINDS, type NetKind } from './deep-nets';
 
@@ -115,4 +116,28 @@ export function momentCharts(results: readonly NetResult[], depth: number): stri
       ],
     });
   return chartRow([chart('mean', 'mean', 0), chart('variance', 'variance', 1)]);
+}
+
+/** Training loss over the steps, one chart per depth (log scale): the paper's figure of stability. */
+export function lossCharts(results: readonly NetResult[], depths: readonly number[]): string {
+  return chartRow(
+    depths.map((depth) =>
+      lineChart({
+        title: `Depth ${depth}: training loss`,
+        xLabel: 'step',
+        yLabel: 'training loss',
+        yScale: 'log',
+        width: 330,
+        height: 240,
+        legend: 'inside',
+        series: results
+          .filter((r) => r.depth === depth)
+          .map((r) => ({
+            name: r.kind,
+            color: PALETTE[NET_KINDS.indexOf(r.kind)],
+            points: smoothLosses(r.run.batchLosses, 60),
+          })),
+      }),
+    ),
+  );
 }

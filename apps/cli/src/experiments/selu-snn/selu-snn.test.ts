@@ -40,7 +40,10 @@ test('selu-snn: the SNN keeps activations near (0, 1) through the layers and lea
     {
       experiment: seluSnn as never,
       size: 'quick',
-      params: { train: 1000, test: 300, epochs: 2, batchSize: 50, depths: [8], width: 32, probe: 300 },
+      params: {
+        ...{ train: 1000, test: 300, epochs: 2, batchSize: 50, depths: [8], width: 32, probe: 300 },
+        ...{ cnnEpochs: 1, cnnSeeds: 1, cnnChannels: [4, 8], cnnHidden: 16 },
+      },
       seed: 0,
       outDir,
       backend: 'wasm',
@@ -63,4 +66,8 @@ test('selu-snn: the SNN keeps activations near (0, 1) through the layers and lea
   expect(accuracy['SNN/8']).toBeGreaterThan(0.3);
   const html = readFileSync(outcome.reportPath, 'utf8');
   expect(html).toContain('Depth 8: variance of each hidden layer&#39;s activations');
+  expect(html).toContain('Depth 8: training loss');
+  expect(html).toContain('The paper&#39;s MNIST CNN: SELU against ReLU');
+  const cnn = outcome.summary.cnn_test_acc as Record<string, { mean: number }>;
+  expect(cnn.SELU.mean).toBeGreaterThan(0.5);
 });

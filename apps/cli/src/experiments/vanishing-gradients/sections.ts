@@ -50,9 +50,32 @@ export function layerSection(norms: Record<string, number[]>, layers: number) {
         rows,
         formats: { 1: exponent, 2: exponent, 3: exponent },
       }),
-    caption:
-      'One forward and backward pass of cross-entropy on a batch of MNIST digits. Each sigmoid layer multiplies the gradient by at most 0.25 on its way back, so it shrinks geometrically; He-initialized ReLU and residual nets keep it at one scale.',
+    caption: `One forward and backward pass of cross-entropy on a batch of MNIST digits. Each sigmoid layer multiplies the gradient by at most 0.25 on its way back. ${layerCaption(norms)}`,
   };
+}
+
+/** A first/last-layer gradient ratio this small reads as "vanished". */
+export const VANISHED = 1e-2;
+const firstOverLast = (values: readonly number[]) => values[0] / values[values.length - 1];
+
+/** What the measured per-layer norms show, in words chosen by the ratios. */
+export function layerCaption(norms: Record<string, number[]>): string {
+  const sigmoid = firstOverLast(norms.sigmoid);
+  const sigmoidPart =
+    sigmoid < VANISHED
+      ? `Here the sigmoid net's first layer got ${exponent(sigmoid)}× the last layer's gradient: it vanished`
+      : `Here the sigmoid net's first layer still got ${exponent(sigmoid)}× the last layer's gradient: it did not vanish`;
+  const level = ['relu-he', 'residual'].filter((kind) => {
+    const ratio = firstOverLast(norms[kind]);
+    return ratio > 0.1 && ratio < 10;
+  });
+  const levelPart =
+    level.length === 2
+      ? 'He-initialized ReLU and residual nets kept it within a factor of 10 across the layers'
+      : level.length === 1
+        ? `only the ${DEEP_NET_LABELS[level[0] as keyof typeof DEEP_NET_LABELS]} net kept it within a factor of 10 across the layers`
+        : 'neither the He-initialized ReLU nor the residual net kept it within a factor of 10';
+  return `${sigmoidPart}; ${levelPart}.`;
 }
 
 /** ‖∂loss/∂h_t‖ per time step for each recurrent model. */
@@ -107,7 +130,7 @@ export function clipSection(unclipped: SequenceRun, clipped: SequenceRun, clipNo
         hasMarkers: false,
       }),
     ]),
-    caption: `A vanilla RNN with large recurrent weights trained by SGD on the adding problem. Without clipping, a few huge gradients throw the weights far off${unclipped.stopReason ? ' and the loss becomes non-finite, which stops the run' : ''}; clipping the global norm to ${clipNorm} bounds every update.`,
+    caption: `A vanilla RNN with large recurrent weights trained by SGD on the adding problem; clipping the global norm to ${clipNorm} bounds every update. ${clipCaption(unclipped, clipped)}`,
   };
 }
 
@@ -139,4 +162,14 @@ export function taskSection(lstm: SequenceRun, rnn: SequenceRun, length: number)
     }),
     caption: `Each sequence has ${length} steps; two are marked and the target is the sum of their values, so the first mark's value must be carried across up to ${length} steps. Both models have the same hidden size and optimizer (Adam, gradient norm clipped at 1).`,
   };
+}
+
+/** Whether clipping helped, in words chosen by the final losses. */
+export function clipCaption(unclipped: SequenceRun, clipped: SequenceRun): string {
+  const last = (run: SequenceRun) => run.losses.at(-1)?.[1] ?? Number.NaN;
+  if (unclipped.stopReason)
+    return 'Here the unclipped loss became non-finite, which stopped that run; the clipped one trained on.';
+  return last(clipped) < last(unclipped)
+    ? `Here clipping ended at a lower loss (${exponent(last(clipped))} against ${exponent(last(unclipped))}).`
+    : `Here clipping did not end at a lower loss (${exponent(last(clipped))} against ${exponent(last(unclipped))}).`;
 }
