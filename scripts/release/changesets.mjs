@@ -64,8 +64,10 @@ function makeThrowawayCopy(copy, packages) {
       if (existsSync(join(pkg.dir, extra)))
         cpSync(join(pkg.dir, extra), join(target, extra), { recursive: true });
     }
-    // pnpm publish rewrites workspace:* from the linked dependency's version, as after an install.
-    for (const dep of workspaceDependencies(pkg.manifest, byName)) {
+    // pnpm publish rewrites workspace:* from the linked dependency's version, as after an install,
+    // in devDependencies too (e.g. @nagare/optimizers tests with @nagare/autograd).
+    const devOnly = Object.keys(pkg.manifest.devDependencies ?? {}).filter((name) => byName.has(name));
+    for (const dep of new Set([...workspaceDependencies(pkg.manifest, byName), ...devOnly])) {
       const link = join(target, 'node_modules', dep);
       mkdirSync(dirname(link), { recursive: true });
       symlinkSync(join(copy, relative(root, byName.get(dep).dir)), link, 'dir');

@@ -42,7 +42,7 @@ export const probeTorch: TorchProbe = probeModules(['torch']);
  */
 export async function choosePython(
   probe: TorchProbe = probeTorch,
-  environment: NodeJS.ProcessEnv = process.env,
+  environment: Record<string, string | undefined> = process.env,
   overrideVariable = 'NAGARE_BENCH_PYTHON',
 ): Promise<{ python: string } | { reason: string }> {
   const override = environment[overrideVariable];

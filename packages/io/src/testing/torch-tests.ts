@@ -13,7 +13,7 @@ import { choosePython, probeModules } from './python-interpreter';
  */
 export async function pythonForTorchTests(
   modules: readonly string[] = ['torch'],
-  environment: NodeJS.ProcessEnv = process.env,
+  environment: Record<string, string | undefined> = process.env,
 ): Promise<string | null> {
   const choice = await choosePython(probeModules(modules), environment, 'NAGARE_PYTHON');
   if ('python' in choice) return choice.python;
@@ -37,7 +37,7 @@ export async function pythonForTorchTests(
 export function runPython(
   python: string,
   args: readonly string[],
-  options: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
+  options: { cwd?: string; timeoutMs?: number; env?: Record<string, string | undefined> } = {},
 ): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(

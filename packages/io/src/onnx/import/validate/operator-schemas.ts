@@ -147,6 +147,8 @@ export const OPERATOR_SCHEMAS: ReadonlyMap<string, OperatorSchema> = new Map<str
   ['Pad', schema([1, 4], ONE, ['mode', 'pads', 'value'])],
   ['TopK', schema([1, 2], [2, 2], ['axis', 'k', 'largest', 'sorted'])],
   ['Reshape', schema([1, 2], ONE, ['allowzero', 'shape'])],
+  // Shape-15 added start and end; earlier opsets have none.
+  ['Shape', unary(['end', 'start'])],
   ['Squeeze', schema([1, 2], ONE, ['axes'])],
   ['Unsqueeze', schema([1, 2], ONE, ['axes'])],
   ['Einsum', schema([1, Infinity], ONE, ['equation'])],
