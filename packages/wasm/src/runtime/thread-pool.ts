@@ -108,21 +108,23 @@ export class ThreadPool implements TaskRunner {
     spawn: SpawnWorker,
     spinMicroseconds = DEFAULT_SPIN_MICROSECONDS,
   ): Promise<ThreadPool> {
-    const block = () => {
-      const pointer = heap.allocate(SLOT.SLOT_WORDS * 4);
-      heap.zero(pointer, SLOT.SLOT_WORDS * 4);
+    const block = (words: number) => {
+      const pointer = heap.allocate(words * 4);
+      heap.zero(pointer, words * 4);
       return pointer;
     };
-    const job = block();
+    const job = block(SLOT.JOB_WORDS);
     const slots: number[] = [];
     for (let i = 1; i < threads; i++) {
-      const slot = block();
+      const slot = block(SLOT.SLOT_WORDS);
       heap.i32[(slot >>> 2) + SLOT.SPIN] = spinMicroseconds;
       slots.push(slot);
     }
     const source = SLOT.workerSource();
     const workers = await Promise.all(
-      slots.map((slot) => spawn(source, { module, memory: heap.memory, slot, job, tasks: [...TASKS] })),
+      slots.map((slot, index) =>
+        spawn(source, { module, memory: heap.memory, slot, job, thread: index + 1, tasks: [...TASKS] }),
+      ),
     );
     return new ThreadPool(threads, heap, exports, scratch, job, slots, workers);
   }
@@ -155,9 +157,11 @@ export class ThreadPool implements TaskRunner {
     }
     this.parallelRuns++;
     const hasScratch = SCRATCH_TASKS.has(task);
-    // Every scratch block is taken before the views: allocating may grow the memory.
+    // Every thread gets a block, not only the first `pieces`: a worker still awake from an earlier,
+    // wider job may claim a chunk of this one. The blocks are taken before the views: allocating
+    // may grow the memory.
     const scratch: number[] = [];
-    for (let thread = 0; thread < pieces; thread++)
+    for (let thread = 0; thread < this.threads; thread++)
       scratch.push(hasScratch ? this.scratch.get(thread, scratchBytes) : -1);
     const words = this.heap.i32;
     const floats = this.heap.f64;
@@ -177,9 +181,7 @@ export class ThreadPool implements TaskRunner {
     floats[args + 7] = a7 ?? 0;
     floats[args + 8] = a8 ?? 0;
     floats[args + 9] = a9 ?? 0;
-    for (let worker = 1; worker < pieces; worker++) {
-      words[(this.slots[worker - 1] >>> 2) + SLOT.SCRATCH] = scratch[worker];
-    }
+    for (let thread = 0; thread < this.threads; thread++) words[base + SLOT.SCRATCH_TABLE + thread] = scratch[thread];
     // Publishing the claim word (a sequentially consistent store) makes the descriptor visible.
     this.generation = (this.generation + 1) & 0x7fff;
     Atomics.store(words, base + SLOT.CLAIM, (this.generation << SLOT.GENERATION_SHIFT) | (pieces << 8));
@@ -188,7 +190,7 @@ export class ThreadPool implements TaskRunner {
       Atomics.add(words, slot + SLOT.GENERATION, 1);
       Atomics.notify(words, slot + SLOT.GENERATION);
     }
-    runChunks(words, floats, this.job, this.functions, scratch[0]);
+    runChunks(words, floats, this.job, this.functions, 0);
     this.waitFor(pieces, task);
   }
 

@@ -8,16 +8,20 @@
 // The ranges do not depend on who runs them, so results are bit-identical for any thread count.
 //
 // Job block (int32 words from `job`): 0 claim word = generation << 16 | chunks << 8 | next chunk,
-// 1 chunks completed, 2 task index, 3 total items, 5 failed flag; float64 arguments from byte 64.
-// The chunk count lives in the claim word so a claim checks it in the same atomic step.
-// Control slot of a worker (int32 words from `slot`): 0 wake generation, 5 scratch address for
-// the current job (−1: the task takes none), 7 exit flag, 8 spin microseconds; at byte 192 the
-// float64 milliseconds the worker has spent running chunks (its busy time, read by the profiler).
+// 1 chunks completed, 2 task index, 3 total items, 5 failed flag; float64 arguments from byte 64;
+// from word 64 one scratch address per thread (−1: the task takes none).
+// The chunk count lives in the claim word so a claim checks it in the same atomic step. Everything
+// a chunk needs — the scratch address included — is read from the job block after the claim: a
+// worker woken for one job may be descheduled and claim a chunk of the next, which may be another
+// task with another argument list (a scratch address read at wake-up then shifted every argument
+// of the next task by one and sent kernels outside the memory).
+// Control slot of a worker (int32 words from `slot`): 0 wake generation, 7 exit flag, 8 spin
+// microseconds; at byte 192 the float64 milliseconds the worker has spent running chunks (its
+// busy time, read by the profiler).
 
-/** Int32 words of one control slot or of the job block (256 bytes: never a shared cache line). */
+/** Int32 words of one control slot (256 bytes: never a shared cache line). */
 export const SLOT_WORDS = 64;
 export const GENERATION = 0;
-export const SCRATCH = 5;
 export const EXIT = 7;
 /** Word holding how long (µs) an idle worker polls for the next job before it sleeps. */
 export const SPIN = 8;
@@ -32,21 +36,26 @@ export const FAILED = 5;
 /** Float64 index (within the job block) of the first task argument. */
 export const ARGUMENTS = 8;
 export const MAX_ARGUMENTS = 10;
+/** Int32 word (within the job block) of thread 0's scratch address; thread t's is at + t. */
+export const SCRATCH_TABLE = 64;
+/** Int32 words of the job block: the descriptor, then a scratch address for up to 256 threads. */
+export const JOB_WORDS = SCRATCH_TABLE + 256;
 /** The claim word holds the chunk count and the next chunk in 8 bits each: at most 255 chunks. */
 export const MAX_CHUNKS = 255;
 /** The generation stands above the chunk fields of the claim word. */
 export const GENERATION_SHIFT = 16;
 
 /**
- * Claims and runs chunks of the job in `job` until none is left. Shared by the calling thread
- * (thread-pool.ts) and, stringified, by the workers, so it uses only its arguments.
+ * Claims and runs chunks of the job in `job` until none is left, as thread `thread` (0: the
+ * calling thread). Shared by the calling thread (thread-pool.ts) and, stringified, by the
+ * workers, so it uses only its arguments.
  */
 export function runChunks(
   words: Int32Array,
   floats: Float64Array,
   job: number,
   functions: readonly ((...args: number[]) => void)[],
-  scratch: number,
+  thread: number,
 ): void {
   const base = job >> 2;
   const args = (job >> 3) + 8;
@@ -61,6 +70,7 @@ export function runChunks(
     if (Atomics.compareExchange(words, base, word, word + 1) !== word) continue;
     const fn = functions[words[base + 2]];
     const total = words[base + 3];
+    const scratch = words[base + 64 + thread];
     const a0 = floats[args];
     const a1 = floats[args + 1];
     const a2 = floats[args + 2];
@@ -89,6 +99,7 @@ function workerMain(
     memory: WebAssembly.Memory;
     slot: number;
     job: number;
+    thread: number;
     tasks: string[];
   },
   ready: () => void,
@@ -121,7 +132,7 @@ function workerMain(
     seen = generation;
     if (words[base + 7] !== 0) return;
     const started = performance.now();
-    claimChunks(words, floats, init.job, functions, words[base + 5]);
+    claimChunks(words, floats, init.job, functions, init.thread);
     floats[busy] += performance.now() - started;
   }
 }
