@@ -33,8 +33,21 @@ export interface Backend {
   allocate(dtype: DType, size: number): DataId;
   /** Copies `values` (already of `dtype`'s array type) into the buffer. */
   write(dataId: DataId, values: TypedArray): void;
-  /** Returns a copy of the buffer's contents. */
+  /**
+   * Returns a copy of the buffer's contents. A backend with `readsAsyncOnly` throws here
+   * (`SyncReadError`); the tensor methods check first and name the async call to use.
+   */
   read(dataId: DataId, dtype: DType, size: number): TypedArray;
+  /**
+   * Resolves to a copy of the buffer's contents. Backends whose memory the CPU cannot read in
+   * the same task (WebGPU) implement it; for the others `Tensor.data()` falls back to `read`.
+   */
+  readAsync?(dataId: DataId, dtype: DType, size: number): Promise<TypedArray>;
+  /**
+   * True when values can only be read with `readAsync`: `dataSync`, `toArray` and `item` then throw
+   * `SyncReadError`, and code meant for every backend uses `data`, `toArrayAsync` and `itemAsync`.
+   */
+  readonly readsAsyncOnly?: boolean;
   /** Frees the buffer. Called exactly once, when the last tensor sharing it is disposed. */
   release(dataId: DataId, dtype: DType, size: number): void;
   /** Runs the kernel of `op`, writing into the preallocated `outputs`. */

@@ -1,6 +1,6 @@
 import type { DataId, KernelTensor } from './backend';
 import { disposeTensor } from './engine/lifetime';
-import { readValues, type Storage } from './engine/storage';
+import { readValues, readValuesAsync, type Storage } from './engine/storage';
 import { ArgumentError } from './errors/argument-error';
 import { formatTensor } from './format';
 import { type BackwardOptions, type GradHook, getGradientEngine } from './grad-hooks';
@@ -85,32 +85,47 @@ export class Tensor extends TensorMethods implements KernelTensor {
     this.dispose();
   }
 
-  /** The values as a flat typed array (a copy), synchronously. */
+  /**
+   * The values as a flat typed array (a copy), synchronously. Throws `SyncReadError` on a backend
+   * that reads only asynchronously (WebGPU); code for every backend uses `await data()`.
+   */
   dataSync(): TypedArray {
     return readValues(this);
   }
 
-  /** The values as a flat typed array (a copy). */
-  async data(): Promise<TypedArray> {
-    return readValues(this, 'data');
+  /**
+   * The values as a flat typed array (a copy). Works on every backend; the read starts at once,
+   * so the tensor may be disposed right after the call (not before).
+   *
+   * @example
+   * const values = await t.data();
+   */
+  data(): Promise<TypedArray> {
+    return readValuesAsync(this, 'data');
   }
 
-  /** The values as nested arrays (numbers; `bool` gives booleans). */
+  /** The values as nested arrays (numbers; `bool` gives booleans). Synchronous: see `dataSync`. */
   toArray(): NestedArray {
-    const values = readValues(this, 'toArray');
-    const asValue = (v: number): number | boolean => (this.dtype === 'bool' ? v !== 0 : v);
-    const build = (axis: number, offset: number, stride: number): NestedArray => {
-      if (axis === this.shape.length) return asValue(values[offset]);
-      const inner = stride / (this.shape[axis] || 1);
-      return Array.from({ length: this.shape[axis] }, (_, i) => build(axis + 1, offset + i * inner, inner));
-    };
-    return build(0, 0, this.size);
+    return nest(readValues(this, 'toArray'), this.shape, this.dtype === 'bool');
   }
 
-  /** The single value of a one-element tensor. */
+  /** The values as nested arrays, on every backend (see `data`). */
+  async toArrayAsync(): Promise<NestedArray> {
+    const shape = this.shape;
+    const isBool = this.dtype === 'bool';
+    return nest(await readValuesAsync(this, 'toArrayAsync'), shape, isBool);
+  }
+
+  /** The single value of a one-element tensor. Synchronous: see `dataSync`. */
   item(): number {
     if (this.size !== 1) throw new ArgumentError('item', `tensor has ${this.size} elements, not 1`);
     return readValues(this, 'item')[0];
+  }
+
+  /** The single value of a one-element tensor, on every backend (see `data`). */
+  async itemAsync(): Promise<number> {
+    if (this.size !== 1) throw new ArgumentError('itemAsync', `tensor has ${this.size} elements, not 1`);
+    return (await readValuesAsync(this, 'itemAsync'))[0];
   }
 
   /** A readable summary: shape, dtype and (abbreviated) values. */
@@ -155,3 +170,14 @@ export class Tensor extends TensorMethods implements KernelTensor {
 }
 
 export type { BackwardOptions, GradHook };
+
+/** Builds nested arrays of `shape` from flat row-major `values` (`bool` values as booleans). */
+function nest(values: TypedArray, shape: Shape, isBool: boolean): NestedArray {
+  const asValue = (v: number): number | boolean => (isBool ? v !== 0 : v);
+  const build = (axis: number, offset: number, stride: number): NestedArray => {
+    if (axis === shape.length) return asValue(values[offset]);
+    const inner = stride / (shape[axis] || 1);
+    return Array.from({ length: shape[axis] }, (_, i) => build(axis + 1, offset + i * inner, inner));
+  };
+  return build(0, 0, values.length);
+}

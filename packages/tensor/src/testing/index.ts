@@ -7,3 +7,5 @@ export { ALL_CASES } from './cases';
 export type { OpCase } from './op-case';
 export type { TestFunction } from './run-op-cases';
 export { checkOpCase, runOpCases } from './run-op-cases';
+export { asyncOnlyBackend } from './async-only-backend';
+export { checkOpCaseAsync } from './check-op-case-async';
