@@ -1,11 +1,10 @@
-import type { Dataset } from '@nagare/data';
-import type { Module } from '@nagare/layers';
+import { Module } from '@nagare/layers';
 import { lenet5 } from '@nagare/layers/models';
 import { Adam, cosineAnnealingLr } from '@nagare/optimizers';
 import type { Tensor } from '@nagare/tensor';
 import { lrScheduler } from '@nagare/train';
 import type { ExperimentContext } from '../experiment';
-import { mnistSubsets } from '../support/mnist-subsets';
+import { type MnistSubsets, mnistSubsets } from '../support/mnist-subsets';
 import { type ClassifierRun, trainClassifier } from '../support/train-classifier';
 import type { CnnZooParams } from './cnn-zoo';
 import { shapesDataset } from './shapes-dataset';
@@ -22,13 +21,28 @@ export interface ZooEntry {
 }
 
 /** A train and a test set. */
-export interface Split {
-  train: Dataset<Tensor[]>;
-  test: Dataset<Tensor[]>;
-}
+export type Split = MnistSubsets;
 
 const LENET_DESCRIPTION =
-  'conv5×5 (6) → avg-pool → conv5×5 (16) → avg-pool → 120 → 84 → 10, tanh (LeCun et al., 1998)';
+  'inputs scaled to [−0.1, 1.175] → conv5×5 (6) → avg-pool → conv5×5 (16) → avg-pool → 120 → 84 → 10, tanh (LeCun et al., 1998)';
+
+/**
+ * LeNet-5 as the paper feeds it: pixel values scaled so the background is −0.1 and the ink 1.175,
+ * which makes the inputs' mean about 0 and variance about 1 — what its tanh units train best on
+ * (LeCun et al., 1998, §II.A). The parameters are LeNet-5's own, under `net.`.
+ */
+class PaperLenet5 extends Module {
+  readonly net: Module;
+
+  constructor(seed: number) {
+    super();
+    this.net = this.registerModule('net', lenet5({ seed }));
+  }
+
+  forward(x: Tensor): Tensor {
+    return this.net.call(x.mul(1.275).sub(0.1));
+  }
+}
 
 interface ZooTraining {
   name: string;
@@ -84,7 +98,7 @@ export async function trainLenet(context: ExperimentContext<CnnZooParams>): Prom
     name: 'LeNet-5',
     dataset: 'MNIST',
     architecture: LENET_DESCRIPTION,
-    model: lenet5({ seed: context.seed }),
+    model: new PaperLenet5(context.seed),
     data,
     epochs: p.lenetEpochs,
   });
