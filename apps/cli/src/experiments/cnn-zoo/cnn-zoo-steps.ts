@@ -6,7 +6,7 @@ import { lrScheduler } from '@nagare/train';
 import type { ExperimentContext } from '../experiment';
 import { type MnistSubsets, mnistSubsets } from '../support/mnist-subsets';
 import { type ClassifierRun, trainClassifier } from '../support/train-classifier';
-import type { CnnZooParams } from './cnn-zoo';
+import type { CnnZooParams, LenetVariant } from './cnn-zoo';
 import { shapesDataset } from './shapes-dataset';
 import { buildSmallCnn, SMALL_CNN_DESCRIPTIONS } from './small-cnns';
 
@@ -23,8 +23,18 @@ export interface ZooEntry {
 /** A train and a test set. */
 export type Split = MnistSubsets;
 
-const LENET_DESCRIPTION =
-  'inputs scaled to [−0.1, 1.175] → conv5×5 (6) → avg-pool → conv5×5 (16) → avg-pool → 120 → 84 → 10, tanh (LeCun et al., 1998)';
+const LENETS: Record<LenetVariant, { name: string; architecture: string }> = {
+  original: {
+    name: 'LeNet-5',
+    architecture:
+      'inputs scaled to [−0.1, 1.175] → conv5×5 (6) → avg-pool → conv5×5 (16) → avg-pool → 120 → 84 → 10, tanh (LeCun et al., 1998)',
+  },
+  modern: {
+    name: 'LeNet-5, ReLU + max-pool',
+    architecture:
+      'inputs scaled to [−0.1, 1.175] → conv5×5 (6) → max-pool → conv5×5 (16) → max-pool → 120 → 84 → 10, ReLU',
+  },
+};
 
 /**
  * LeNet-5 as the paper feeds it: pixel values scaled so the background is −0.1 and the ink 1.175,
@@ -34,9 +44,9 @@ const LENET_DESCRIPTION =
 class PaperLenet5 extends Module {
   readonly net: Module;
 
-  constructor(seed: number) {
+  constructor(variant: LenetVariant, seed: number) {
     super();
-    this.net = this.registerModule('net', lenet5({ seed }));
+    this.net = this.registerModule('net', lenet5({ variant, seed }));
   }
 
   forward(x: Tensor): Tensor {
@@ -90,18 +100,23 @@ async function trainEntry(
   };
 }
 
-/** Step 1: load the MNIST digits and train LeNet-5 on them. */
-export async function trainLenet(context: ExperimentContext<CnnZooParams>): Promise<ZooEntry> {
+/** Step 1: load the MNIST digits and train each LeNet-5 variant on them (the paper's first). */
+export async function trainLenets(context: ExperimentContext<CnnZooParams>): Promise<ZooEntry[]> {
   const p = context.params;
   const data = await mnistSubsets({ train: p.mnistTrain, test: p.mnistTest });
-  return trainEntry(context, {
-    name: 'LeNet-5',
-    dataset: 'MNIST',
-    architecture: LENET_DESCRIPTION,
-    model: new PaperLenet5(context.seed),
-    data,
-    epochs: p.lenetEpochs,
-  });
+  const entries: ZooEntry[] = [];
+  for (const variant of p.lenetVariants) {
+    entries.push(
+      await trainEntry(context, {
+        ...LENETS[variant],
+        dataset: 'MNIST',
+        model: new PaperLenet5(variant, context.seed),
+        data,
+        epochs: p.lenetEpochs,
+      }),
+    );
+  }
+  return entries;
 }
 
 /** Step 2: draw the synthetic 32×32 shape images (train and test from different seeds). */

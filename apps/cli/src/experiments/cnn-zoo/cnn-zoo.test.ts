@@ -40,9 +40,23 @@ test('cnn-zoo: LeNet-5 learns MNIST and a 32×32 net learns the shapes well abov
 }, 180_000);
 
 test('judgeLenet agrees with LeCun et al. at 99.0% test accuracy and differs below it', () => {
-  expect(judgeLenet(0.9914, 60_000).isAgreeing).toBe(true);
-  const below = judgeLenet(0.967, 20_000);
+  expect(judgeLenet([{ name: 'LeNet-5', testAccuracy: 0.9914 }], 60_000).isAgreeing).toBe(true);
+  const below = judgeLenet([{ name: 'LeNet-5', testAccuracy: 0.967 }], 20_000);
   expect(below.isAgreeing).toBe(false);
-  expect(below.measured).toContain('96.70%');
+  expect(below.measured).toContain('LeNet-5 96.70%');
   expect(below.criterion).toContain('99.00%');
+});
+
+test('judgeLenet names every variant, and agrees when one of them reaches 99.0%', () => {
+  const verdict = judgeLenet(
+    [
+      { name: 'LeNet-5', testAccuracy: 0.9893 },
+      { name: 'LeNet-5, ReLU + max-pool', testAccuracy: 0.9912 },
+    ],
+    60_000,
+  );
+  expect(verdict.isAgreeing).toBe(true);
+  expect(verdict.measured).toBe(
+    'LeNet-5 98.93%, LeNet-5, ReLU + max-pool 99.12% test accuracy after training on 60,000 digits',
+  );
 });
