@@ -1,0 +1,11 @@
+import type { OpName } from '@nagare/tensor';
+import type { WebGPUKernel } from './context';
+import { unaryKernels } from './unary';
+
+/**
+ * Every op the webgpu backend runs, one spread or entry per kernel file: adding a family is one
+ * import and one line here. An op missing here throws UnsupportedOpError (never falls back to js).
+ */
+export const webgpuKernels: Partial<{ [K in OpName]: WebGPUKernel<K> }> = {
+  ...unaryKernels,
+};

@@ -1,0 +1,156 @@
+import { BackendError } from '@nagare/tensor';
+import { BufferPool } from './buffer-pool';
+import { PARAMS_WORDS, type Params } from './params';
+
+/** Threads per workgroup of every one-thread-per-element kernel (`@workgroup_size(64)`). */
+export const WORKGROUP_SIZE = 64;
+
+/** Dispatches recorded before the pending command buffer is submitted even without a read. */
+const DISPATCHES_PER_SUBMIT = 64;
+
+/** One compute dispatch: a shader, its storage buffers (bindings 1…n) and its parameters (binding 0). */
+export interface Dispatch {
+  /** WGSL source with an entry point `main`; pipelines are cached by source. */
+  source: string;
+  buffers: readonly GPUBuffer[];
+  params: Params;
+  /** Workgroups to run; folded into 2-D when above `maxComputeWorkgroupsPerDimension`. */
+  workgroups: number;
+}
+
+/**
+ * The device-side machinery kernels use: cached pipelines, parameter buffers, one command encoder
+ * that collects dispatches until a read, a write or every 64 dispatches submits it, and reads
+ * through mapped staging buffers.
+ */
+export class GpuRuntime {
+  readonly pool: BufferPool;
+  private readonly pipelines = new Map<string, GPUComputePipeline>();
+  private encoder: GPUCommandEncoder | null = null;
+  private pendingDispatches = 0;
+  /** Buffers the pending command buffer uses that are destroyed once it is submitted. */
+  private transient: GPUBuffer[] = [];
+  private readonly errors: string[] = [];
+
+  constructor(
+    readonly device: GPUDevice,
+    maxPooledBytes: number,
+  ) {
+    this.pool = new BufferPool(device, maxPooledBytes, (buffer) => this.retire(buffer));
+    // Validation errors surface asynchronously: keep them so the next read reports them.
+    device.addEventListener('uncapturederror', (event) => {
+      this.errors.push((event as GPUUncapturedErrorEvent).error.message);
+    });
+  }
+
+  /** Records one compute dispatch into the pending command buffer. */
+  dispatch({ source, buffers, params, workgroups }: Dispatch): void {
+    if (workgroups === 0) return;
+    const pipeline = this.pipeline(source);
+    const paramsBuffer = this.device.createBuffer({
+      size: PARAMS_WORDS * 4,
+      usage: GPUBufferUsage.UNIFORM,
+      mappedAtCreation: true,
+    });
+    // Filled through the mapping, not queue.writeBuffer: a queue write would land before the
+    // commands recorded earlier in the pending encoder.
+    new Uint32Array(paramsBuffer.getMappedRange()).set(params.words);
+    paramsBuffer.unmap();
+    this.transient.push(paramsBuffer);
+    const entries: GPUBindGroupEntry[] = [{ binding: 0, resource: { buffer: paramsBuffer } }];
+    for (let i = 0; i < buffers.length; i++)
+      entries.push({ binding: i + 1, resource: { buffer: buffers[i] } });
+    const bindGroup = this.device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries });
+    const pass = this.commandEncoder().beginComputePass();
+    pass.setPipeline(pipeline);
+    pass.setBindGroup(0, bindGroup);
+    const maxPerDimension = this.device.limits.maxComputeWorkgroupsPerDimension;
+    const x = Math.min(workgroups, maxPerDimension);
+    pass.dispatchWorkgroups(x, Math.ceil(workgroups / x));
+    pass.end();
+    if (++this.pendingDispatches >= DISPATCHES_PER_SUBMIT) this.flush();
+  }
+
+  /** Records zero-filling `buffer` (a reused pool buffer) in order with the pending dispatches. */
+  clear(buffer: GPUBuffer): void {
+    this.commandEncoder().clearBuffer(buffer);
+  }
+
+  /** Writes `bytes` into `buffer` after every command recorded so far. */
+  write(buffer: GPUBuffer, bytes: ArrayBufferView): void {
+    // queue.writeBuffer runs before any command buffer not yet submitted, so submit those first.
+    this.flush();
+    this.device.queue.writeBuffer(buffer, 0, bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  /**
+   * Copies the first `byteLength` bytes of `buffer` to a staging buffer and submits at once, so
+   * the caller may release `buffer` right after this returns; resolves once the copy is mapped.
+   */
+  read(buffer: GPUBuffer, byteLength: number): Promise<ArrayBuffer> {
+    const size = Math.max(4, byteLength);
+    const staging = this.device.createBuffer({
+      size,
+      usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
+    });
+    this.commandEncoder().copyBufferToBuffer(buffer, 0, staging, 0, size);
+    this.flush();
+    return staging.mapAsync(GPUMapMode.READ).then(
+      () => {
+        const copy = staging.getMappedRange().slice(0, byteLength);
+        staging.destroy();
+        this.throwPendingErrors();
+        return copy;
+      },
+      (error: unknown) => {
+        staging.destroy();
+        throw new BackendError('readAsync', `mapping the GPU buffer for reading failed: ${String(error)}`);
+      },
+    );
+  }
+
+  /** Submits the pending command buffer (if any) and frees its parameter buffers. */
+  flush(): void {
+    if (!this.encoder) return;
+    this.device.queue.submit([this.encoder.finish()]);
+    this.encoder = null;
+    this.pendingDispatches = 0;
+    for (const buffer of this.transient) buffer.destroy();
+    this.transient = [];
+  }
+
+  /** Compute pipelines built so far (one per distinct shader source). */
+  get pipelineCount(): number {
+    return this.pipelines.size;
+  }
+
+  /** Destroys `buffer` now, or after the pending command buffer (which may use it) is submitted. */
+  private retire(buffer: GPUBuffer): void {
+    if (this.encoder) this.transient.push(buffer);
+    else buffer.destroy();
+  }
+
+  private throwPendingErrors(): void {
+    if (this.errors.length === 0) return;
+    const messages = this.errors.splice(0).join('; ');
+    throw new BackendError('webgpu', `the GPU reported an error while running kernels: ${messages}`);
+  }
+
+  private commandEncoder(): GPUCommandEncoder {
+    this.encoder ??= this.device.createCommandEncoder();
+    return this.encoder;
+  }
+
+  private pipeline(source: string): GPUComputePipeline {
+    let pipeline = this.pipelines.get(source);
+    if (!pipeline) {
+      const module = this.device.createShaderModule({ code: source });
+      pipeline = this.device.createComputePipeline({
+        layout: 'auto',
+        compute: { module, entryPoint: 'main' },
+      });
+      this.pipelines.set(source, pipeline);
+    }
+    return pipeline;
+  }
+}
