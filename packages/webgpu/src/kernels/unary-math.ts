@@ -4,15 +4,15 @@
 /** expm1, log1p, tanh, sigmoid, softplus and erf in f32 (needs FLOAT_HELPERS). */
 export const UNARY_MATH = /* wgsl */ `
 fn safeLog(x: f32) -> f32 {
-  if (isNan(x) || x < 0.0) { return NAN; }
-  if (x == 0.0) { return -INF; }
+  if (isNan(x) || x < 0.0) { return nan(); }
+  if (x == 0.0) { return -inf(); }
   return log(x);
 }
-fn safeSqrt(x: f32) -> f32 { return select(sqrt(x), NAN, x < 0.0 || isNan(x)); }
+fn safeSqrt(x: f32) -> f32 { return select(sqrt(x), nan(), x < 0.0 || isNan(x)); }
 // Kahan: (eˣ − 1)·x / ln(eˣ) cancels the rounding error of eˣ − 1.
 fn expm1f(x: f32) -> f32 {
   if (isNan(x)) { return x; }
-  if (x > 88.7) { return INF; }
+  if (x > 88.7) { return inf(); }
   if (x < -17.0) { return -1.0; }
   let u = exp(x);
   if (u == 1.0) { return x; }
@@ -22,8 +22,8 @@ fn expm1f(x: f32) -> f32 {
 }
 // Kahan: ln(1 + x)·x / ((1 + x) − 1) corrects the rounding of 1 + x.
 fn log1pf(x: f32) -> f32 {
-  if (isNan(x) || x < -1.0) { return NAN; }
-  if (x == -1.0) { return -INF; }
+  if (isNan(x) || x < -1.0) { return nan(); }
+  if (x == -1.0) { return -inf(); }
   if (isInf(x)) { return x; }
   let u = 1.0 + x;
   if (u == 1.0) { return x; }
@@ -45,6 +45,29 @@ fn softplusf(x: f32) -> f32 {
   if (x > 0.0) { return x + log1pf(exp(-x)); }
   return log1pf(exp(x));
 }
+// sin and cos: WGSL only promises 2⁻¹¹ absolute error, so reduce by π/2 (Cody–Waite, π/2 split in
+// three f32 parts) and evaluate Taylor polynomials on [−π/4, π/4] (truncation error < 3e-8).
+fn sinPoly(r: f32) -> f32 {
+  let r2 = r * r;
+  return r + r * r2 * (-1.0 / 6.0 + r2 * (1.0 / 120.0 + r2 * (-1.0 / 5040.0 + r2 / 362880.0)));
+}
+fn cosPoly(r: f32) -> f32 {
+  let r2 = r * r;
+  return 1.0 + r2 * (-0.5 + r2 * (1.0 / 24.0 + r2 * (-1.0 / 720.0 + r2 / 40320.0)));
+}
+fn quadrantSin(x: f32, shift: i32) -> f32 {
+  if (isNan(x) || isInf(x)) { return nan(); }
+  let k = round(x * 0.6366197723675814);
+  let r = ((x - k * 1.5703125) - k * 4.837512969970703e-4) - k * 7.549789954891882e-8;
+  let q = (i32(k) + shift) & 3;
+  if (q == 0) { return sinPoly(r); }
+  if (q == 1) { return cosPoly(r); }
+  if (q == 2) { return -sinPoly(r); }
+  return -cosPoly(r);
+}
+fn sinf(x: f32) -> f32 { return quadrantSin(x, 0); }
+// cos(x) = sin(x + π/2): one quadrant further.
+fn cosf(x: f32) -> f32 { return quadrantSin(x, 1); }
 // erf as the js backend computes it: a positive-term series below 3 (no cancellation), Laplace's
 // continued fraction for erfc up to 6, and ±1 beyond (erfc < 2e-17 there).
 fn erff(x: f32) -> f32 {

@@ -27,8 +27,8 @@ const FLOAT_EXPRESSIONS = {
   sqrt: 'safeSqrt(x)',
   rsqrt: '1.0 / safeSqrt(x)',
   reciprocal: '1.0 / x',
-  sin: 'sin(x)',
-  cos: 'cos(x)',
+  sin: 'sinf(x)',
+  cos: 'cosf(x)',
   tanh: 'tanhf(x)',
   sigmoid: 'sigmoidf(x)',
   softplus: 'softplusf(x)',
@@ -61,7 +61,8 @@ function unaryShader(op: UnaryOpName, inDtype: DType, outDtype: DType): string {
   } else if (outType === 'i32') {
     value = INT_EXPRESSIONS[op] ?? 'x';
   } else {
-    value = FLOAT_EXPRESSIONS[op];
+    // NaN in, NaN out for every float op, whatever the GPU's built-ins do with it (exp(NaN) = ∞ on some).
+    value = `select(${FLOAT_EXPRESSIONS[op]}, x, isNan(x))`;
   }
   const computeType = op === 'logicalNot' || op === 'isNaN' ? inType : outType;
   const body = `let x = ${convert('a[i]', inType, computeType)};\n  y[i] = ${value};`;

@@ -26,8 +26,11 @@ export function storage(binding: number, name: string, dtype: DType, access: 're
 export const FLOAT_HELPERS = /* wgsl */ `
 fn isNan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
 fn isInf(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) == 0x7f800000u; }
-const NAN = bitcast<f32>(0x7fc00000u);
-const INF = bitcast<f32>(0x7f800000u);
+// Private variables, not constants: a constant NaN or ∞ is a shader compile error in WGSL.
+var<private> NAN_BITS: u32 = 0x7fc00000u;
+var<private> INF_BITS: u32 = 0x7f800000u;
+fn nan() -> f32 { return bitcast<f32>(NAN_BITS); }
+fn inf() -> f32 { return bitcast<f32>(INF_BITS); }
 `;
 
 /**

@@ -1,0 +1,57 @@
+// Page entry: every forward case of the shared op suite on the webgpu backend.
+import { useBackend } from '@nagare/tensor';
+import { ALL_CASES, checkOpCaseAsync, type OpCase, type Tolerance } from '@nagare/tensor/testing';
+import type { WebGPUBackend } from '@nagare/webgpu';
+import { float64AsFloat32 } from './float64-as-float32';
+
+/** The outcome of one case: `problem` null means it passed; `skipped` gives the reason it did not run. */
+export interface CaseResult {
+  op: string;
+  name: string;
+  problem: string | null;
+  skipped?: string;
+  ms: number;
+}
+
+/** The suite's float32 tolerance (`checkOpCaseAsync`'s default), also given to float64 cases. */
+const FLOAT32: Tolerance = { rtol: 1e-5, atol: 1e-6 };
+
+/** Cases that test float64 precision itself, which float32 storage cannot have, by op and name. */
+const FLOAT64_ONLY: Record<string, string> = {};
+
+function widen(tolerance: Tolerance | undefined): Tolerance {
+  return {
+    rtol: Math.max(tolerance?.rtol ?? 0, FLOAT32.rtol ?? 0),
+    atol: Math.max(tolerance?.atol ?? 0, FLOAT32.atol ?? 0),
+  };
+}
+
+/** A float64 case (run at float32 through `float64AsFloat32`) with float32 tolerances. */
+function atFloat32(c: OpCase): OpCase {
+  const isFloat64 = [c.dtype].flat().includes('float64');
+  return isFloat64 ? { ...c, tolerance: widen(c.tolerance) } : c;
+}
+
+/** Runs every case (or only those of `ops`) and reports each one; a thrown error is a failure. */
+export async function runCases({ ops }: { ops?: string[] }, backend: WebGPUBackend): Promise<CaseResult[]> {
+  useBackend(float64AsFloat32(backend));
+  const results: CaseResult[] = [];
+  for (const c of ALL_CASES) {
+    if (ops && !ops.includes(c.op)) continue;
+    const started = performance.now();
+    const result: CaseResult = { op: c.op, name: c.name, problem: null, ms: 0 };
+    const skipped = c.skip?.webgpu ?? FLOAT64_ONLY[`${c.op}: ${c.name}`];
+    if (skipped) {
+      result.skipped = skipped;
+    } else {
+      try {
+        result.problem = await checkOpCaseAsync(atFloat32(c));
+      } catch (error) {
+        result.problem = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      }
+    }
+    result.ms = performance.now() - started;
+    results.push(result);
+  }
+  return results;
+}
