@@ -1,4 +1,6 @@
 import type { OpName } from '@nagare/tensor';
+import { binaryKernels, whereKernel } from './binary';
+import { castKernel, clipKernel } from './clip-cast';
 import type { WebGPUKernel } from './context';
 import { unaryKernels } from './unary';
 
@@ -8,4 +10,8 @@ import { unaryKernels } from './unary';
  */
 export const webgpuKernels: Partial<{ [K in OpName]: WebGPUKernel<K> }> = {
   ...unaryKernels,
+  clip: clipKernel,
+  cast: castKernel,
+  ...binaryKernels,
+  where: whereKernel,
 };
