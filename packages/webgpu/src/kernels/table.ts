@@ -2,6 +2,8 @@ import type { OpName } from '@nagare/tensor';
 import { binaryKernels, whereKernel } from './binary';
 import { castKernel, clipKernel } from './clip-cast';
 import type { WebGPUKernel } from './context';
+import { gatherKernel, oneHotKernel, scatterAddKernel } from './indexing';
+import { concatKernel, expandKernel, padKernel, reshapeKernel, sliceKernel, transposeKernel } from './shape';
 import { unaryKernels } from './unary';
 
 /**
@@ -14,4 +16,13 @@ export const webgpuKernels: Partial<{ [K in OpName]: WebGPUKernel<K> }> = {
   cast: castKernel,
   ...binaryKernels,
   where: whereKernel,
+  reshape: reshapeKernel,
+  transpose: transposeKernel,
+  expand: expandKernel,
+  concat: concatKernel,
+  slice: sliceKernel,
+  pad: padKernel,
+  gather: gatherKernel,
+  scatterAdd: scatterAddKernel,
+  oneHot: oneHotKernel,
 };

@@ -19,6 +19,11 @@ export function storage(binding: number, name: string, dtype: DType, access: 're
   return `@group(0) @binding(${binding}) var<storage, ${access}> ${name}: array<${wgslType(dtype)}>;`;
 }
 
+/** A storage buffer of raw 32-bit words, for kernels that move values without looking at them. */
+export function wordStorage(binding: number, name: string, access: 'read' | 'read_write'): string {
+  return `@group(0) @binding(${binding}) var<storage, ${access}> ${name}: array<u32>;`;
+}
+
 /**
  * Float helpers that do not trust the GPU's NaN handling: WGSL lets implementations assume NaN
  * never occurs, so `x != x` may fold to false. Bit tests always work.
