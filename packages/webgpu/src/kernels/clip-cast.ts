@@ -57,6 +57,9 @@ fn floatToInt32(v: f32) -> i32 {
 export const castKernel: WebGPUKernel<'cast'> = {
   supports: ANY_GPU_DTYPE,
   run(context, [x], _attrs, [y]) {
+    // assign(t, t) casts a buffer onto itself (runInPlace): nothing to do, and binding one buffer
+    // as both read and read_write is a WebGPU validation error.
+    if (bufferOf(x) === bufferOf(y)) return;
     const declarations = [
       storage(1, 'x', x.dtype, 'read'),
       storage(2, 'y', y.dtype, 'read_write'),

@@ -3,6 +3,7 @@ import { binaryKernels, whereKernel } from './binary';
 import { castKernel, clipKernel } from './clip-cast';
 import type { WebGPUKernel } from './context';
 import { gatherKernel, oneHotKernel, scatterAddKernel } from './indexing';
+import { optimizerKernels } from './optimizer';
 import { concatKernel, expandKernel, padKernel, reshapeKernel, sliceKernel, transposeKernel } from './shape';
 import { unaryKernels } from './unary';
 
@@ -25,4 +26,5 @@ export const webgpuKernels: Partial<{ [K in OpName]: WebGPUKernel<K> }> = {
   gather: gatherKernel,
   scatterAdd: scatterAddKernel,
   oneHot: oneHotKernel,
+  ...optimizerKernels,
 };
