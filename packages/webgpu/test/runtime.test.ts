@@ -83,6 +83,6 @@ describe.skipIf(browserSkipReason !== null)(`webgpu runtime ${browserSkipReason 
     expect(last.bytes).toBe(first.bytes);
     // w·x = target has the exact solution w = target / x.
     const solution = [3, -2, 2, -3];
-    learned.forEach((w, i) => expect(w).toBeCloseTo(solution[i], 4));
+    for (let i = 0; i < solution.length; i++) expect(learned[i]).toBeCloseTo(solution[i], 4);
   });
 });
