@@ -69,6 +69,23 @@ describe.skipIf(browserSkipReason !== null)(`webgpu runtime ${browserSkipReason 
     expect(result.gpu.buffers).toBe(result.gpu.pooled); // every buffer is back in the pool
   });
 
+  test('gather, scatterAdd and oneHot give zeros (or skip) for indices out of range', async () => {
+    expect(await run('outOfRangeIndices')).toEqual({
+      gathered: [
+        [3, 4],
+        [0, 0],
+        [3, 4],
+        [0, 0],
+      ],
+      scattered: [1, 0, 100],
+      encoded: [
+        [0, 0, 1],
+        [0, 0, 0],
+        [0, 0, 0],
+      ],
+    });
+  });
+
   test('an op over more than 65,535 × 64 elements folds its dispatch into 2-D', async () => {
     const size = 65_535 * 64 + 1000;
     expect(await run('largeDispatch', { size })).toEqual({ length: size, wrong: 0 });
