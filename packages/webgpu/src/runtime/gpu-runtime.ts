@@ -14,8 +14,12 @@ export interface Dispatch {
   source: string;
   buffers: readonly GPUBuffer[];
   params: Params;
-  /** Workgroups to run; folded into 2-D when above `maxComputeWorkgroupsPerDimension`. */
-  workgroups: number;
+  /**
+   * Workgroups to run: a count (folded into 2-D past `maxComputeWorkgroupsPerDimension`, so the
+   * shader computes its linear id from `workgroup_id` and `num_workgroups`), or an explicit
+   * `[x, y, z]` grid for tiled kernels (each at most `maxComputeWorkgroupsPerDimension`).
+   */
+  workgroups: number | readonly [number, number, number];
 }
 
 /**
@@ -45,7 +49,8 @@ export class GpuRuntime {
 
   /** Records one compute dispatch into the pending command buffer. */
   dispatch({ source, buffers, params, workgroups }: Dispatch): void {
-    if (workgroups === 0) return;
+    const grid = this.grid(workgroups);
+    if (grid[0] * grid[1] * grid[2] === 0) return;
     const pipeline = this.pipeline(source);
     const paramsBuffer = this.device.createBuffer({
       size: PARAMS_WORDS * 4,
@@ -64,11 +69,22 @@ export class GpuRuntime {
     const pass = this.commandEncoder().beginComputePass();
     pass.setPipeline(pipeline);
     pass.setBindGroup(0, bindGroup);
-    const maxPerDimension = this.device.limits.maxComputeWorkgroupsPerDimension;
-    const x = Math.min(workgroups, maxPerDimension);
-    pass.dispatchWorkgroups(x, Math.ceil(workgroups / x));
+    pass.dispatchWorkgroups(grid[0], grid[1], grid[2]);
     pass.end();
     if (++this.pendingDispatches >= DISPATCHES_PER_SUBMIT) this.flush();
+  }
+
+  /**
+   * A pooled buffer of at least `bytes` for a kernel's intermediate results (contents undefined).
+   * Give it back with `releaseScratch` once the dispatches using it are recorded: later commands
+   * that reuse it run after them, so it need not wait for the GPU.
+   */
+  scratch(bytes: number): GPUBuffer {
+    return this.pool.acquire(bytes).buffer;
+  }
+
+  releaseScratch(buffer: GPUBuffer): void {
+    this.pool.release(buffer);
   }
 
   /** Records zero-filling `buffer` (a reused pool buffer) in order with the pending dispatches. */
@@ -122,6 +138,21 @@ export class GpuRuntime {
   /** Compute pipelines built so far (one per distinct shader source). */
   get pipelineCount(): number {
     return this.pipelines.size;
+  }
+
+  private grid(workgroups: Dispatch['workgroups']): [number, number, number] {
+    const maxPerDimension = this.device.limits.maxComputeWorkgroupsPerDimension;
+    if (typeof workgroups !== 'number') {
+      if (workgroups.some((count) => count > maxPerDimension)) {
+        // Only a kernel bug gets here: tiled kernels size their grids from the device limit.
+        throw new RangeError(
+          `webgpu: workgroup grid [${workgroups.join(', ')}] exceeds ${maxPerDimension} per axis`,
+        );
+      }
+      return [workgroups[0], workgroups[1], workgroups[2]];
+    }
+    const x = Math.min(workgroups, maxPerDimension);
+    return [x, x === 0 ? 0 : Math.ceil(workgroups / x), 1];
   }
 
   /** Destroys `buffer` now, or after the pending command buffer (which may use it) is submitted. */
