@@ -29,6 +29,13 @@ describe.skipIf(browserSkipReason !== null)(`webgpu runtime ${browserSkipReason 
     );
   });
 
+  test('a tensor above the largest storage buffer is a BackendError, before any buffer exists', async () => {
+    const { error, before, after } = await run('oversizedTensor');
+    expect(error).toMatchObject({ name: 'BackendError', op: 'allocate' });
+    expect(error?.message).toMatch(/largest storage buffer/);
+    expect(after).toEqual(before);
+  });
+
   test('dataSync, toArray and item throw SyncReadError naming the async call; data() works', async () => {
     const result = await run('syncReads');
     expect(result.dataSync).toMatchObject({ name: 'SyncReadError', code: 'SYNC_READ' });

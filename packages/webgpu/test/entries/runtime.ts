@@ -46,6 +46,14 @@ export async function float64Refusal(_args: unknown, backend: WebGPUBackend) {
   };
 }
 
+/** A tensor larger than the device's biggest storage buffer is refused before anything is created. */
+export async function oversizedTensor(_args: unknown, backend: WebGPUBackend) {
+  const before = backend.gpuMemory();
+  // 2 GiB of f32: above SwiftShader's 1 GiB and most GPUs' binding limit.
+  const error = caught(() => backend.allocate('float32', 2 ** 29));
+  return { error, before, after: backend.gpuMemory() };
+}
+
 /** Synchronous reads throw SyncReadError naming the async call; the async ones work. */
 export async function syncReads(_args: unknown, backend: WebGPUBackend) {
   const x = tensor([
