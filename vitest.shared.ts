@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type ViteUserConfig } from 'vitest/config';
 
-const PACKAGES = ['tensor', 'autograd', 'wasm', 'layers', 'optimizers', 'data', 'train', 'io'];
+const PACKAGES = ['tensor', 'autograd', 'wasm', 'webgpu', 'layers', 'optimizers', 'data', 'train', 'io'];
 
 const source = (path: string) => fileURLToPath(new URL(`./packages/${path}`, import.meta.url));
 
