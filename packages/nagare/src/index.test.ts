@@ -38,3 +38,10 @@ test('useWasm installs the WebAssembly backend and ops then run on it', async ()
   expect(Array.from(y.dataSync())).toEqual([4, 6]);
   expect(nagare.memory().backend).toBe('wasm');
 });
+
+test('useWebGPU without WebGPU (Node) is a BackendError that names the fallback, and keeps the backend', async () => {
+  const before = nagare.getBackend();
+  await expect(nagare.useWebGPU()).rejects.toThrow(nagare.BackendError);
+  await expect(nagare.useWebGPU()).rejects.toThrow(/navigator\.gpu is missing.*useWasm\(\)/);
+  expect(nagare.getBackend()).toBe(before);
+});

@@ -11,5 +11,7 @@ import * as train from '@nagare/train';
 export * from '@nagare/autograd';
 export * from '@nagare/tensor';
 export type { WasmBackend, WasmBackendOptions } from '@nagare/wasm';
+export type { WebGPUBackend, WebGPUBackendOptions } from '@nagare/webgpu';
 export { useWasm } from './use-wasm';
+export { useWebGPU } from './use-webgpu';
 export { data, io, nn, optim, train };

@@ -10,14 +10,25 @@ import { createBackendObject, type WebGPUBackend } from './webgpu-backend';
  */
 export interface WebGPUBackendOptions {
   /** Which adapter to ask for when the machine has several (default: the browser's choice). */
-  powerPreference?: GPUPowerPreference;
-  /** A device you already have; the backend then uses it instead of requesting an adapter. */
-  device?: GPUDevice;
+  powerPreference?: 'low-power' | 'high-performance';
+  /** A `GPUDevice` you already have; the backend then uses it instead of requesting an adapter. */
+  device?: WebGPUDevice;
   /**
    * MiB of freed buffers kept for reuse (default 256). Past it freed buffers are destroyed, so a
    * model that stops using some shapes does not pin their memory forever.
    */
   maxPooledMiB?: number;
+}
+
+/**
+ * A `GPUDevice`, typed by the few members nagare's types mention, so that using this package
+ * needs no WebGPU type definitions (`@webgpu/types`) in the application's TypeScript setup.
+ */
+export interface WebGPUDevice {
+  readonly limits: object;
+  readonly queue: object;
+  createBuffer(descriptor: never): unknown;
+  createComputePipeline(descriptor: never): unknown;
 }
 
 /** The limits kernels need raised from WebGPU's defaults, up to what the adapter offers. */
@@ -75,7 +86,7 @@ export async function createWebGPUBackend(options: WebGPUBackendOptions = {}): P
     );
   }
   const { device, info } = options.device
-    ? { device: options.device, info: 'provided device' }
+    ? { device: options.device as unknown as GPUDevice, info: 'provided device' }
     : await requestDevice(options);
   return createBackendObject(new GpuRuntime(device, maxPooledMiB * 2 ** 20), info);
 }

@@ -1,4 +1,4 @@
-export type { WebGPUBackendOptions } from './create-webgpu-backend';
+export type { WebGPUBackendOptions, WebGPUDevice } from './create-webgpu-backend';
 export { createWebGPUBackend } from './create-webgpu-backend';
 export type { GpuMemory } from './runtime/buffer-pool';
 export type { WebGPUBackend } from './webgpu-backend';
