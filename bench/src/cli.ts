@@ -3,6 +3,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { isNagareError } from '@nagare/tensor';
+import { formatBrowserBench, runBrowserBench } from './browser/run-browser-bench';
 import { formatMarkdown } from './format-markdown';
 import { parseBenchArgs, USAGE } from './parse-args';
 import { runProfile } from './profile/cli';
@@ -34,6 +35,17 @@ async function main(argv: readonly string[]): Promise<number> {
     const log = (line: string) => process.stderr.write(`${line}\n`);
     const { wasmThreads, simd } = args.options;
     process.stdout.write(await runProfile({ models: args.profileModels, threads: wasmThreads, simd, log }));
+    return 0;
+  }
+  if (args.isBrowser) {
+    const { suites = [], cases = [], quick = false } = args.options;
+    const result = await runBrowserBench({ suites, names: cases, quick });
+    if (typeof result === 'string') {
+      process.stderr.write(`bench --browser: ${result}\n`);
+      return 2;
+    }
+    process.stdout.write(formatBrowserBench(result));
+    process.stderr.write(`finished in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
     return 0;
   }
   const report = await runBench({ ...args.options, log: (line) => process.stderr.write(`${line}\n`) });

@@ -2,14 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-/** One MNIST mini-batch: `images` row-major [batch, 784] in [0, 1], `labels` the digits. */
-export interface MnistBatch {
-  images: Float32Array;
-  labels: Int32Array;
-}
+import { MNIST_PIXELS, type MnistBatch } from './mnist-batch';
 
-/** Pixels of one 28×28 digit. */
-export const MNIST_PIXELS = 28 * 28;
+export { MNIST_PIXELS, type MnistBatch } from './mnist-batch';
 
 const IMAGES_MAGIC = 2051;
 const LABELS_MAGIC = 2049;

@@ -4,7 +4,7 @@ import { parseBenchArgs } from './parse-args';
 
 describe('parseBenchArgs', () => {
   test('defaults to every suite and library with no JSON file', () => {
-    expect(parseBenchArgs([])).toEqual({ options: {}, isHelp: false, isProfile: false });
+    expect(parseBenchArgs([])).toEqual({ options: {}, isHelp: false, isProfile: false, isBrowser: false });
   });
 
   test('reads suites, cases, libraries, threads, SIMD level, JSON path and --quick', () => {

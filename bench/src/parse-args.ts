@@ -14,6 +14,8 @@ export interface BenchArgs {
   isProfile: boolean;
   /** `--model LIST`: the models `--profile` looks at. */
   profileModels?: ProfileModel[];
+  /** `--browser`: the cases in headless Chromium, on nagare's webgpu and wasm backends. */
+  isBrowser: boolean;
 }
 
 /** The `--help` text. */
@@ -30,6 +32,10 @@ export const USAGE = `Usage: pnpm bench [options]
   --profile        instead of the suites: where one nagare-wasm training step's time goes (per op
                    kind, outside kernels, per thread), for each --threads count
   --model LIST     with --profile: ${PROFILE_MODELS.join(',')} (default: all)
+  --browser        instead of the Node libraries: the cases in headless Chromium on nagare's
+                   webgpu and wasm backends (default suites matmul,conv,elementwise,train; with
+                   Debian's chromium that WebGPU is SwiftShader, a CPU emulation, so the figures
+                   are not GPU performance figures)
   --help           print this text
 `;
 
@@ -63,7 +69,7 @@ function oneOf<T extends string>(flag: string, allowed: readonly T[], values: st
  */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const options: BenchOptions = {};
-  const result: BenchArgs = { options, isHelp: false, isProfile: false };
+  const result: BenchArgs = { options, isHelp: false, isProfile: false, isBrowser: false };
   const args = argv.flatMap((arg) =>
     /^--[a-z]+=/.test(arg) ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg],
   );
@@ -97,6 +103,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         break;
       case '--profile':
         result.isProfile = true;
+        break;
+      case '--browser':
+        result.isBrowser = true;
         break;
       case '--model':
         result.profileModels = oneOf<ProfileModel>(flag, PROFILE_MODELS, list(flag, args[++i]));

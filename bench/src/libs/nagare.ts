@@ -1,69 +1,17 @@
-import {
-  add,
-  type Backend,
-  conv2d,
-  createJsBackend,
-  exp,
-  matmul,
-  randn,
-  relu,
-  sum,
-  type Tensor,
-  useBackend,
-} from '@nagare/tensor';
-import type { CaseSpec, Contender, ElementwiseOp, PreparedCase, UnavailableContender } from '../types';
+import { type Backend, createJsBackend, useBackend } from '@nagare/tensor';
+import type { CaseSpec, Contender, PreparedCase, UnavailableContender } from '../types';
+import { prepareNagareOpCase } from './nagare-ops';
 import { prepareNagareSmall } from './nagare-small';
 import { prepareNagareTraining } from './nagare-train';
 
 /** Which SIMD build nagare's wasm backend should use ('auto' picks relaxed SIMD where it validates). */
 export type SimdPreference = 'auto' | 'simd128' | 'relaxed';
 
-const ELEMENTWISE: Record<ElementwiseOp, (a: Tensor, b: Tensor) => Tensor> = {
-  add: (a, b) => add(a, b),
-  relu: (a) => relu(a),
-  exp: (a) => exp(a),
-  sum: (a) => sum(a),
-};
-
-/** A prepared case that runs `op` on its inputs and frees the result each time. */
-function opCase(inputs: Tensor[], op: () => Tensor): PreparedCase {
-  return {
-    run: () => op().dispose(),
-    dispose: () => {
-      for (const input of inputs) input.dispose();
-    },
-  };
-}
-
 /** Builds the inputs of a case on the active nagare backend. */
 async function prepareNagareCase(spec: CaseSpec): Promise<PreparedCase> {
-  switch (spec.suite) {
-    case 'matmul': {
-      const a = randn([spec.n, spec.n], { seed: 1 });
-      const b = randn([spec.n, spec.n], { seed: 2 });
-      return opCase([a, b], () => matmul(a, b));
-    }
-    case 'conv': {
-      const x = randn(spec.input, { seed: 1 });
-      const w = randn([spec.outChannels, spec.input[1], 3, 3], { seed: 2 });
-      return opCase([x, w], () => conv2d(x, w, { padding: 'same' }));
-    }
-    case 'elementwise': {
-      const a = randn([spec.size], { seed: 1 });
-      const b = randn([spec.size], { seed: 2 });
-      const op = ELEMENTWISE[spec.op];
-      return opCase([a, b], () => op(a, b));
-    }
-    case 'dispatch': {
-      const a = randn([spec.size], { seed: 1 });
-      const b = randn([spec.size], { seed: 2 });
-      return opCase([a, b], () => add(a, b));
-    }
-    case 'train':
-      return prepareNagareTraining(spec);
-    case 'small':
-      return prepareNagareSmall(spec);
-  }
+  if (spec.suite === 'train') return prepareNagareTraining(spec);
+  if (spec.suite === 'small') return prepareNagareSmall(spec);
+  return prepareNagareOpCase(spec);
 }
 
 function nagareContender(

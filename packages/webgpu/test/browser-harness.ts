@@ -32,13 +32,16 @@ const ARGS = [
 const PACKAGES = fileURLToPath(new URL('../../', import.meta.url));
 const RUNNER = fileURLToPath(new URL('./page-runner.ts', import.meta.url));
 
-/** Resolves `@nagare/x` and `@nagare/x/testing` to TypeScript sources, as the vitest config does. */
+/**
+ * Resolves `@nagare/x` and its subpaths (`@nagare/x/testing`, `@nagare/layers/models`) to their
+ * TypeScript sources, as the vitest config does.
+ */
 const nagareSources: Plugin = {
   name: 'nagare-sources',
   setup(builder) {
-    builder.onResolve({ filter: /^@nagare\/[a-z]+(\/testing)?$/ }, ({ path }) => {
-      const [, name, subpath] = /^@nagare\/([a-z]+)(\/testing)?$/.exec(path) ?? [];
-      return { path: `${PACKAGES}${name}/src/${subpath ? 'testing/' : ''}index.ts` };
+    builder.onResolve({ filter: /^@nagare\/[a-z]+(\/[a-z]+)?$/ }, ({ path }) => {
+      const [, name, subpath] = /^@nagare\/([a-z]+)(?:\/([a-z]+))?$/.exec(path) ?? [];
+      return { path: `${PACKAGES}${name}/src/${subpath ? `${subpath}/` : ''}index.ts` };
     });
   },
 };
@@ -68,6 +71,9 @@ async function bundleNow(entry: string): Promise<string> {
     target: 'es2022',
     write: false,
     sourcemap: 'inline',
+    // Node-only paths (reading files, saving checkpoints) load their builtins with a dynamic import
+    // that a page never reaches; left external, they cost nothing unless called.
+    external: ['node:*'],
     plugins: [nagareSources],
     logLevel: 'silent',
   });
