@@ -9,3 +9,4 @@ export type { TestFunction } from './run-op-cases';
 export { checkOpCase, runOpCases } from './run-op-cases';
 export { asyncOnlyBackend } from './async-only-backend';
 export { checkOpCaseAsync } from './check-op-case-async';
+export { corruptKernel } from './corrupt-kernel';
