@@ -25,7 +25,11 @@ export interface OptimizerCase {
 /** Every optimizer, with its main options (weight decay, amsgrad, centered, Nesterov, …). */
 export const OPTIMIZER_CASES: readonly OptimizerCase[] = [
   { optimizer: 'SGD', name: 'SGD', make: (p) => new SGD(p, { lr: 0.1 }) },
-  { optimizer: 'SGD', name: 'SGD with weight decay', make: (p) => new SGD(p, { lr: 0.1, weightDecay: 0.01 }) },
+  {
+    optimizer: 'SGD',
+    name: 'SGD with weight decay',
+    make: (p) => new SGD(p, { lr: 0.1, weightDecay: 0.01 }),
+  },
   {
     optimizer: 'SGD',
     name: 'SGD with momentum and dampening',
@@ -50,5 +54,10 @@ export const OPTIMIZER_CASES: readonly OptimizerCase[] = [
     make: (p) => new RMSProp(p, { lr: 0.01, centered: true, momentum: 0.5 }),
   },
   { optimizer: 'Lion', name: 'Lion', make: (p) => new Lion(p, { lr: 0.01, weightDecay: 0.1 }) },
-  { optimizer: 'SGD', name: 'SGD after clipGradNormOnDevice', make: (p) => new SGD(p, { lr: 0.1 }), isClipped: true },
+  {
+    optimizer: 'SGD',
+    name: 'SGD after clipGradNormOnDevice',
+    make: (p) => new SGD(p, { lr: 0.1 }),
+    isClipped: true,
+  },
 ];

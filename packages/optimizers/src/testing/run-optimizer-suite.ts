@@ -15,7 +15,7 @@ import {
 } from '@nagare/tensor';
 import { compareAllClose } from '@nagare/tensor/testing';
 import { clipGradNormOnDevice } from '../clip-grad-on-device';
-import { type OptimizerCase, OPTIMIZER_CASES } from './optimizer-cases';
+import { OPTIMIZER_CASES, type OptimizerCase } from './optimizer-cases';
 
 /** Options of `runOptimizerSuite`. */
 export interface RunOptimizerSuiteOptions {
