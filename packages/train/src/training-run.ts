@@ -253,6 +253,9 @@ export class TrainingRun implements TrainContext {
     };
     this.#isInStep = true;
     this.#isUpdateSkipped = false;
+    const leaveStep = () => {
+      this.#isInStep = false;
+    };
     let result: StepOutcome | Promise<StepOutcome>;
     try {
       result = trainStep(
@@ -263,16 +266,12 @@ export class TrainingRun implements TrainContext {
         progress,
       );
     } catch (error) {
-      this.#isInStep = false;
+      leaveStep();
       throw error;
     }
-    if (!(result instanceof Promise)) {
-      this.#isInStep = false;
-      return result;
-    }
-    return result.finally(() => {
-      this.#isInStep = false;
-    });
+    if (result instanceof Promise) return result.finally(leaveStep);
+    leaveStep();
+    return result;
   }
 
   #runningMetrics(progress: EpochProgress): Record<string, number> {

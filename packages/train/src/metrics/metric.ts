@@ -42,6 +42,13 @@ export type MeasuredMetric<S, R extends MetricValue> = Metric<S, R> &
 /**
  * Completes a metric given as `measure` + `accumulate` with an `update` that reads synchronously,
  * so one definition serves direct `update` calls, `fit` and `evaluate` on every backend.
+ *
+ * @example
+ * const meanOutput = measuredMetric({
+ *   name: 'mean_output', init: () => ({ sum: 0, count: 0 }), result: (s) => s.sum / s.count,
+ *   measure: (output) => [sum(output)],
+ *   accumulate: (state, [total], output) => ({ sum: state.sum + total[0], count: state.count + output.size }),
+ * });
  */
 export function measuredMetric<S, R extends MetricValue>(
   definition: Omit<MeasuredMetric<S, R>, 'update'>,
