@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TensorDataset } from '@nagare/data';
-import { mseLoss } from '@nagare/layers';
+import { Linear, Module, mseLoss, Sequential } from '@nagare/layers';
 import { Adam, SGD } from '@nagare/optimizers';
 import {
   type Backend,
@@ -30,6 +30,16 @@ import { meanAbsoluteError } from './metrics/regression';
 import { blobData, crossEntropy, tinyMlp } from './test-support/toy';
 
 const original = getBackend();
+
+/** A module computing `f`, for one-off layers in these tests. */
+class Lambda extends Module {
+  constructor(readonly f: (x: Tensor) => Tensor) {
+    super();
+  }
+  forward(x: Tensor): Tensor {
+    return this.f(x);
+  }
+}
 afterEach(() => useBackend(original));
 
 /** History without wall-clock fields, which differ from run to run. */
@@ -139,6 +149,24 @@ describe('fit and evaluate on a backend that reads only asynchronously', () => {
     expect(history.stopReason?.by).toBe('nanGuard');
     expect(guard.report).toMatchObject({ kind: 'gradient', name: '2.weight' });
     expect(await valuesOf(model.namedParameters())).toEqual(before);
+    model.dispose();
+  });
+
+  test('the NaN guard names the module whose output overflowed, reading asynchronously', async () => {
+    useBackend(asyncOnlyBackend(createJsBackend()));
+    const overflow = new Lambda((x: Tensor) => mul(mul(x, 1e30), 1e30));
+    const model = new Sequential(new Linear(2, 4, { seed: 1 }), overflow, new Linear(4, 3, { seed: 2 }));
+    const guard = nanGuard();
+    const history = await fit(model, {
+      train: blobData(16),
+      optimizer: new SGD(model.parameters(), { lr: 0.1 }),
+      loss: crossEntropy,
+      epochs: 1,
+      batchSize: 8,
+      callbacks: [guard],
+    });
+    expect(history.stopReason?.by).toBe('nanGuard');
+    expect(guard.report).toMatchObject({ kind: 'module', name: '1' });
     model.dispose();
   });
 
