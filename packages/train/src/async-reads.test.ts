@@ -27,6 +27,7 @@ import { loadCheckpoint } from './checkpoint/load-checkpoint';
 import { evaluate } from './evaluate';
 import { fit } from './fit';
 import { meanAbsoluteError } from './metrics/regression';
+import { fisherDiagonal } from './regularizers/ewc';
 import { blobData, crossEntropy, tinyMlp } from './test-support/toy';
 
 const original = getBackend();
@@ -206,4 +207,25 @@ describe('fit and evaluate on a backend that reads only asynchronously', () => {
     await expect(evaluate(model, blobData(16), [syncOnly])).rejects.toThrow(SyncReadError);
     model.dispose();
   });
+});
+
+test('fisherDiagonal with sampled labels gives the same diagonal where reads are async only', async () => {
+  const run = async (backend: Backend) => {
+    useBackend(backend);
+    const model = tinyMlp();
+    const fisher = fisherDiagonal(model, blobData(30), {
+      loss: crossEntropy,
+      labels: 'sampled',
+      samples: 12,
+      seed: 3,
+    });
+    const values = await valuesOf(Object.entries(fisher));
+    for (const t of Object.values(fisher)) t.dispose();
+    model.dispose();
+    return values;
+  };
+  const expected = await run(createJsBackend());
+  const actual = await run(asyncOnlyBackend(createJsBackend()));
+  for (const [name, values] of Object.entries(expected))
+    actual[name].forEach((v, i) => expect(v).toBeCloseTo(values[i], 6));
 });
