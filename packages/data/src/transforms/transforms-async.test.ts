@@ -31,5 +31,5 @@ test('gaussianNoise draws the same noise where reads are async only', async () =
   const expected = await apply(gaussianNoise(0.3));
   useBackend(asyncOnlyBackend(createJsBackend()));
   const actual = await apply(gaussianNoise(0.3));
-  actual.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 6));
+  for (const [i, v] of actual.entries()) expect(v).toBeCloseTo(expected[i], 6);
 });

@@ -1,5 +1,5 @@
 import { GLU, LogSoftmax, Maxout, Softmax, Softmax2d, Softmin } from '../activations/axis-modules';
-import { Hardshrink, HardSigmoid, HardSwish, Hardtanh, Softshrink, Step } from '../activations/hard-modules';
+import { HardSigmoid, HardSwish, Hardshrink, Hardtanh, Softshrink, Step } from '../activations/hard-modules';
 import { PReLU } from '../activations/prelu';
 import { CELU, ELU, LeakyReLU, ReLU, ReLU6, SELU, Threshold } from '../activations/rectifier-modules';
 import { RReLU } from '../activations/rrelu';

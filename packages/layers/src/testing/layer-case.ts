@@ -20,7 +20,12 @@ export function normal(shape: readonly number[], seed: number): Tensor {
 }
 
 /** A case of a layer that takes one float input of `shape`. */
-export function simple(layer: string, build: () => AnyModule, shape: readonly number[], seed: number): LayerCase {
+export function simple(
+  layer: string,
+  build: () => AnyModule,
+  shape: readonly number[],
+  seed: number,
+): LayerCase {
   return { layer, name: `${layer} [${shape.join(', ')}]`, build, inputs: () => [normal(shape, seed)] };
 }
 

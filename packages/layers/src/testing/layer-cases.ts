@@ -1,4 +1,6 @@
 import { tensor } from '@nagare/tensor';
+import { ReLU } from '../activations/rectifier-modules';
+import { Tanh } from '../activations/smooth-modules';
 import { Residual } from '../containers/residual';
 import { Sequential } from '../containers/sequential';
 import { AdaptiveAvgPool2d, AdaptiveMaxPool2d } from '../layers/adaptive-pool';
@@ -16,8 +18,6 @@ import { LayerNorm } from '../layers/layer-norm';
 import { Linear } from '../layers/linear';
 import { AvgPool2d, MaxPool2d } from '../layers/pool2d';
 import { SpatialPyramidPool } from '../layers/spatial-pyramid-pool';
-import { ReLU } from '../activations/rectifier-modules';
-import { Tanh } from '../activations/smooth-modules';
 import { GRUCell, LSTMCell, RNNCell } from '../recurrent/cells';
 import { GRU } from '../recurrent/gru';
 import { LSTM } from '../recurrent/lstm';
@@ -52,7 +52,12 @@ const STRUCTURE_CASES: LayerCase[] = [
     layer: 'Embedding',
     name: 'Embedding of token ids',
     build: () => new Embedding(7, 3, { seed: 9 }),
-    inputs: () => [tokens([[1, 6, 0], [6, 2, 2]])],
+    inputs: () => [
+      tokens([
+        [1, 6, 0],
+        [6, 2, 2],
+      ]),
+    ],
   },
   simple('RNN', () => new RNN(3, 4, { seed: 10, numLayers: 2 }), [5, 2, 3], 59),
   simple('LSTM', () => new LSTM(3, 4, { seed: 11, bidirectional: true }), [4, 2, 3], 60),
@@ -73,7 +78,12 @@ const STRUCTURE_CASES: LayerCase[] = [
     [3, 4],
     66,
   ),
-  simple('Residual', () => new Residual(new Sequential(new Linear(4, 4, { seed: 19 }), new Tanh())), [3, 4], 67),
+  simple(
+    'Residual',
+    () => new Residual(new Sequential(new Linear(4, 4, { seed: 19 }), new Tanh())),
+    [3, 4],
+    67,
+  ),
 ];
 
 /** Every layer type of @nagare/layers, each with seeded weights and inputs (a test keeps it complete). */

@@ -10,7 +10,10 @@ describe('runLayerSuite', () => {
   test('has a case for every layer class @nagare/layers exports (containers of modules aside)', () => {
     const holders = new Set(['Module', 'ModuleDict', 'ModuleList', 'BatchNorm']);
     const classes = Object.entries(layers)
-      .filter(([name, value]) => typeof value === 'function' && value.prototype instanceof Module && !holders.has(name))
+      .filter(
+        ([name, value]) =>
+          typeof value === 'function' && value.prototype instanceof Module && !holders.has(name),
+      )
       .map(([name]) => name);
     const covered = new Set(LAYER_CASES.map((c) => c.layer));
     expect(classes.filter((name) => !covered.has(name))).toEqual([]);

@@ -1,3 +1,4 @@
+import type { SuiteReport, SuiteResult } from '@nagare/autograd/testing';
 import {
   type Backend,
   createJsBackend,
@@ -11,7 +12,6 @@ import {
   type TypedArray,
   useBackend,
 } from '@nagare/tensor';
-import type { SuiteReport, SuiteResult } from '@nagare/autograd/testing';
 import { compareAllClose } from '@nagare/tensor/testing';
 import type { LayerCase } from './layer-case';
 import { LAYER_CASES } from './layer-cases';
@@ -75,7 +75,10 @@ function compare(
   for (const [name, expected] of reference) {
     const values = actual.get(name);
     if (!values) return `${name}: missing`;
-    const problem = compareAllClose(values, expected, { rtol: options.rtol ?? 1e-4, atol: options.atol ?? 1e-5 });
+    const problem = compareAllClose(values, expected, {
+      rtol: options.rtol ?? 1e-4,
+      atol: options.atol ?? 1e-5,
+    });
     if (problem) return `${name}: ${problem}`;
   }
   return actual.size === reference.size ? null : `${actual.size} values, want ${reference.size}`;
@@ -91,7 +94,11 @@ async function runCase(c: LayerCase, backend: Backend, js: Backend, options: Run
     const problem = compare(reference, actual, options);
     return { ...base, passed: problem === null, message: problem ?? `${reference.size} values match js` };
   } catch (error) {
-    return { ...base, passed: false, message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+    return {
+      ...base,
+      passed: false,
+      message: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    };
   }
 }
 
@@ -105,14 +112,24 @@ async function runCase(c: LayerCase, backend: Backend, js: Backend, options: Run
  * const report = await runLayerSuite(await createWebGPUBackend());
  * report.failed; // 0
  */
-export async function runLayerSuite(backend: Backend, options: RunLayerSuiteOptions = {}): Promise<SuiteReport> {
+export async function runLayerSuite(
+  backend: Backend,
+  options: RunLayerSuiteOptions = {},
+): Promise<SuiteReport> {
   const previous = getBackend();
   const js = createJsBackend();
   try {
     const results: SuiteResult[] = [];
     for (const c of options.cases ?? LAYER_CASES) results.push(await runCase(c, backend, js, options));
     const passed = results.filter((result) => result.passed).length;
-    return { suite: 'layers', backend: backend.name, total: results.length, passed, failed: results.length - passed, results };
+    return {
+      suite: 'layers',
+      backend: backend.name,
+      total: results.length,
+      passed,
+      failed: results.length - passed,
+      results,
+    };
   } finally {
     useBackend(previous);
   }
