@@ -5,7 +5,7 @@ import {
   onnxDataTypeName,
   tensorToOnnxTensor,
 } from '@nagare/io';
-import { isNagareError, type Tensor } from '@nagare/tensor';
+import { isNagareError, type Tensor, type TypedArray } from '@nagare/tensor';
 
 /** ONNX's node-test tolerances (onnx/backend/test/case/node/__init__.py). */
 export interface Tolerance {
@@ -51,6 +51,8 @@ export function compareWithExpected(
   actual: Tensor,
   expected: OnnxTensor,
   tolerance = ONNX_TOLERANCE,
+  /** `actual`'s values when already read (with `await actual.data()`, as on WebGPU). */
+  values?: TypedArray,
 ): string | null {
   const shape = `[${actual.shape.join(',')}]`;
   const want = `[${expected.dims.join(',')}]`;
@@ -61,7 +63,7 @@ export function compareWithExpected(
   }
   let converted: OnnxTensor;
   try {
-    converted = tensorToOnnxTensor(actual, { dataType: expected.dataType });
+    converted = tensorToOnnxTensor(actual, { dataType: expected.dataType, values });
   } catch (error) {
     if (isNagareError(error)) return error.message;
     throw error;

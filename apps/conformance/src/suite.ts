@@ -8,11 +8,11 @@ import {
   type OnnxTensor,
   readOnnxModel,
   readTensorProto,
-  UnsupportedOnnxError,
 } from '@nagare/io';
-import { isNagareError, tidy, UnsupportedOpError } from '@nagare/tensor';
+import { tidy } from '@nagare/tensor';
 import { compareWithExpected } from './compare';
 import { trainingOps } from './ops/training';
+import { classifyError } from './run-case-async';
 
 export type CaseStatus = 'pass' | 'fail' | 'unsupported';
 
@@ -116,13 +116,7 @@ export function runCase(caseDir: string, name: string, operators: OnnxOpTable = 
     }
     return { name, op, status: 'pass', detail: '' };
   } catch (error) {
-    if (error instanceof UnsupportedOnnxError)
-      return { name, op: error.opType, status: 'unsupported', detail: error.reason };
-    if (error instanceof UnsupportedOpError)
-      return { name, op, status: 'unsupported', detail: error.message };
-    if (isNagareError(error)) return { name, op, status: 'fail', detail: `${error.name}: ${error.message}` };
-    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    return { name, op, status: 'fail', detail: `crash: ${message.split('\n').slice(0, 3).join(' | ')}` };
+    return classifyError(name, op, error);
   } finally {
     imported?.dispose();
   }

@@ -146,7 +146,7 @@ function centralDifference(
   return (at(eps) - at(-eps)) / (2 * eps);
 }
 
-function summarize(elements: GradcheckElement[], rtol: number, atol: number): GradcheckResult {
+export function summarize(elements: GradcheckElement[], rtol: number, atol: number): GradcheckResult {
   let worst: GradcheckElement | null = null;
   let worstRatio = -1;
   let passed = true;
@@ -168,7 +168,7 @@ function summarize(elements: GradcheckElement[], rtol: number, atol: number): Gr
   return { passed, checked: elements.length, worst, message };
 }
 
-function unravel(flat: number, shape: readonly number[]): number[] {
+export function unravel(flat: number, shape: readonly number[]): number[] {
   const strides = stridesOf(shape);
   return strides.map((stride, axis) => Math.floor(flat / stride) % shape[axis]);
 }

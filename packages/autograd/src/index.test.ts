@@ -21,6 +21,7 @@ describe('@nagare/autograd', () => {
         'grad',
         'gradRules',
         'gradcheck',
+        'gradcheckAsync',
         'isGradEnabled',
         'isNonDifferentiable',
         'noGrad',

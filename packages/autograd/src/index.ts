@@ -18,4 +18,5 @@ export type { GradContext, GradRule, GradRuleTable, InputGradients, NonDifferent
 export { isNonDifferentiable, nonDifferentiable } from './grad-rule';
 export type { GradcheckElement, GradcheckOptions, GradcheckResult } from './gradcheck';
 export { gradcheck } from './gradcheck';
+export { type GradcheckAsyncOptions, gradcheckAsync } from './gradcheck-async';
 export { gradRules } from './rules';

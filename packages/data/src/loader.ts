@@ -1,4 +1,12 @@
-import { ArgumentError, Generator, permutation, stack, type Tensor, tensor, tidy } from '@nagare/tensor';
+import {
+  ArgumentError,
+  Generator,
+  permutationValues,
+  stack,
+  type Tensor,
+  tensor,
+  tidy,
+} from '@nagare/tensor';
 import type { Dataset } from './dataset';
 
 /** Options of a DataLoader. */
@@ -56,10 +64,7 @@ export class DataLoader<T, B = T> implements Iterable<B>, AsyncIterable<B> {
     if (!this.#options.shuffle) return Array.from({ length: this.dataset.length }, (_, i) => i);
     // One independent Philox stream per (seed, epoch): the same epoch always gives the same order.
     const seed = (this.#options.seed ?? 0) * 65_537 + epoch;
-    const perm = permutation(this.dataset.length, { seed });
-    const order = Array.from(perm.dataSync());
-    perm.dispose();
-    return order;
+    return Array.from(permutationValues(this.dataset.length, { seed }));
   }
 
   /** The index lists of each batch of `epoch`. */

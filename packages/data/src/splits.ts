@@ -1,11 +1,8 @@
-import { ArgumentError, permutation } from '@nagare/tensor';
+import { ArgumentError, permutationValues } from '@nagare/tensor';
 import { type Dataset, subset } from './dataset';
 
 function shuffledIndices(n: number, seed: number): number[] {
-  const perm = permutation(n, { seed });
-  const order = Array.from(perm.dataSync());
-  perm.dispose();
-  return order;
+  return Array.from(permutationValues(n, { seed }));
 }
 
 /** Sizes from fractions (summing to 1) or absolute counts (summing to the length). */

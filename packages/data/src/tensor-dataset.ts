@@ -37,9 +37,24 @@ export class TensorDataset implements Dataset<Tensor[]> {
   readonly columns: readonly Column[];
   readonly length: number;
 
+  /** Copies the tensors' values to the host synchronously: on WebGPU use `TensorDataset.fromTensors`. */
   constructor(...tensors: Tensor[]) {
     this.columns = tensors.map((t) => ({ values: t.dataSync(), shape: [...t.shape], dtype: t.dtype }));
     this.length = checkColumns(this.columns);
+  }
+
+  /**
+   * The same dataset as `new TensorDataset(...tensors)`, reading the tensors with `await data()`,
+   * so it works on every backend, WebGPU included.
+   *
+   * @example
+   * const ds = await TensorDataset.fromTensors(images, labels);
+   */
+  static async fromTensors(...tensors: Tensor[]): Promise<TensorDataset> {
+    const values = await Promise.all(tensors.map((t) => t.data()));
+    return TensorDataset.fromColumns(
+      tensors.map((t, i) => ({ values: values[i], shape: [...t.shape], dtype: t.dtype })),
+    );
   }
 
   /** A dataset over host arrays, without creating full-size tensors first. */

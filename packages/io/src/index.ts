@@ -45,4 +45,9 @@ export {
 } from './safetensors/files';
 export { MAX_HEADER_ENTRIES } from './safetensors/header';
 export { type ParseSafetensorsOptions, parseSafetensors, type SafetensorsContent } from './safetensors/parse';
-export { type SaveSafetensorsOptions, serializeSafetensors, type TensorDict } from './safetensors/serialize';
+export {
+  type SaveSafetensorsOptions,
+  serializeSafetensors,
+  serializeSafetensorsAsync,
+  type TensorDict,
+} from './safetensors/serialize';

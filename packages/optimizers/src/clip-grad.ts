@@ -1,4 +1,4 @@
-import { ArgumentError, assign, clip, mul, type Tensor, tidy } from '@nagare/tensor';
+import { ArgumentError, assign, clip, mul, SyncReadError, type Tensor, tidy } from '@nagare/tensor';
 import { checkNormType, gradPowerSum, type NormOptions, powerSumToNorm } from './grad-norms';
 import { checkNumber, NON_NEGATIVE } from './validate';
 
@@ -17,7 +17,9 @@ function gradsOf(params: Iterable<Tensor>): Tensor[] {
 /**
  * Scales all gradients together, in place, so their global norm (all gradients seen as one
  * vector) is at most `maxNorm`, and returns the norm before clipping (log it: spikes show
- * exploding gradients). Parameters without a gradient are ignored.
+ * exploding gradients). Parameters without a gradient are ignored. On a backend that reads only
+ * asynchronously (WebGPU) this throws `SyncReadError` before changing anything: use
+ * `clipGradNormOnDevice` there, which returns the norm as a tensor.
  *
  * @example
  * loss.backward();
@@ -32,6 +34,14 @@ export function clipGradNorm(
   checkNumber('clipGradNorm', 'maxNorm', maxNorm, NON_NEGATIVE);
   const normType = checkNormType('clipGradNorm', options.normType ?? 2);
   const grads = gradsOf(params);
+  // Returning a number needs a read: refuse before touching any gradient.
+  const asyncOnly = grads.find((grad) => grad.storage.backend.readsAsyncOnly);
+  if (asyncOnly)
+    throw new SyncReadError(
+      'clipGradNorm',
+      asyncOnly.backend,
+      '`clipGradNormOnDevice` (it returns the norm as a tensor)',
+    );
   const sums = grads.map((grad) => gradPowerSum(grad, normType));
   const total = powerSumToNorm(
     normType === Infinity ? Math.max(0, ...sums) : sums.reduce((a, b) => a + b, 0),

@@ -13,13 +13,16 @@ export function checkNormType(op: string, normType: number): number {
   return checkNumber(op, 'normType', normType, { min: 0, openMin: true });
 }
 
+/** Σ|g|ᵖ of one gradient (max |g| for p = ∞) as a 0-d tensor on the backend: nothing is read. */
+export function gradPowerSumTensor(grad: Tensor, normType: number): Tensor {
+  if (normType === Infinity) return max(abs(grad));
+  if (normType === 2) return sum(square(grad));
+  return sum(pow(abs(grad), normType));
+}
+
 /** Σ|g|ᵖ of one gradient (max |g| for p = ∞), as a number: reduced on the backend, one value read. */
 export function gradPowerSum(grad: Tensor, normType: number): number {
-  return tidy(() => {
-    if (normType === Infinity) return max(abs(grad)).item();
-    if (normType === 2) return sum(square(grad)).item();
-    return sum(pow(abs(grad), normType)).item();
-  });
+  return tidy(() => gradPowerSumTensor(grad, normType).item());
 }
 
 /** Turns Σ|g|ᵖ back into the norm. */

@@ -5,7 +5,13 @@ export { Adam, type AdamOptions } from './adam';
 export { Adamax, type AdamaxOptions } from './adamax';
 export { AdamW, type AdamWOptions } from './adamw';
 export { type ClipNormOptions, clipGradNorm, clipGradValue } from './clip-grad';
-export { type OptimizerPath, type OptimizerPathsOptions, optimizerPaths } from './examples/optimizer-paths';
+export { clipGradNormOnDevice, totalGradNorm } from './clip-grad-on-device';
+export {
+  type OptimizerPath,
+  type OptimizerPathsOptions,
+  optimizerPaths,
+  optimizerPathsAsync,
+} from './examples/optimizer-paths';
 export { gradNorms, type NormOptions } from './grad-norms';
 export { Lion, type LionOptions } from './lion';
 export { Momentum } from './momentum';

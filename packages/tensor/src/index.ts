@@ -7,7 +7,7 @@ export { jsKernels } from './backends/js/kernels';
 export { getBackend, memory, useBackend } from './engine/active-backend';
 export type { OpRecord, OpRecorder } from './engine/dispatch';
 export { runInPlace, runOp, setOpRecorder, traceOps } from './engine/dispatch';
-export { fromValues, isAdoptable, keep, shareData } from './engine/handles';
+export { fromValues, isAdoptable, isInCurrentScope, keep, shareData } from './engine/handles';
 export type { Storage } from './engine/storage';
 export { readValues, readValuesAsync } from './engine/storage';
 export { tidy } from './engine/tidy';
@@ -109,7 +109,16 @@ export { pad } from './ops/pad';
 export type { Pool2dOptions } from './ops/pool2d';
 export { isFinite, isInf } from './ops/predicates';
 export type { RandomOptions } from './ops/random';
-export { bernoulli, normal, permutation, rand, randint, randn, uniform } from './ops/random';
+export {
+  bernoulli,
+  normal,
+  permutation,
+  permutationValues,
+  rand,
+  randint,
+  randn,
+  uniform,
+} from './ops/random';
 export type { ArgReduceOptions, KeepDimsOptions } from './ops/reduce';
 export { argmax, argmin, max, min, prod, sum } from './ops/reduce';
 export type { VarianceOptions } from './ops/reduce-composites';

@@ -1,9 +1,11 @@
 import { noGrad } from '@nagare/autograd';
-import { ArgumentError, Generator, tidy } from '@nagare/tensor';
+import { ArgumentError, Generator } from '@nagare/tensor';
 import { isYieldDue, toLoader, yieldToEventLoop } from './data-source';
+import { measureBatch, settleBatch } from './measure-batch';
 import { lossMetric } from './metrics/loss-metric';
 import type { AnyMetric, MetricValue } from './metrics/metric';
 import { type MetricSpec, resolveMetrics } from './metrics/resolve';
+import { readValuesOf } from './read-batch';
 import { unpackBatch } from './train-step';
 import type { BatchLoader, DataSource, LossFunction, Model } from './types';
 
@@ -25,8 +27,9 @@ export function saveModes(model: Model): () => void {
 }
 
 /**
- * Runs `metrics` over every batch of `loader` in evaluation mode without recording gradients, one
- * `tidy` per batch; the model's mode is restored afterwards.
+ * Runs `metrics` over every batch of `loader` in evaluation mode without recording gradients; each
+ * batch's metric values are read in one go (synchronously where the backend allows it, else with
+ * one `data()` per dtype) and its tensors freed. The model's mode is restored afterwards.
  */
 export async function evaluateLoader(
   model: Model,
@@ -40,15 +43,18 @@ export async function evaluateLoader(
   const generator = new Generator(0);
   try {
     for (const indices of loader.batches(0)) {
-      noGrad(() =>
-        tidy(() => {
+      const batch = noGrad(() =>
+        measureBatch(metrics, () => {
           const [input, target] = unpackBatch('evaluate', loader.load(indices, generator));
-          const output = model.call(input);
-          metrics.forEach((metric, i) => {
-            states[i] = metric.update(states[i], output, target);
-          });
+          return { input, target, output: model.call(input), extra: {} };
         }),
       );
+      try {
+        const pending = readValuesOf(batch.toRead);
+        settleBatch(metrics, states, batch, Array.isArray(pending) ? pending : await pending);
+      } finally {
+        for (const tensor of batch.owned) tensor.dispose();
+      }
       if (isYieldDue()) await yieldToEventLoop();
     }
   } finally {

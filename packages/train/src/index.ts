@@ -47,7 +47,8 @@ export {
   recall,
 } from './metrics/confusion';
 export { lossMetric } from './metrics/loss-metric';
-export type { AnyMetric, MeanState, Metric, MetricValue } from './metrics/metric';
+export type { AnyMetric, MeanState, MeasuredMetric, Metric, MetricValue } from './metrics/metric';
+export { measuredMetric } from './metrics/metric';
 export { meanAbsoluteError, meanSquaredError } from './metrics/regression';
 export { type MetricName, type MetricSpec, resolveMetrics } from './metrics/resolve';
 export { EWC, type EwcOptions, type FisherOptions, fisherDiagonal } from './regularizers/ewc';

@@ -9,7 +9,7 @@ import { isYieldDue, yieldToEventLoop } from './data-source';
 import { evaluateLoader } from './evaluate';
 import { lossMetric } from './metrics/loss-metric';
 import type { AnyMetric } from './metrics/metric';
-import { type StepSetup, trainStep } from './train-step';
+import { type StepOutcome, type StepSetup, trainStep } from './train-step';
 import type { BatchLoader, LossFunction, Model, Regularizer } from './types';
 
 /** Everything a run is built from, resolved by `fit`. */
@@ -217,7 +217,9 @@ export class TrainingRun implements TrainContext {
       };
       for (const callback of callbacks) await callback.onBatchBegin?.(this, info);
       const started = performance.now();
-      const outcome = this.#step(indices, progress);
+      const result = this.#step(indices, progress);
+      // A step on a synchronous backend returns its outcome directly: no await per step.
+      const outcome = result instanceof Promise ? await result : result;
       if (outcome.isSkipped) return false;
       progress.trainSeconds += (performance.now() - started) / 1000;
       this.#batchesDone++;
@@ -242,7 +244,7 @@ export class TrainingRun implements TrainContext {
     return true;
   }
 
-  #step(indices: readonly number[], progress: EpochProgress) {
+  #step(indices: readonly number[], progress: EpochProgress): StepOutcome | Promise<StepOutcome> {
     // One setup for the whole run: a step only reads it.
     this.#stepSetup ??= {
       ...this.#setup,
@@ -251,17 +253,25 @@ export class TrainingRun implements TrainContext {
     };
     this.#isInStep = true;
     this.#isUpdateSkipped = false;
+    const leaveStep = () => {
+      this.#isInStep = false;
+    };
+    let result: StepOutcome | Promise<StepOutcome>;
     try {
-      return trainStep(
+      result = trainStep(
         this.#stepSetup,
         this.#setup.train,
         indices,
         this.#batchGenerator as Generator,
         progress,
       );
-    } finally {
-      this.#isInStep = false;
+    } catch (error) {
+      leaveStep();
+      throw error;
     }
+    if (result instanceof Promise) return result.finally(leaveStep);
+    leaveStep();
+    return result;
   }
 
   #runningMetrics(progress: EpochProgress): Record<string, number> {

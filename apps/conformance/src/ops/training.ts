@@ -6,13 +6,14 @@ import type { Tensor } from '@nagare/tensor';
  * The inputs of a training operator, [R, T, X₁…Xₙ, G₁…Gₙ, state lists…], split into R, T (read as
  * numbers: T is an int64 step count) and `lists` equal lists of n tensors.
  */
-function trainingInputs(c: OnnxOpContext, lists: number): { r: Tensor; t: number; groups: Tensor[][] } {
+function trainingInputs(c: OnnxOpContext, lists: number): { r: number; t: number; groups: Tensor[][] } {
   const rest = c.inputs().slice(2);
   const n = rest.length / lists;
   if (!Number.isInteger(n) || n < 1)
     c.unsupported(`expected R, T and ${lists} equal lists of tensors, got ${c.inputCount} inputs`);
   const groups = Array.from({ length: lists }, (_, k) => rest.slice(k * n, (k + 1) * n));
-  return { r: c.input(0), t: c.inputScalar(1) ?? 0, groups };
+  // R as a host number (its fed value where there is one), so WebGPU needs no synchronous read.
+  return { r: c.inputValues(0)[0], t: c.inputScalar(1) ?? 0, groups };
 }
 
 /** Adam: outputs X_new…, V_new…, H_new…. */

@@ -56,3 +56,8 @@ export function expectGradgradcheck(
 function asList(outputs: Tensor | readonly Tensor[]): readonly Tensor[] {
   return outputs instanceof Tensor ? [outputs] : outputs;
 }
+
+export type { GradcheckCase } from './gradcheck-cases';
+export { GRADCHECK_CASES } from './gradcheck-cases';
+export { type RunGradchecksOptions, runGradchecks } from './run-gradchecks';
+export type { SuiteReport, SuiteResult } from './suite-report';

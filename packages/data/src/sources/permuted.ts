@@ -1,4 +1,4 @@
-import { ArgumentError, permutation, type TypedArray } from '@nagare/tensor';
+import { ArgumentError, permutationValues, type TypedArray } from '@nagare/tensor';
 import { TensorDataset } from '../tensor-dataset';
 
 /**
@@ -9,9 +9,7 @@ export function permutePixels(dataset: TensorDataset, seed: number): TensorDatas
   const [images, ...rest] = dataset.columns;
   const n = images.shape[0];
   const pixels = images.values.length / Math.max(n, 1);
-  const perm = permutation(pixels, { seed });
-  const order = perm.dataSync();
-  perm.dispose();
+  const order = permutationValues(pixels, { seed });
   // Same storage type as the source (uint8 for MNIST), so the permuted copy stays as compact.
   const out = emptyLike(images.values);
   for (let s = 0; s < n; s++) {

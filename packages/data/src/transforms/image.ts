@@ -1,4 +1,5 @@
 import { ArgumentError, allocArray, ShapeError, type Tensor, tensor } from '@nagare/tensor';
+import { gatherPixels } from './gather-pixels';
 import type { Transform } from './transforms';
 
 function checkImages(op: string, x: Tensor): [number, number, number, number] {
@@ -12,9 +13,11 @@ function checkImages(op: string, x: Tensor): [number, number, number, number] {
  */
 function translate(x: Tensor, offsets: (n: number) => [number, number], fill = 0): Tensor {
   const [n, c, h, w] = x.shape as [number, number, number, number];
-  const src = x.dataSync();
-  const out = allocArray(x.dtype, src.length);
-  out.fill(fill);
+  const isOnDevice = x.storage.backend.readsAsyncOnly === true;
+  // On a backend that reads only asynchronously the same loops build gather positions instead.
+  const src = isOnDevice ? null : x.dataSync();
+  const out = src ? allocArray(x.dtype, src.length) : new Int32Array(x.size);
+  out.fill(src ? fill : -1);
   for (let s = 0; s < n; s++) {
     const [dy, dx] = offsets(s);
     for (let ch = 0; ch < c; ch++) {
@@ -22,10 +25,12 @@ function translate(x: Tensor, offsets: (n: number) => [number, number], fill = 0
       for (let y = Math.max(0, dy); y < Math.min(h, h + dy); y++) {
         const from = plane + (y - dy) * w;
         const to = plane + y * w;
-        for (let xx = Math.max(0, dx); xx < Math.min(w, w + dx); xx++) out[to + xx] = src[from + xx - dx];
+        for (let xx = Math.max(0, dx); xx < Math.min(w, w + dx); xx++)
+          out[to + xx] = src ? src[from + xx - dx] : from + xx - dx;
       }
     }
   }
+  if (!src) return gatherPixels(x, out as Int32Array, fill);
   return tensor(out, { shape: x.shape, dtype: x.dtype });
 }
 
@@ -61,7 +66,9 @@ export function randomHorizontalFlip(p = 0.5): Transform {
   if (!(p >= 0 && p <= 1)) throw new ArgumentError('randomHorizontalFlip', `p must be in [0, 1], got ${p}`);
   return (x, g) => {
     const [n, c, h, w] = checkImages('randomHorizontalFlip', x);
-    const src = x.dataSync();
+    const isOnDevice = x.storage.backend.readsAsyncOnly === true;
+    // On a backend that reads only asynchronously the same loop builds gather positions instead.
+    const src = isOnDevice ? Int32Array.from({ length: x.size }, (_, i) => i) : x.dataSync();
     const out = src.slice();
     for (let s = 0; s < n; s++) {
       if (g.nextFloat() >= p) continue;
@@ -70,6 +77,7 @@ export function randomHorizontalFlip(p = 0.5): Transform {
         for (let col = 0; col < w; col++) out[base + col] = src[base + w - 1 - col];
       }
     }
+    if (isOnDevice) return gatherPixels(x, out as Int32Array, 0);
     return tensor(out, { shape: x.shape, dtype: x.dtype });
   };
 }

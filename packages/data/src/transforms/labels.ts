@@ -1,4 +1,4 @@
-import { ArgumentError, Generator, permutation } from '@nagare/tensor';
+import { ArgumentError, Generator, permutationValues } from '@nagare/tensor';
 
 /**
  * The labels in a random order (a fixed permutation from `seed`): every sample keeps a label from
@@ -8,9 +8,7 @@ import { ArgumentError, Generator, permutation } from '@nagare/tensor';
  * const random = shuffleLabels(labels, { seed: 3 });
  */
 export function shuffleLabels(labels: ArrayLike<number>, options: { seed?: number } = {}): Int32Array {
-  const perm = permutation(labels.length, { seed: options.seed ?? 0 });
-  const order = perm.dataSync();
-  perm.dispose();
+  const order = permutationValues(labels.length, { seed: options.seed ?? 0 });
   return Int32Array.from(order, (i) => labels[i]);
 }
 
@@ -31,9 +29,7 @@ export function randomizeLabels(
   const g = new Generator(options.seed ?? 0);
   const out = Int32Array.from(labels);
   const count = Math.round(fraction * out.length);
-  const perm = permutation(out.length, { seed: options.seed ?? 0 });
-  const chosen = perm.dataSync().subarray(0, count);
-  perm.dispose();
+  const chosen = permutationValues(out.length, { seed: options.seed ?? 0 }).subarray(0, count);
   for (const i of chosen) out[i] = g.nextInt(numClasses);
   return out;
 }

@@ -1,5 +1,6 @@
 import {
   ArgumentError,
+  add,
   div,
   type Generator,
   oneHot as oneHotOp,
@@ -77,6 +78,11 @@ export function oneHot(depth: number): Transform {
 export function gaussianNoise(std: number): Transform {
   if (!(std >= 0)) throw new ArgumentError('gaussianNoise', `std must be ≥ 0, got ${std}`);
   return (x, generator) => {
+    if (x.storage.backend.readsAsyncOnly) {
+      // Where reads are asynchronous only (WebGPU): the same draws, added on the backend.
+      const noise = Float64Array.from({ length: x.size }, () => std * generator.nextNormal());
+      return tidy(() => add(x, tensor(noise, { shape: x.shape, dtype: x.dtype })));
+    }
     const values = x.dataSync().slice();
     for (let i = 0; i < values.length; i++) values[i] += std * generator.nextNormal();
     return tensor(values, { shape: x.shape, dtype: x.dtype });

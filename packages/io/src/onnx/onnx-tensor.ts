@@ -1,4 +1,4 @@
-import { type DType, DTypeError, type Tensor, tensor } from '@nagare/tensor';
+import { type DType, DTypeError, type Tensor, type TypedArray, tensor } from '@nagare/tensor';
 import { OnnxDataType, type OnnxDataTypeCode, type OnnxTensor, onnxDataTypeName } from './onnx-types';
 
 const INT32_MIN = -(2 ** 31);
@@ -74,6 +74,8 @@ export interface TensorToOnnxOptions {
   /** The ONNX element type to write (default: FLOAT, DOUBLE, INT32 or BOOL after the dtype). */
   dataType?: OnnxDataTypeCode;
   name?: string;
+  /** The tensor's values, already read (with `await x.data()` on WebGPU); default `x.dataSync()`. */
+  values?: TypedArray;
 }
 
 function checkFits(
@@ -107,7 +109,7 @@ export function tensorToOnnxTensor(x: Tensor, options: TensorToOnnxOptions = {})
   const dataType = options.dataType ?? defaultOnnxType(x.dtype);
   const name = options.name ?? '';
   const dims = [...x.shape];
-  const values = x.dataSync();
+  const values = options.values ?? x.dataSync();
   const isFloat = x.dtype === 'float32' || x.dtype === 'float64';
   const mismatch = () =>
     new DTypeError(

@@ -1,5 +1,10 @@
 import { type ParseSafetensorsOptions, parseSafetensors, type SafetensorsContent } from './parse';
-import { type SaveSafetensorsOptions, safetensorsChunks, type TensorDict } from './serialize';
+import {
+  type SaveSafetensorsOptions,
+  safetensorsChunks,
+  safetensorsChunksAsync,
+  type TensorDict,
+} from './serialize';
 
 /** Anything with a `write(chunk)` method (a stream writer, a Node stream, a collector); may return a promise. */
 export interface SafetensorsSink {
@@ -20,7 +25,8 @@ const pathOf = (target: string | URL) =>
 /**
  * Writes a state dict as safetensors to a file path (Node) or a sink. A file is first written to a
  * temporary name beside it and then renamed, so an existing file is never left half-written.
- * Metadata is the `__metadata__` string map (e.g. `{ format: 'pt' }` for PyTorch).
+ * Metadata is the `__metadata__` string map (e.g. `{ format: 'pt' }` for PyTorch). Values are read
+ * with `data()`, so it works on every backend; keep the tensors alive until it settles.
  *
  * @example
  * await saveSafetensors('model.safetensors', model.stateDict(), { format: 'pt' });
@@ -31,7 +37,7 @@ export async function saveSafetensors(
   metadata?: Record<string, string>,
   options: SaveSafetensorsOptions = {},
 ): Promise<void> {
-  const chunks = safetensorsChunks(tensors, metadata, options);
+  const chunks = await safetensorsChunksAsync(tensors, metadata, options);
   if (typeof target !== 'string' && !(target instanceof URL)) {
     for (const chunk of chunks) await target.write(chunk);
     return;

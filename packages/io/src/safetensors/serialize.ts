@@ -1,5 +1,5 @@
 import type { StateDict } from '@nagare/layers';
-import { Tensor } from '@nagare/tensor';
+import { Tensor, type TypedArray } from '@nagare/tensor';
 import { SafetensorsError } from '../errors/safetensors-error';
 import { DTYPE_INFO, type SafetensorsDType, WRITE_ORDER } from './dtypes';
 
@@ -39,8 +39,12 @@ function compareUtf8(a: string, b: string): number {
   return x.length - y.length;
 }
 
-function encodeValues(tensor: Tensor, dtype: SafetensorsDType): Uint8Array {
-  const values = tensor.dataSync();
+/** How the encoder gets a tensor's values: `dataSync`, or values read beforehand with `data()`. */
+export type ValuesOf = (tensor: Tensor) => TypedArray;
+
+const readNow: ValuesOf = (tensor) => tensor.dataSync();
+
+function encodeValues(values: TypedArray, dtype: SafetensorsDType): Uint8Array {
   const { bytes } = DTYPE_INFO[dtype];
   const out = new Uint8Array(values.length * bytes);
   const view = new DataView(out.buffer);
@@ -84,6 +88,7 @@ export function safetensorsChunks(
   tensors: TensorDict,
   metadata?: Record<string, string>,
   options: SaveSafetensorsOptions = {},
+  valuesOf: ValuesOf = readNow,
 ): Uint8Array[] {
   const entries = checkInputs(tensors, metadata)
     .map(([name, tensor]) => ({ name, tensor, dtype: fileDType(tensor, options) }))
@@ -94,7 +99,7 @@ export function safetensorsChunks(
   const data: Uint8Array[] = [];
   let offset = 0;
   for (const { name, tensor, dtype } of entries) {
-    const bytes = encodeValues(tensor, dtype);
+    const bytes = encodeValues(valuesOf(tensor), dtype);
     const info = { dtype, shape: [...tensor.shape], data_offsets: [offset, offset + bytes.length] };
     parts.push(`${JSON.stringify(name)}:${JSON.stringify(info)}`);
     data.push(bytes);
@@ -108,7 +113,49 @@ export function safetensorsChunks(
 }
 
 /**
- * Encodes a state dict as one safetensors byte array (works in browsers and Node).
+ * `safetensorsChunks` on every backend: checks the inputs, starts every tensor's `data()` read at
+ * once (before the first await, so the values are those at call time on synchronous backends),
+ * then encodes. The tensors must stay alive until the promise settles.
+ */
+export async function safetensorsChunksAsync(
+  tensors: TensorDict,
+  metadata?: Record<string, string>,
+  options: SaveSafetensorsOptions = {},
+): Promise<Uint8Array[]> {
+  const list = checkInputs(tensors, metadata).map(([, tensor]) => tensor);
+  const values = await Promise.all(list.map((tensor) => tensor.data()));
+  const byTensor = new Map(list.map((tensor, i) => [tensor, values[i]]));
+  return safetensorsChunks(tensors, metadata, options, (tensor) => byTensor.get(tensor) as TypedArray);
+}
+
+function join(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
+
+/**
+ * `serializeSafetensors` for every backend, WebGPU included: reads the tensors with `data()`
+ * instead of `dataSync()`. The tensors must stay alive until the promise settles.
+ *
+ * @example
+ * const bytes = await serializeSafetensorsAsync(model.stateDict(), { format: 'pt' });
+ */
+export async function serializeSafetensorsAsync(
+  tensors: TensorDict,
+  metadata?: Record<string, string>,
+  options: SaveSafetensorsOptions = {},
+): Promise<Uint8Array> {
+  return join(await safetensorsChunksAsync(tensors, metadata, options));
+}
+
+/**
+ * Encodes a state dict as one safetensors byte array (works in browsers and Node). It reads
+ * synchronously: on a backend that reads only asynchronously use `serializeSafetensorsAsync`.
  *
  * @example
  * const bytes = serializeSafetensors(model.stateDict(), { format: 'pt' });
@@ -118,12 +165,5 @@ export function serializeSafetensors(
   metadata?: Record<string, string>,
   options: SaveSafetensorsOptions = {},
 ): Uint8Array {
-  const chunks = safetensorsChunks(tensors, metadata, options);
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return join(safetensorsChunks(tensors, metadata, options));
 }

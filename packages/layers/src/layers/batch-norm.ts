@@ -6,6 +6,7 @@ import {
   full,
   mean,
   mul,
+  reciprocal,
   ShapeError,
   sub,
   type Tensor,
@@ -16,6 +17,11 @@ import { Module } from '../module';
 import { centeredMoments, resolveEps, standardize } from './normalization';
 import type { FloatDType } from './options';
 import { checkPositiveInteger } from './sizes';
+
+/** 1 − factor: a number for a number (exactly as before), a tensor for a tensor. */
+function oneMinus(factor: number | Tensor): number | Tensor {
+  return typeof factor === 'number' ? 1 - factor : sub(1, factor);
+}
 
 /** Options of `BatchNorm1d` and `BatchNorm2d`, with PyTorch's defaults. */
 export interface BatchNormOptions {
@@ -115,12 +121,17 @@ export abstract class BatchNorm extends Module {
     // Statistics are data, not part of the graph: nothing here is recorded for autograd.
     noGrad(() => {
       assign(numBatchesTracked, add(numBatchesTracked, 1));
-      // Only the cumulative average (momentum null) needs the count on the host.
-      const factor = this.momentum ?? 1 / numBatchesTracked.item();
+      // Only the cumulative average (momentum null) needs the count. It is read on the host, as
+      // PyTorch does, except where reads are asynchronous only (WebGPU): 1/n is then a tensor.
+      const factor =
+        this.momentum ??
+        (numBatchesTracked.storage.backend.readsAsyncOnly
+          ? reciprocal(numBatchesTracked.cast(runningMean.dtype))
+          : 1 / numBatchesTracked.item());
       const batchMean = mean(x, axes);
       const unbiased = mul(biasedVariance.reshape([this.numFeatures]), count / (count - 1));
-      assign(runningMean, add(mul(runningMean, 1 - factor), mul(batchMean, factor)));
-      assign(runningVar, add(mul(runningVar, 1 - factor), mul(unbiased, factor)));
+      assign(runningMean, add(mul(runningMean, oneMinus(factor)), mul(batchMean, factor)));
+      assign(runningVar, add(mul(runningVar, oneMinus(factor)), mul(unbiased, factor)));
     });
   }
 

@@ -40,6 +40,8 @@ export function classesLast(input: Tensor): Tensor {
 /**
  * Checks class-index targets: int32, the input's shape without the class axis, each in [0, C) or
  * ignored. Returns the target values it read on the host, so the loss need not read them again.
+ * On a backend that reads only asynchronously (WebGPU) the range check needs a host read and is
+ * skipped, as gather's index check is there, and the result is null: nothing is read.
  */
 export function checkClassTargets(
   op: string,
@@ -47,7 +49,7 @@ export function checkClassTargets(
   target: Tensor,
   ignoreIndex: number,
   weight?: Tensor,
-): TypedArray {
+): TypedArray | null {
   if (input.rank === 0) throw new ShapeError(op, 'input must be [N, C, ...] or [C]', { input: input.shape });
   if (!isFloat(input.dtype)) throw new DTypeError(op, 'input must be float', { input: input.dtype });
   if (target.dtype !== 'int32')
@@ -71,6 +73,7 @@ export function checkClassTargets(
       weight: weight.shape,
     });
   }
+  if (target.storage.backend.readsAsyncOnly) return null;
   // A wrong class index would silently pick another row; check on the host as PyTorch's CPU path does.
   const values = target.dataSync();
   for (const value of values) {

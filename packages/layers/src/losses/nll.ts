@@ -28,11 +28,12 @@ export function classIndexLoss(
   target: Tensor,
   { weight, ignoreIndex = -100, reduction = 'mean' }: NllLossOptions,
   smoothing: number,
-  targetValues: TypedArray,
+  targetValues: TypedArray | null,
 ): Tensor {
   // The common case (no class weights, no ignored target) skips the masking ops: a training step
-  // of a small network spends more time dispatching them than computing the loss.
-  if (!weight && !targetValues.includes(ignoreIndex)) {
+  // of a small network spends more time dispatching them than computing the loss. Without host
+  // values (a backend that reads only asynchronously) the masked path needs no read.
+  if (!weight && targetValues && !targetValues.includes(ignoreIndex)) {
     const losses = neg(pickClassEntriesUnweighted(logProbs, target, targetValues));
     return finishLoss(logProbs, target, ignoreIndex, losses, smoothing, reduction, target.size);
   }

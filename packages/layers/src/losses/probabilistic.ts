@@ -104,8 +104,9 @@ export function gaussianNllLoss(
   checkReduction('gaussianNllLoss', reduction);
   checkPositive('gaussianNllLoss', 'eps', eps);
   const aligned = alignVariance(input, variance);
-  // As PyTorch: a negative variance is an error, not something to clamp away.
-  if (variance.dataSync().some((v) => v < 0))
+  // As PyTorch: a negative variance is an error, not something to clamp away. The check reads on
+  // the host, so it is skipped where reads are asynchronous only (WebGPU).
+  if (!variance.storage.backend.readsAsyncOnly && variance.dataSync().some((v) => v < 0))
     throw new ArgumentError('gaussianNllLoss', 'var has negative entries');
   return tidy(() => {
     // PyTorch clamps under no_grad: the value is max(var, eps), the gradient that of var itself.

@@ -96,17 +96,31 @@ export class CharRNN extends Module<[tokens: Tensor, state?: CharRnnState], [Ten
     });
   }
 
+  /** Checks `generate`'s arguments; returns the temperature and the random stream. */
+  #generateSetup(op: string, prefix: readonly number[], options: GenerateOptions) {
+    const temperature = options.temperature ?? 1;
+    if (prefix.length === 0) throw new ArgumentError(op, 'prefix needs at least one token');
+    if (!(temperature > 0)) throw new ArgumentError(op, `temperature must be positive, got ${temperature}`);
+    return { temperature, generator: resolveGenerator(options) };
+  }
+
+  /** One step of sampling: the next-token probabilities (on the backend) and the carried state. */
+  #nextProbabilities(input: readonly number[], state: CharRnnState | undefined, temperature: number) {
+    return tidy(() => {
+      const [logits, nextState] = this.call(tensor([input], { dtype: 'int32' }), state);
+      const last = logits.slice([0, input.length - 1], [1, input.length]).reshape([this.vocabSize]);
+      return { probabilities: softmax(last.div(temperature), -1), nextState };
+    });
+  }
+
   /**
    * Samples `length` tokens after `prefix` (token ids, at least one), one at a time from
    * softmax(logits / temperature), feeding each back in with the carried state. Runs without
-   * gradients in evaluation mode (restoring the mode after). Returns only the new tokens.
+   * gradients in evaluation mode (restoring the mode after). Returns only the new tokens. Reads
+   * synchronously: on a backend that reads only asynchronously (WebGPU) use `generateAsync`.
    */
   generate(prefix: readonly number[], length: number, options: GenerateOptions = {}): number[] {
-    const temperature = options.temperature ?? 1;
-    if (prefix.length === 0) throw new ArgumentError('CharRNN.generate', 'prefix needs at least one token');
-    if (!(temperature > 0))
-      throw new ArgumentError('CharRNN.generate', `temperature must be positive, got ${temperature}`);
-    const generator = resolveGenerator(options);
+    const { temperature, generator } = this.#generateSetup('CharRNN.generate', prefix, options);
     const wasTraining = this.training;
     this.eval();
     try {
@@ -115,21 +129,53 @@ export class CharRNN extends Module<[tokens: Tensor, state?: CharRnnState], [Ten
         let input = prefix;
         let state: CharRnnState | undefined;
         for (let i = 0; i < length; i++) {
-          const next = tidy(() => {
-            const [logits, nextState] = this.call(tensor([input], { dtype: 'int32' }), state);
-            const last = logits.slice([0, input.length - 1], [1, input.length]).reshape([this.vocabSize]);
-            const probabilities = softmax(last.div(temperature), -1).dataSync();
-            return { token: sampleIndex(probabilities, generator.nextFloat()), nextState };
-          });
+          const next = this.#nextProbabilities(input, state, temperature);
           disposeState(state);
           state = next.nextState;
-          sampled.push(next.token);
-          input = [next.token];
+          const token = sampleIndex(next.probabilities.dataSync(), generator.nextFloat());
+          next.probabilities.dispose();
+          sampled.push(token);
+          input = [token];
         }
         disposeState(state);
         return sampled;
       });
     } finally {
+      this.train(wasTraining);
+    }
+  }
+
+  /**
+   * `generate` on every backend: the same samples (same stream, same tokens), each step's
+   * probabilities read with `await data()`.
+   *
+   * @example
+   * const tokens = await model.generateAsync([3], 20, { temperature: 0.8, seed: 1 });
+   */
+  async generateAsync(
+    prefix: readonly number[],
+    length: number,
+    options: GenerateOptions = {},
+  ): Promise<number[]> {
+    const { temperature, generator } = this.#generateSetup('CharRNN.generateAsync', prefix, options);
+    const wasTraining = this.training;
+    this.eval();
+    const sampled: number[] = [];
+    let state: CharRnnState | undefined;
+    try {
+      let input = prefix;
+      for (let i = 0; i < length; i++) {
+        const next = noGrad(() => this.#nextProbabilities(input, state, temperature));
+        disposeState(state);
+        state = next.nextState;
+        const values = await next.probabilities.data().finally(() => next.probabilities.dispose());
+        const token = sampleIndex(values, generator.nextFloat());
+        sampled.push(token);
+        input = [token];
+      }
+      return sampled;
+    } finally {
+      disposeState(state);
       this.train(wasTraining);
     }
   }

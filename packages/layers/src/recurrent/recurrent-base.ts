@@ -237,6 +237,14 @@ export abstract class RecurrentBase<In extends unknown[], Out> extends Module<In
   /** The lengths as an int32 `[N]` tensor, or null when every sequence is full. */
   #lengths(lengths: SequenceOptions['lengths'], steps: number, batch: number): Tensor | null {
     if (lengths === undefined) return null;
+    if (!Array.isArray(lengths) && (lengths as Tensor).storage.backend.readsAsyncOnly) {
+      // Checking the values needs a host read: where reads are asynchronous only (WebGPU) only the
+      // shape is checked, and the lengths are used on the backend as given.
+      const given = lengths as Tensor;
+      if (given.rank !== 1 || given.shape[0] !== batch)
+        throw new ShapeError(this.#name, `lengths must be [${batch}]`, { lengths: given.shape });
+      return given.cast('int32');
+    }
     const values = Array.from(Array.isArray(lengths) ? lengths : (lengths as Tensor).dataSync(), Number);
     if (values.length !== batch || values.some((n) => !Number.isInteger(n) || n < 0 || n > steps)) {
       throw new ArgumentError(

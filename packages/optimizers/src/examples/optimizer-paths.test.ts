@@ -1,6 +1,7 @@
-import { memory } from '@nagare/tensor';
+import { createJsBackend, getBackend, memory, useBackend } from '@nagare/tensor';
+import { asyncOnlyBackend } from '@nagare/tensor/testing';
 import { describe, expect, test } from 'vitest';
-import { optimizerPaths } from './optimizer-paths';
+import { optimizerPaths, optimizerPathsAsync } from './optimizer-paths';
 
 const f = ([x, y]: readonly number[]) => (x * x) / 20 + y * y;
 const signChanges = (values: number[]) =>
@@ -48,4 +49,15 @@ describe('optimizerPaths: SGD vs Momentum vs AdaGrad vs Adam on x²/20 + y²', (
     expect(memory().tensors).toBe(before);
     expect(() => optimizerPaths({ steps: 0 })).toThrow(/optimizerPaths: steps/);
   });
+});
+
+test('optimizerPathsAsync gives the same trajectories, reading only asynchronously', async () => {
+  const expected = optimizerPaths({ steps: 12 });
+  const previous = getBackend();
+  useBackend(asyncOnlyBackend(createJsBackend()));
+  try {
+    expect(await optimizerPathsAsync({ steps: 12 })).toEqual(expected);
+  } finally {
+    useBackend(previous);
+  }
 });

@@ -20,6 +20,8 @@ export interface OptimizerPathsOptions {
   start?: readonly [number, number];
   /** Updates per optimizer. Default 30. */
   steps?: number;
+  /** The point's dtype. Default float64. */
+  dtype?: 'float32' | 'float64';
 }
 
 /** ∇f for f(x, y) = x²/20 + y²: (x/10, 2y). */
@@ -27,22 +29,45 @@ function gradientAt([x, y]: readonly number[]): number[] {
   return [x / 10, 2 * y];
 }
 
-function trace(optimizer: Optimizer, point: Tensor, steps: number): [number, number][] {
-  const read = (): [number, number] => {
-    const [x, y] = point.dataSync();
-    return [x, y];
-  };
-  const points = [read()];
-  for (let i = 0; i < steps; i++) {
+/** One optimizer on the bowl, its point read by `read` (synchronous, or awaited with `data()`). */
+function* trace(
+  optimizer: Optimizer,
+  point: Tensor,
+  steps: number,
+): Generator<Tensor, [number, number][], ArrayLike<number>> {
+  const points: [number, number][] = [];
+  try {
+    for (let i = 0; ; i++) {
+      const values = yield point;
+      points.push([values[0], values[1]]);
+      if (i === steps) return points;
+      optimizer.zeroGrad();
+      point.grad = tensor(gradientAt(points[i]), { dtype: point.dtype });
+      optimizer.step();
+    }
+  } finally {
     optimizer.zeroGrad();
-    point.grad = tensor(gradientAt(points[i]), { dtype: 'float64' });
-    optimizer.step();
-    points.push(read());
+    optimizer.dispose();
+    point.dispose();
   }
-  optimizer.zeroGrad();
-  optimizer.dispose();
-  point.dispose();
-  return points;
+}
+
+type Maker = [OptimizerPath['name'], number, (p: Tensor, lr: number) => Optimizer];
+
+const MAKERS: Maker[] = [
+  ['SGD', 0.95, (p, lr) => new SGD([p], { lr })],
+  ['Momentum', 0.1, (p, lr) => new Momentum([p], { lr, momentum: 0.9 })],
+  // The lecture's AdaGrad adds 1e-7 to √h.
+  ['AdaGrad', 1.5, (p, lr) => new Adagrad([p], { lr, eps: 1e-7 })],
+  ['Adam', 0.3, (p, lr) => new Adam([p], { lr })],
+];
+
+function checkPathOptions(op: string, options: OptimizerPathsOptions) {
+  const { start = [-7, 2], steps = 30, dtype = 'float64' } = options;
+  checkNumber(op, 'steps', steps, POSITIVE_INTEGER);
+  checkNumber(op, 'start[0]', start[0]);
+  checkNumber(op, 'start[1]', start[1]);
+  return { start, steps, dtype };
 }
 
 /**
@@ -55,19 +80,32 @@ function trace(optimizer: Optimizer, point: Tensor, steps: number): [number, num
  * for (const { name, points } of optimizerPaths()) console.log(name, points.at(-1));
  */
 export function optimizerPaths(options: OptimizerPathsOptions = {}): OptimizerPath[] {
-  const { start = [-7, 2], steps = 30 } = options;
-  checkNumber('optimizerPaths', 'steps', steps, POSITIVE_INTEGER);
-  checkNumber('optimizerPaths', 'start[0]', start[0]);
-  checkNumber('optimizerPaths', 'start[1]', start[1]);
-  const makers: [OptimizerPath['name'], number, (p: Tensor, lr: number) => Optimizer][] = [
-    ['SGD', 0.95, (p, lr) => new SGD([p], { lr })],
-    ['Momentum', 0.1, (p, lr) => new Momentum([p], { lr, momentum: 0.9 })],
-    // The lecture's AdaGrad adds 1e-7 to √h.
-    ['AdaGrad', 1.5, (p, lr) => new Adagrad([p], { lr, eps: 1e-7 })],
-    ['Adam', 0.3, (p, lr) => new Adam([p], { lr })],
-  ];
-  return makers.map(([name, lr, make]) => {
-    const point = tensor([...start], { dtype: 'float64', requiresGrad: true });
-    return { name, lr, points: trace(make(point, lr), point, steps) };
+  const { start, steps, dtype } = checkPathOptions('optimizerPaths', options);
+  return MAKERS.map(([name, lr, make]) => {
+    const point = tensor([...start], { dtype, requiresGrad: true });
+    const run = trace(make(point, lr), point, steps);
+    let next = run.next();
+    while (!next.done) next = run.next(next.value.dataSync());
+    return { name, lr, points: next.value };
   });
+}
+
+/**
+ * `optimizerPaths` for every backend: the same trajectories, each point read with `await data()`
+ * (a backend that reads only asynchronously, such as WebGPU, needs `dtype: 'float32'` too).
+ *
+ * @example
+ * const paths = await optimizerPathsAsync({ steps: 30 });
+ */
+export async function optimizerPathsAsync(options: OptimizerPathsOptions = {}): Promise<OptimizerPath[]> {
+  const { start, steps, dtype } = checkPathOptions('optimizerPathsAsync', options);
+  const paths: OptimizerPath[] = [];
+  for (const [name, lr, make] of MAKERS) {
+    const point = tensor([...start], { dtype, requiresGrad: true });
+    const run = trace(make(point, lr), point, steps);
+    let next = run.next();
+    while (!next.done) next = run.next(await next.value.data());
+    paths.push({ name, lr, points: next.value });
+  }
+  return paths;
 }

@@ -1,10 +1,16 @@
-import { ArgumentError, clone, type Tensor } from '@nagare/tensor';
+import { ArgumentError, clone, SyncReadError, type Tensor } from '@nagare/tensor';
 
 /** R and T of an ONNX training operator: a number or a one-element tensor. */
 export type OnnxScalar = number | Tensor;
 
-/** Reads R or T as a number. */
+/**
+ * Reads R or T as a number. They set the fused update's learning rate, a host number, so a tensor
+ * is read synchronously; on a backend that reads only asynchronously (WebGPU) pass numbers (read
+ * the tensors first with `await t.itemAsync()`), else this throws `SyncReadError` saying so.
+ */
 export function scalarValue(op: string, name: string, value: OnnxScalar): number {
+  if (typeof value !== 'number' && value.storage.backend.readsAsyncOnly)
+    throw new SyncReadError(op, value.backend, `a number for ${name} (\`await ${name}.itemAsync()\`)`);
   const number = typeof value === 'number' ? value : value.item();
   if (!Number.isFinite(number))
     throw new ArgumentError(op, `${name} must be a finite number (got ${number})`);

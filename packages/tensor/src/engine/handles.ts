@@ -48,6 +48,18 @@ export function isAdoptable(tensor: Tensor): boolean {
   );
 }
 
+/**
+ * True when the innermost `tidy` scope owns `tensor` (it was made inside that scope), so the
+ * scope would free it. Code that returns tensors from a `tidy` and frees them itself later (a
+ * training step that awaits a read in between) uses it to tell what it made from what it was given.
+ *
+ * @example
+ * tidy(() => [isInCurrentScope(x.mul(2)), isInCurrentScope(x)]); // [true, false] for an outside x
+ */
+export function isInCurrentScope(tensor: Tensor): boolean {
+  return scopeStack.length > 0 && tensor.tidyScope === scopeStack[scopeStack.length - 1];
+}
+
 /** Removes `tensor` from every enclosing `tidy` scope so it outlives them. Returns it. */
 export function keep<T extends Tensor>(tensor: T): T {
   leaveScope(tensor);

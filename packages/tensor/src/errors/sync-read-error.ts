@@ -10,9 +10,11 @@ export class SyncReadError extends NagareError {
   constructor(
     readonly op: string,
     readonly backend: string,
+    /** The call to use instead, when it is not one of the tensor's async reads. */
+    instead?: string,
   ) {
     super(
-      `${op}: the ${backend} backend reads tensors asynchronously; use ${asyncEquivalent(op)} instead`,
+      `${op}: the ${backend} backend reads tensors asynchronously; use ${instead ?? asyncEquivalent(op)} instead`,
     );
   }
 }

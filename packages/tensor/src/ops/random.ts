@@ -151,12 +151,14 @@ export function bernoulli(shape: readonly number[], p: number, options: RandomOp
 }
 
 /**
- * A random permutation of 0..n−1 (int32, shape [n]), by Fisher–Yates.
+ * A random permutation of 0..n−1 as a host array, by Fisher–Yates: the values `permutation` puts
+ * in a tensor, for code that needs them on the host (a data loader's order) without a read back,
+ * which a backend that reads only asynchronously (WebGPU) would refuse.
  *
  * @example
- * permutation(5, { seed: 4 }); // e.g. [3, 0, 4, 1, 2] — every run
+ * permutationValues(5, { seed: 4 }); // the values of permutation(5, { seed: 4 })
  */
-export function permutation(n: number, options: RandomOptions = {}): Tensor {
+export function permutationValues(n: number, options: Omit<RandomOptions, 'dtype'> = {}): Int32Array {
   if (!Number.isInteger(n) || n < 0)
     throw new ArgumentError('permutation', `n must be a non-negative integer, got ${n}`);
   const generator = pickGenerator('permutation', options);
@@ -168,5 +170,15 @@ export function permutation(n: number, options: RandomOptions = {}): Tensor {
     values[i] = values[j];
     values[j] = tmp;
   }
-  return fromValues(values, [n], 'int32');
+  return values;
+}
+
+/**
+ * A random permutation of 0..n−1 (int32, shape [n]), by Fisher–Yates.
+ *
+ * @example
+ * permutation(5, { seed: 4 }); // e.g. [3, 0, 4, 1, 2] — every run
+ */
+export function permutation(n: number, options: RandomOptions = {}): Tensor {
+  return fromValues(permutationValues(n, options), [n], 'int32');
 }

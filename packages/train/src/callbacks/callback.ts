@@ -103,8 +103,9 @@ export interface TrainContext {
 }
 
 /**
- * Hooks into `fit`. Every hook is optional and may be async, except `onSetup` and `onAfterBackward`
- * (which runs inside the synchronous training step). Give a callback a unique `name` and `stateDict`/`loadStateDict`
+ * Hooks into `fit`. Every hook is optional and may be async, except `onSetup`. `onAfterBackward`
+ * runs after the step's values are read and before the update; on backends that read
+ * synchronously keep it synchronous unless it must read (an async hook adds an await per step). Give a callback a unique `name` and `stateDict`/`loadStateDict`
  * to have its state saved in checkpoints.
  *
  * @example
@@ -122,7 +123,7 @@ export interface Callback {
   onTrainBegin?(context: TrainContext): void | Promise<void>;
   onEpochBegin?(context: TrainContext, info: { epoch: number }): void | Promise<void>;
   onBatchBegin?(context: TrainContext, info: BatchInfo): void | Promise<void>;
-  onAfterBackward?(context: TrainContext, step: StepTensors): void;
+  onAfterBackward?(context: TrainContext, step: StepTensors): void | Promise<void>;
   onBatchEnd?(context: TrainContext, logs: BatchLogs): void | Promise<void>;
   onEpochEnd?(context: TrainContext, logs: EpochLogs): void | Promise<void>;
   onTrainEnd?(context: TrainContext, history: History): void | Promise<void>;

@@ -1,4 +1,4 @@
-import { saveSafetensors, serializeSafetensors } from '@nagare/io';
+import { saveSafetensors, serializeSafetensorsAsync } from '@nagare/io';
 import { ArgumentError, type Tensor } from '@nagare/tensor';
 import { stringifyJson } from '../json';
 import {
@@ -12,10 +12,10 @@ import {
 import { dataSection, formatChecksum } from './checksum';
 
 /** The tensors and the `__metadata__` map (with the data's checksum) a checkpoint is written as. */
-export function checkpointEntries(contents: CheckpointContents): {
+export async function checkpointEntries(contents: CheckpointContents): Promise<{
   tensors: Map<string, Tensor>;
   metadata: Record<string, string>;
-} {
+}> {
   const tensors = new Map<string, Tensor>();
   for (const [name, tensor] of Object.entries(contents.weights)) {
     if (name.startsWith(RESERVED_PREFIX))
@@ -63,7 +63,7 @@ export function checkpointEntries(contents: CheckpointContents): {
   }
   // The data section does not depend on the header, so it is encoded once without metadata to
   // checksum it; the file is then written with the checksum in its header.
-  metadata[METADATA_KEYS.checksum] = formatChecksum(dataSection(serializeSafetensors(tensors)));
+  metadata[METADATA_KEYS.checksum] = formatChecksum(dataSection(await serializeSafetensorsAsync(tensors)));
   return { tensors, metadata };
 }
 
@@ -80,7 +80,7 @@ export function checkpointEntries(contents: CheckpointContents): {
  * contents.dispose();
  */
 export async function saveCheckpoint(path: string, contents: CheckpointContents): Promise<void> {
-  const { tensors, metadata } = checkpointEntries(contents);
+  const { tensors, metadata } = await checkpointEntries(contents);
   const [fs, { basename, dirname, join }] = await Promise.all([
     import('node:fs/promises'),
     import('node:path'),

@@ -1,6 +1,6 @@
-import { ArgumentError, ShapeError, tidy, topk } from '@nagare/tensor';
+import { ArgumentError, ShapeError, topk } from '@nagare/tensor';
 import { predictedClasses, targetClasses } from './classes';
-import { type MeanState, type Metric, meanOf } from './metric';
+import { type MeanState, type MeasuredMetric, meanOf, measuredMetric } from './metric';
 
 /** Options of the classification metrics. */
 export interface ClassificationOptions {
@@ -16,19 +16,21 @@ export interface ClassificationOptions {
  * const metric = accuracy();
  * metric.result(metric.update(metric.init(), tensor([[2, 1], [0, 3]]), tensor([0, 0], { dtype: 'int32' }))); // 0.5
  */
-export function accuracy(options: ClassificationOptions = {}): Metric<MeanState, number> {
-  return {
+export function accuracy(options: ClassificationOptions = {}): MeasuredMetric<MeanState, number> {
+  return measuredMetric({
     name: 'accuracy',
     init: () => ({ sum: 0, count: 0 }),
-    update(state, output, target) {
+    measure(output, target) {
       const predicted = predictedClasses('accuracy', output, options.threshold);
-      const actual = targetClasses('accuracy', target, predicted.length);
+      return [predicted, targetClasses('accuracy', target, predicted.size)];
+    },
+    accumulate(state, [predicted, actual]) {
       for (let i = 0; i < predicted.length; i++) if (predicted[i] === actual[i]) state.sum++;
       state.count += predicted.length;
       return state;
     },
     result: meanOf,
-  };
+  });
 }
 
 /**
@@ -38,22 +40,23 @@ export function accuracy(options: ClassificationOptions = {}): Metric<MeanState,
  * @example
  * const top5 = topKAccuracy(5); // logged as top5_accuracy
  */
-export function topKAccuracy(k: number): Metric<MeanState, number> {
+export function topKAccuracy(k: number): MeasuredMetric<MeanState, number> {
   if (!Number.isInteger(k) || k < 1)
     throw new ArgumentError('topKAccuracy', `k must be a positive integer, got ${k}`);
   const name = `top${k}_accuracy`;
-  return {
+  return measuredMetric({
     name,
     init: () => ({ sum: 0, count: 0 }),
-    update(state, output, target) {
+    measure(output, target) {
       if (output.rank !== 2)
         throw new ShapeError(name, 'expected scores of shape [N, C]', { output: output.shape });
       const [samples, classes] = output.shape;
       const actual = targetClasses(name, target, samples);
+      return [topk(output, Math.min(k, classes), { axis: -1 })[1], actual];
+    },
+    accumulate(state, [best, actual], output) {
+      const [samples, classes] = output.shape;
       const width = Math.min(k, classes);
-      const indices = tidy(() => topk(output, width, { axis: -1 })[1]);
-      const best = indices.dataSync();
-      indices.dispose();
       for (let i = 0; i < samples; i++) {
         const row = best.subarray(i * width, (i + 1) * width);
         if (row.includes(actual[i])) state.sum++;
@@ -62,5 +65,5 @@ export function topKAccuracy(k: number): Metric<MeanState, number> {
       return state;
     },
     result: meanOf,
-  };
+  });
 }

@@ -1,7 +1,7 @@
-import { ArgumentError, type Tensor } from '@nagare/tensor';
+import { ArgumentError, type Tensor, type TypedArray } from '@nagare/tensor';
 import type { ClassificationOptions } from './accuracy';
 import { classCount, predictedClasses, targetClasses } from './classes';
-import type { Metric } from './metric';
+import { type MeasuredMetric, measuredMetric } from './metric';
 
 /** Counts per (true class, predicted class): `matrix[actual][predicted]`. */
 export interface ConfusionState {
@@ -19,19 +19,25 @@ function growTo(matrix: number[][], size: number): void {
   while (matrix.length < size) matrix.push(new Array(size).fill(0));
 }
 
-function updateConfusion(op: string, options: ConfusionOptions) {
-  return (state: ConfusionState, output: Tensor, target: Tensor): ConfusionState => {
-    const predicted = predictedClasses(op, output, options.threshold);
-    const actual = targetClasses(op, target, predicted.length);
-    const size = options.numClasses ?? classCount(output);
-    growTo(state.matrix, size);
-    for (let i = 0; i < predicted.length; i++) {
-      const a = actual[i];
-      if (!Number.isInteger(a) || a < 0 || a >= size)
-        throw new ArgumentError(op, `target class ${a} of sample ${i} is outside [0, ${size})`);
-      state.matrix[a][predicted[i]]++;
-    }
-    return state;
+/** The device half and host half of every confusion-matrix metric. */
+function confusionParts(op: string, options: ConfusionOptions) {
+  return {
+    init: (): ConfusionState => ({ matrix: [] }),
+    measure(output: Tensor, target: Tensor): Tensor[] {
+      const predicted = predictedClasses(op, output, options.threshold);
+      return [predicted, targetClasses(op, target, predicted.size)];
+    },
+    accumulate(state: ConfusionState, [predicted, actual]: readonly TypedArray[], output: Tensor) {
+      const size = options.numClasses ?? classCount(output);
+      growTo(state.matrix, size);
+      for (let i = 0; i < predicted.length; i++) {
+        const a = actual[i];
+        if (!Number.isInteger(a) || a < 0 || a >= size)
+          throw new ArgumentError(op, `target class ${a} of sample ${i} is outside [0, ${size})`);
+        state.matrix[a][predicted[i]]++;
+      }
+      return state;
+    },
   };
 }
 
@@ -42,13 +48,12 @@ function updateConfusion(op: string, options: ConfusionOptions) {
  * const metric = confusionMatrix();
  * metric.result(metric.update(metric.init(), logits, labels)); // e.g. [[5, 1], [0, 4]]
  */
-export function confusionMatrix(options: ConfusionOptions = {}): Metric<ConfusionState, number[][]> {
-  return {
+export function confusionMatrix(options: ConfusionOptions = {}): MeasuredMetric<ConfusionState, number[][]> {
+  return measuredMetric({
     name: 'confusion_matrix',
-    init: () => ({ matrix: [] }),
-    update: updateConfusion('confusionMatrix', options),
+    ...confusionParts('confusionMatrix', options),
     result: (state) => state.matrix.map((row) => [...row]),
-  };
+  });
 }
 
 interface ClassScores {
@@ -79,17 +84,16 @@ export function perClassScores(matrix: readonly (readonly number[])[]): ClassSco
 function macro(
   name: 'precision' | 'recall' | 'f1',
   options: ConfusionOptions,
-): Metric<ConfusionState, number> {
-  return {
+): MeasuredMetric<ConfusionState, number> {
+  return measuredMetric({
     name,
-    init: () => ({ matrix: [] }),
-    update: updateConfusion(name, options),
+    ...confusionParts(name, options),
     result(state) {
       const scores = perClassScores(state.matrix);
       if (scores.length === 0) return Number.NaN;
       return scores.reduce((total, s) => total + s[name], 0) / scores.length;
     },
-  };
+  });
 }
 
 /**
@@ -98,7 +102,7 @@ function macro(
  * @example
  * fit(model, { ..., metrics: [precision()] }); // logged as precision / val_precision
  */
-export function precision(options: ConfusionOptions = {}): Metric<ConfusionState, number> {
+export function precision(options: ConfusionOptions = {}): MeasuredMetric<ConfusionState, number> {
   return macro('precision', options);
 }
 
@@ -108,7 +112,7 @@ export function precision(options: ConfusionOptions = {}): Metric<ConfusionState
  * @example
  * fit(model, { ..., metrics: [recall()] });
  */
-export function recall(options: ConfusionOptions = {}): Metric<ConfusionState, number> {
+export function recall(options: ConfusionOptions = {}): MeasuredMetric<ConfusionState, number> {
   return macro('recall', options);
 }
 
@@ -118,6 +122,6 @@ export function recall(options: ConfusionOptions = {}): Metric<ConfusionState, n
  * @example
  * fit(model, { ..., metrics: [f1()] });
  */
-export function f1(options: ConfusionOptions = {}): Metric<ConfusionState, number> {
+export function f1(options: ConfusionOptions = {}): MeasuredMetric<ConfusionState, number> {
   return macro('f1', options);
 }

@@ -1,28 +1,29 @@
-import { abs, ShapeError, square, sub, sum, type Tensor, tidy } from '@nagare/tensor';
-import { type MeanState, type Metric, meanOf } from './metric';
+import { abs, ShapeError, square, sub, sum, type Tensor } from '@nagare/tensor';
+import { type MeanState, type MeasuredMetric, meanOf, measuredMetric } from './metric';
 
-/** Σ f(output − target) over the batch, as a host number; the target may differ in shape but not in size. */
-function sumOf(op: string, f: (x: Tensor) => Tensor, output: Tensor, target: Tensor): number {
+/** Σ f(output − target) over the batch, on the backend; the target may differ in shape but not in size. */
+function sumOf(op: string, f: (x: Tensor) => Tensor, output: Tensor, target: Tensor): Tensor {
   if (output.size !== target.size) {
     throw new ShapeError(op, 'output and target have different sizes', {
       output: output.shape,
       target: target.shape,
     });
   }
-  return tidy(() => sum(f(sub(output, target.reshape(output.shape).cast(output.dtype)))).item());
+  return sum(f(sub(output, target.reshape(output.shape).cast(output.dtype))));
 }
 
-function elementMean(name: string, op: string, f: (x: Tensor) => Tensor): Metric<MeanState, number> {
-  return {
+function elementMean(name: string, op: string, f: (x: Tensor) => Tensor): MeasuredMetric<MeanState, number> {
+  return measuredMetric({
     name,
     init: () => ({ sum: 0, count: 0 }),
-    update(state, output, target) {
-      state.sum += sumOf(op, f, output, target);
+    measure: (output, target) => [sumOf(op, f, output, target)],
+    accumulate(state, [total], output) {
+      state.sum += total[0];
       state.count += output.size;
       return state;
     },
     result: meanOf,
-  };
+  });
 }
 
 /**
@@ -31,7 +32,7 @@ function elementMean(name: string, op: string, f: (x: Tensor) => Tensor): Metric
  * @example
  * fit(model, { ..., metrics: [meanSquaredError()] }); // logged as mse / val_mse
  */
-export function meanSquaredError(): Metric<MeanState, number> {
+export function meanSquaredError(): MeasuredMetric<MeanState, number> {
   return elementMean('mse', 'meanSquaredError', square);
 }
 
@@ -41,6 +42,6 @@ export function meanSquaredError(): Metric<MeanState, number> {
  * @example
  * fit(model, { ..., metrics: [meanAbsoluteError()] }); // logged as mae / val_mae
  */
-export function meanAbsoluteError(): Metric<MeanState, number> {
+export function meanAbsoluteError(): MeasuredMetric<MeanState, number> {
   return elementMean('mae', 'meanAbsoluteError', abs);
 }

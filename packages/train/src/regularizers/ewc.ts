@@ -3,9 +3,12 @@ import {
   add,
   assign,
   clone,
+  cumsum,
   div,
   Generator,
   keep,
+  le,
+  minimum,
   mul,
   ShapeError,
   shapesEqual,
@@ -54,6 +57,15 @@ function sampledLabel(output: Tensor, generator: Generator): Tensor {
     throw new ShapeError('fisherDiagonal', "labels: 'sampled' needs logits of shape [1, C] per sample", {
       output: output.shape,
     });
+  if (output.storage.backend.readsAsyncOnly) {
+    // Where reads are asynchronous only (WebGPU): the same draw, the class chosen on the backend as
+    // the number of cumulative probabilities ≤ u (the first class whose running sum passes u).
+    const u = generator.nextFloat();
+    const classes = output.shape[1];
+    return tidy(() =>
+      minimum(sum(le(cumsum(softmax(output.detach(), -1), -1), u).cast('int32')), classes - 1).reshape([1]),
+    );
+  }
   const probabilities = tidy(() => softmax(output.detach(), -1)).dataSync();
   let u = generator.nextFloat();
   let label = probabilities.length - 1;

@@ -1,6 +1,6 @@
 // The convolution visualizer's worker: draws small integer inputs and filters with nagare's seeded
 // generator, pads the input and runs nagare's conv2d, so the page shows nagare's own numbers.
-import { cast, conv2d, pad, randint, tensor, tidy } from '@nagare/tensor';
+import { cast, conv2d, dispose, pad, randint, tensor, tidy } from '@nagare/tensor';
 import { CONV_SETTING, type ConvRequest, type ConvResponse } from '../lib/conv-protocol';
 import { installBackend } from '../lib/install-backend';
 import { onRequest, reply } from '../lib/worker-host';
@@ -11,7 +11,7 @@ onRequest<ConvRequest>(async ({ seed }) => {
   backendReady ??= installBackend();
   await backendReady;
   const { channels, size, padding, filters, kernel, stride } = CONV_SETTING;
-  const numbers = tidy(() => {
+  const tensors = tidy(() => {
     // Inputs in {0, 1, 2} and weights in {−1, 0, 1}, as in the CS231n demo: sums you can check by eye.
     const x = cast(randint(0, 3, [1, channels, size, size], { seed }), 'float32');
     const w = cast(randint(-1, 2, [filters, channels, kernel, kernel], { seed: seed + 1 }), 'float32');
@@ -22,13 +22,17 @@ onRequest<ConvRequest>(async ({ seed }) => {
       [padding, padding],
       [padding, padding],
     ]);
-    const y = conv2d(x, w, { stride, padding, bias: b });
-    return {
-      padded: (padded.toArray() as number[][][][])[0],
-      weights: w.toArray() as number[][][][],
-      biases: b.toArray() as number[],
-      output: (y.toArray() as number[][][][])[0],
-    };
+    return { padded, w, b, y: conv2d(x, w, { stride, padding, bias: b }) };
   });
+  // Read asynchronously, so the demo runs unchanged on a backend that cannot read synchronously (WebGPU).
+  const [padded, weights, biases, output] = await Promise.all(
+    [tensors.padded, tensors.w, tensors.b, tensors.y].map((t) => t.toArrayAsync()),
+  ).finally(() => dispose(Object.values(tensors)));
+  const numbers = {
+    padded: (padded as number[][][][])[0],
+    weights: weights as number[][][][],
+    biases: biases as number[],
+    output: (output as number[][][][])[0],
+  };
   reply<ConvResponse>({ type: 'numbers', seed, ...numbers });
 });

@@ -82,7 +82,7 @@ onRequest<InitRequest>(async (request) => {
       const previous = x;
       x = tidy(() => ACTIVATIONS[activation](matmul(previous, weights(initName, seed + layer))));
       previous.dispose();
-      send({ type: 'layer', id, histogram: histogram(layer, x.dataSync() as Float32Array, activation) });
+      send({ type: 'layer', id, histogram: histogram(layer, (await x.data()) as Float32Array, activation) });
       await nextTask(); // lets a newer request in
       if (latest !== id) return;
     }

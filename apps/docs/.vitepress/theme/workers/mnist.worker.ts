@@ -4,7 +4,7 @@ import { noGrad } from '@nagare/autograd';
 import { mnistFromBytes, type TensorDataset } from '@nagare/data';
 import { crossEntropy, type Sequential } from '@nagare/layers';
 import { Adam } from '@nagare/optimizers';
-import { argmax, softmax, tensor, tidy } from '@nagare/tensor';
+import { argmax, dispose, softmax, tensor, tidy } from '@nagare/tensor';
 import { fit } from '@nagare/train';
 import { installBackend } from '../lib/install-backend';
 import { mnistCnn } from '../lib/mnist-model';
@@ -25,32 +25,39 @@ async function download(config: MnistConfig, file: string): Promise<Uint8Array> 
   return new Uint8Array(await response.arrayBuffer());
 }
 
-/** Accuracy on `data` in batches of 250, and up to `keep` misclassified images. */
-function score(net: Sequential, data: TensorDataset, keep: number) {
+/**
+ * Accuracy on `data` in batches of 250, and up to `keep` misclassified images. Each batch is read
+ * with `data()`, so scoring runs unchanged on a backend that cannot read synchronously (WebGPU).
+ */
+async function score(net: Sequential, data: TensorDataset, keep: number) {
   const mistakes: { pixels: Float32Array; label: number; predicted: number }[] = [];
   let correct = 0;
   net.eval();
-  noGrad(() => {
+  try {
     for (let start = 0; start < data.length; start += 250) {
       const indices = Array.from({ length: Math.min(250, data.length - start) }, (_, i) => start + i);
-      tidy(() => {
-        const [x, y] = data.getBatch(indices);
-        const predicted = argmax(net.call(x), 1).dataSync();
-        const labels = y.dataSync();
-        const pixels = x.dataSync();
-        for (let i = 0; i < indices.length; i++) {
-          if (predicted[i] === labels[i]) correct++;
-          else if (mistakes.length < keep)
-            mistakes.push({
-              pixels: Float32Array.from(pixels.subarray(784 * i, 784 * (i + 1))),
-              label: labels[i],
-              predicted: predicted[i],
-            });
-        }
-      });
+      const batch = noGrad(() =>
+        tidy(() => {
+          const [x, y] = data.getBatch(indices);
+          return [argmax(net.call(x), 1), y, x];
+        }),
+      );
+      const [predicted, labels, pixels] = await Promise.all(batch.map((t) => t.data())).finally(() =>
+        dispose(batch),
+      );
+      for (let i = 0; i < indices.length; i++) {
+        if (predicted[i] === labels[i]) correct++;
+        else if (mistakes.length < keep)
+          mistakes.push({
+            pixels: Float32Array.from(pixels.subarray(784 * i, 784 * (i + 1))),
+            label: labels[i],
+            predicted: predicted[i],
+          });
+      }
     }
-  });
-  net.train();
+  } finally {
+    net.train();
+  }
   return { accuracy: correct / data.length, mistakes };
 }
 
@@ -110,8 +117,8 @@ async function train(config: MnistConfig): Promise<void> {
             accuracy: logs.metrics.accuracy,
           });
         },
-        onEpochEnd: (_context, logs) => {
-          const { accuracy } = score(net, testSet, 0);
+        onEpochEnd: async (_context, logs) => {
+          const { accuracy } = await score(net, testSet, 0);
           send({
             type: 'epoch',
             epoch: logs.epoch,
@@ -125,7 +132,7 @@ async function train(config: MnistConfig): Promise<void> {
   });
   optimizer.dispose();
   controller = null;
-  const { accuracy, mistakes } = score(net, testSet, 12);
+  const { accuracy, mistakes } = await score(net, testSet, 12);
   send({
     type: 'done',
     stopped: history.stopReason !== null,
@@ -136,18 +143,17 @@ async function train(config: MnistConfig): Promise<void> {
   });
 }
 
-function predict(pixels: Float32Array): void {
+async function predict(pixels: Float32Array): Promise<void> {
   if (!model) throw new Error('train the network first');
   const net = model;
   net.eval();
-  const probabilities = noGrad(() =>
-    tidy(() => Float32Array.from(softmax(net.call(tensor(pixels, { shape: [1, 1, 28, 28] })), 1).dataSync())),
-  );
+  const output = noGrad(() => tidy(() => softmax(net.call(tensor(pixels, { shape: [1, 1, 28, 28] })), 1)));
+  const probabilities = Float32Array.from(await output.data().finally(() => output.dispose()));
   send({ type: 'prediction', probabilities }, [probabilities.buffer]);
 }
 
 onRequest<MnistRequest>(async (request) => {
   if (request.type === 'stop') controller?.abort();
-  else if (request.type === 'predict') predict(request.pixels);
+  else if (request.type === 'predict') await predict(request.pixels);
   else await train(request.config);
 });

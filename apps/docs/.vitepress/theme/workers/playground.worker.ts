@@ -8,6 +8,7 @@ import {
   abs,
   add,
   argmax,
+  dispose,
   max,
   scalar,
   softmax,
@@ -51,15 +52,15 @@ function makeDataset(config: PlaygroundConfig): TensorDataset {
   }
 }
 
-function columns(dataset: { length: number; get(index: number): Tensor[] }) {
+/** The points and labels as host arrays, read with `data()` so this works on every backend. */
+async function columns(dataset: { length: number; get(index: number): Tensor[] }) {
   const points = new Float32Array(2 * dataset.length);
   const labels = new Int32Array(dataset.length);
   for (let i = 0; i < dataset.length; i++) {
     const [x, y] = dataset.get(i);
-    points.set(x.dataSync(), 2 * i);
-    labels[i] = y.dataSync()[0];
-    x.dispose();
-    y.dispose();
+    const [xs, ys] = await Promise.all([x.data(), y.data()]).finally(() => dispose([x, y]));
+    points.set(xs, 2 * i);
+    labels[i] = ys[0];
   }
   return { points, labels };
 }
@@ -98,7 +99,7 @@ function weightPenalty(config: PlaygroundConfig, model: Sequential): Regularizer
   ];
 }
 
-function boundary(model: Sequential): BoundaryGrid {
+async function boundary(model: Sequential): Promise<BoundaryGrid> {
   const coordinates = new Float32Array(GRID * GRID * 2);
   for (let row = 0; row < GRID; row++) {
     for (let column = 0; column < GRID; column++) {
@@ -107,16 +108,17 @@ function boundary(model: Sequential): BoundaryGrid {
       coordinates[offset + 1] = EXTENT - ((row + 0.5) / GRID) * 2 * EXTENT;
     }
   }
-  return noGrad(() =>
+  const [predicted, confidence] = noGrad(() =>
     tidy(() => {
       const probabilities = softmax(model.call(tensor(coordinates, { shape: [GRID * GRID, 2] })), 1);
-      return {
-        size: GRID,
-        predicted: Uint8Array.from(argmax(probabilities, 1).dataSync()),
-        confidence: Float32Array.from(max(probabilities, 1).dataSync()),
-      };
+      return [argmax(probabilities, 1), max(probabilities, 1)];
     }),
   );
+  // Read asynchronously, so the playground runs unchanged on a backend that cannot read synchronously (WebGPU).
+  const [classes, confidences] = await Promise.all([predicted.data(), confidence.data()]).finally(() =>
+    dispose([predicted, confidence]),
+  );
+  return { size: GRID, predicted: Uint8Array.from(classes), confidence: Float32Array.from(confidences) };
 }
 
 async function prepare(config: PlaygroundConfig) {
@@ -130,7 +132,13 @@ async function prepare(config: PlaygroundConfig) {
     seed: config.seed,
   });
   const classes = config.dataset === 'blobs' ? 3 : 2;
-  return { trainSet, testSet, classes, trainColumns: columns(trainSet), testColumns: columns(testSet) };
+  return {
+    trainSet,
+    testSet,
+    classes,
+    trainColumns: await columns(trainSet),
+    testColumns: await columns(testSet),
+  };
 }
 
 async function preview(config: PlaygroundConfig): Promise<void> {
@@ -158,8 +166,8 @@ async function train(config: PlaygroundConfig): Promise<void> {
     signal: controller.signal,
     callbacks: [
       {
-        onEpochEnd: (_context, { epoch, metrics }) => {
-          const grid = boundary(model);
+        onEpochEnd: async (_context, { epoch, metrics }) => {
+          const grid = await boundary(model);
           send(
             {
               type: 'epoch',

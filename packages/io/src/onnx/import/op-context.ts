@@ -79,7 +79,19 @@ export class OnnxOpContext {
     // INT64 values beyond ±2^53 (INT64_MAX as "to the end") only need to stay huge, not exact.
     if (value.source?.values instanceof BigInt64Array)
       return Array.from(value.source.values, (v) => Number(v));
+    // A fed or constant input keeps its host values: no read back (which WebGPU could not do synchronously).
+    if (value.source) return Array.from(value.source.values as ArrayLike<number>, Number);
     return Array.from(value.tensor.dataSync(), Number);
+  }
+
+  /**
+   * The values of required input `i` as numbers: its host values when it was fed or is a
+   * constant, else read back (synchronously, so not on WebGPU).
+   */
+  inputValues(i: number): number[] {
+    const values = this.inputInts(i);
+    if (values === undefined) throw new ArgumentError(this.opType, `input ${i} is required`);
+    return values;
   }
 
   /** The single value of a scalar (or one-element) input, or undefined when omitted. */

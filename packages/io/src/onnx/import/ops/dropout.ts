@@ -12,8 +12,8 @@ import type { OnnxOpContext, OnnxOpTable } from '../op-context';
  */
 function dropout(c: OnnxOpContext) {
   const x = c.input(0);
-  const isTraining = c.opset >= 12 && c.has(2) && c.input(2).dataSync()[0] !== 0;
-  const ratio = c.opset >= 12 ? (c.has(1) ? Number(c.input(1).dataSync()[0]) : 0.5) : c.float('ratio', 0.5);
+  const isTraining = c.opset >= 12 && c.has(2) && c.inputValues(2)[0] !== 0;
+  const ratio = c.opset >= 12 ? (c.has(1) ? c.inputValues(1)[0] : 0.5) : c.float('ratio', 0.5);
   const seed = c.int('seed', 0);
   const run = (t: nt.Tensor) =>
     nn.dropout(t, ratio, { training: isTraining, generator: new ComplementedNumpyGenerator(seed) });

@@ -49,16 +49,16 @@ function padOp(c: OnnxOpContext): Tensor[] {
   const mode = c.string('mode', 'constant');
   if (mode !== 'constant' && mode !== 'reflect' && mode !== 'edge' && mode !== 'wrap')
     c.unsupported(`mode "${mode}"`);
-  const value = c.has(2) ? (c.input(2).dataSync()[0] ?? 0) : 0;
+  const value = c.has(2) ? (c.inputValues(2)[0] ?? 0) : 0;
   return [nt.pad(x, pairs, { mode, value })];
 }
 
 /** OneHot: [off, on] values, depth, and the new axis placed at `axis` (default −1, the last). */
 function oneHotOp(c: OnnxOpContext): Tensor[] {
   const indices = nt.cast(c.input(0), 'int32');
-  const depth = Math.trunc(Number(c.input(1).dataSync()[0]));
+  const depth = Math.trunc(c.inputValues(1)[0]);
   const values = c.input(2);
-  const [off, on] = Array.from(values.dataSync(), Number);
+  const [off, on] = c.inputValues(2);
   const hot = nt.oneHot(indices, depth);
   const y = nt.cast(nt.add(nt.mul(hot, on - off), off), values.dtype);
   const axis = nt.normalizeAxis('OneHot', c.int('axis', -1), y.rank);
