@@ -20,14 +20,24 @@ const ARGS = [
 ];
 export const SCREENSHOTS = fileURLToPath(new URL('../test-results', import.meta.url));
 
-/** Launches Chromium; a missing binary gets an error that says how to install it. */
-export async function launch(): Promise<Browser> {
+// WebGPU on the CPU (SwiftShader) where the machine has no GPU; --disable-gpu would turn it off.
+const WEBGPU_ARGS = [
+  ...ARGS.filter((arg) => arg !== '--disable-gpu'),
+  '--enable-unsafe-webgpu',
+  '--use-webgpu-adapter=swiftshader',
+];
+
+/**
+ * Launches Chromium (with WebGPU on SwiftShader when `webgpu` is set); a missing binary gets an
+ * error that says how to install it.
+ */
+export async function launch({ webgpu = false } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`,
     );
   }
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, args: webgpu ? WEBGPU_ARGS : ARGS });
 }
 
 /** A page of the site at `path`, with the errors it logs collected into `errors`. */

@@ -1,4 +1,5 @@
 // Messages between the MNIST component and its worker.
+import type { BackendChoice } from './backend-choices';
 
 export interface MnistConfig {
   /** Absolute URL of the directory holding the gzip'd IDX files. */
@@ -10,6 +11,8 @@ export interface MnistConfig {
   seed: number;
   /** Threads of the wasm backend (more than 1 only on a cross-origin isolated page). */
   threads: number;
+  /** The backend to train on (`auto`: WebGPU where the browser has it, else wasm). */
+  backend: BackendChoice;
 }
 
 export type MnistRequest =

@@ -1,4 +1,4 @@
-// The MNIST demo's worker: fetches the site's MNIST subset, trains a small CNN with `fit`, scores
+// The MNIST demo's worker: fetches the site's MNIST subset, trains LeNet-5 with `fit` (on WebGPU where the page asks for it and the browser has it, else wasm), scores
 // it on the held-out images and then classifies the digits drawn on the page.
 import { noGrad } from '@nagare/autograd';
 import { mnistFromBytes, type TensorDataset } from '@nagare/data';
@@ -7,7 +7,7 @@ import { Adam } from '@nagare/optimizers';
 import { argmax, dispose, softmax, tensor, tidy } from '@nagare/tensor';
 import { fit } from '@nagare/train';
 import { installBackend } from '../lib/install-backend';
-import { mnistCnn } from '../lib/mnist-model';
+import { mnistLenet5 } from '../lib/mnist-model';
 import { MNIST_FILES, type MnistConfig, type MnistRequest, type MnistResponse } from '../lib/mnist-protocol';
 import { onRequest, reply } from '../lib/worker-host';
 
@@ -66,7 +66,7 @@ async function train(config: MnistConfig): Promise<void> {
   // The previous network lives on the current backend, which a new thread count replaces.
   model?.dispose();
   model = null;
-  const backend = await installBackend(config.threads);
+  const backend = await installBackend(config.threads, config.backend);
   send({ type: 'status', message: 'Downloading the MNIST subset…' });
   const [trainImages, trainLabels, testImages, testLabels] = await Promise.all(
     [MNIST_FILES.trainImages, MNIST_FILES.trainLabels, MNIST_FILES.testImages, MNIST_FILES.testLabels].map(
@@ -75,7 +75,7 @@ async function train(config: MnistConfig): Promise<void> {
   );
   const trainSet = await mnistFromBytes(trainImages, trainLabels, { limit: config.trainImages });
   const testSet = await mnistFromBytes(testImages, testLabels);
-  const net = mnistCnn(config.seed);
+  const net = mnistLenet5(config.seed);
   model = net;
   send({
     type: 'model',

@@ -1,0 +1,12 @@
+// The compute backends a live example can ask its worker for (see install-backend.ts, which runs in
+// the workers; this module has no backend imports so that pages can list the choices cheaply).
+
+/** Which backend a demo asks for: `auto` takes WebGPU where the browser has it, else wasm. */
+export type BackendChoice = 'auto' | 'webgpu' | 'wasm';
+
+/** The choices of the pages' backend switch, with their labels. */
+export const BACKEND_CHOICES: readonly { value: BackendChoice; label: string }[] = [
+  { value: 'auto', label: 'auto (WebGPU where available)' },
+  { value: 'webgpu', label: 'WebGPU' },
+  { value: 'wasm', label: 'WebAssembly' },
+];
