@@ -1,7 +1,8 @@
 // Shared inputs for the rule tests: seeded random shapes (size-1 axes and scalars included),
 // broadcasting partners, and float64 values kept away from an op's kinks.
-import { Generator, type Tensor, tensor } from '@nagare/tensor';
+import { Generator, type Tensor } from '@nagare/tensor';
 import { type CheckedFunction, expectGradcheck, expectGradgradcheck } from '../testing';
+import { type DrawOptions, draw } from '../testing/gradcheck-cases/values';
 
 /** Random shapes of rank 0–3 with lengths 1–4, plus the fixed cases [1] and []. */
 export function randomShapes(seed: number, count = 3): number[][] {
@@ -40,30 +41,12 @@ export function broadcastPairs(seed: number): [number[], number[]][] {
   ];
 }
 
-/** How to draw an input's values. */
-export interface ValueOptions {
-  /** Keep every value at least `margin` away from these points (an op's kinks). */
-  kinks?: readonly number[];
-  margin?: number;
-  /** Draw uniformly from [low, high] instead of a standard normal. */
-  low?: number;
-  high?: number;
-}
+/** How to draw an input's values: kinks to keep away from (by `margin`, default 0.05), a range. */
+export type ValueOptions = Omit<DrawOptions, 'dtype'>;
 
 /** A float64 tensor of `shape` with seeded values (see ValueOptions). */
 export function randomValues(shape: readonly number[], seed: number, options: ValueOptions = {}): Tensor {
-  const g = new Generator(seed);
-  const { kinks = [], margin = 0.05, low, high } = options;
-  const size = shape.reduce((p, d) => p * d, 1);
-  const values = new Float64Array(size);
-  for (let i = 0; i < size; i++) {
-    let v: number;
-    do {
-      v = low !== undefined && high !== undefined ? low + (high - low) * g.nextFloat() : g.nextNormal();
-    } while (kinks.some((k) => Math.abs(v - k) < margin));
-    values[i] = v;
-  }
-  return tensor(values, { shape, dtype: 'float64' });
+  return draw(shape, seed, { margin: 0.05, ...options, dtype: 'float64' });
 }
 
 /** Gradchecks `f` (first and second order) on each set of inputs. */

@@ -8,6 +8,8 @@ export interface DrawOptions {
   /** Draw uniformly from [low, high] instead of a standard normal. */
   low?: number;
   high?: number;
+  /** float32 (default) for the portable suites; the float64 rule tests draw float64. */
+  dtype?: 'float32' | 'float64';
 }
 
 /**
@@ -16,9 +18,9 @@ export interface DrawOptions {
  */
 export function draw(shape: readonly number[], seed: number, options: DrawOptions = {}): Tensor {
   const g = new Generator(seed);
-  const { kinks = [], margin = 0.1, low, high } = options;
+  const { kinks = [], margin = 0.1, low, high, dtype = 'float32' } = options;
   const size = shape.reduce((p, d) => p * d, 1);
-  const values = new Float32Array(size);
+  const values = dtype === 'float64' ? new Float64Array(size) : new Float32Array(size);
   for (let i = 0; i < size; i++) {
     let v: number;
     do {
@@ -26,7 +28,7 @@ export function draw(shape: readonly number[], seed: number, options: DrawOption
     } while (kinks.some((k) => Math.abs(v - k) < margin));
     values[i] = v;
   }
-  return tensor(values, { shape, dtype: 'float32' });
+  return tensor(values, { shape, dtype });
 }
 
 /**
