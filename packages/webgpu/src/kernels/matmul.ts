@@ -69,7 +69,10 @@ export const matmulKernel: WebGPUKernel<'matmul'> = {
     const batches = outBatch.reduce((p, d) => p * d, 1);
     const { params, workgroups } = gemmParams(m, n, k, batches);
     params.u32(outBatch.length, transposeA ? 1 : 0, transposeB ? 1 : 0, ...outBatch);
-    params.u32(...batchStrides(a.shape.slice(0, -2), outBatch), ...batchStrides(b.shape.slice(0, -2), outBatch));
+    params.u32(
+      ...batchStrides(a.shape.slice(0, -2), outBatch),
+      ...batchStrides(b.shape.slice(0, -2), outBatch),
+    );
     context.dispatch({
       source: matmulShader(y.dtype),
       buffers: [bufferOf(a), bufferOf(b), bufferOf(y)],

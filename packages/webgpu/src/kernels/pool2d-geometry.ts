@@ -9,7 +9,13 @@ import { Params } from '../runtime/params';
  * output plane, the window, stride, padding [top, bottom, left, right], dilation and
  * countIncludePad (read by `POOL_GEOMETRY`).
  */
-export function poolParams(threads: number, xShape: Shape, yShape: Shape, attrs: Pool2dAttrs, countIncludePad = false): Params {
+export function poolParams(
+  threads: number,
+  xShape: Shape,
+  yShape: Shape,
+  attrs: Pool2dAttrs,
+  countIncludePad = false,
+): Params {
   const { kernelSize, stride, padding, dilation } = attrs;
   return new Params()
     .u32(threads)

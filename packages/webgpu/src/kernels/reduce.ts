@@ -70,7 +70,13 @@ function reducerFor(op: ReduceOp, inDtype: DType): Reducer {
   return simpleReducer(inType, identity, `${op}(a, b)`, inType);
 }
 
-function runReduce(op: ReduceOp, context: KernelContext, x: KernelTensor, axes: readonly number[], y: KernelTensor) {
+function runReduce(
+  op: ReduceOp,
+  context: KernelContext,
+  x: KernelTensor,
+  axes: readonly number[],
+  y: KernelTensor,
+) {
   context.dispatch({
     source: treeReduceShader(x.dtype, y.dtype, reducerFor(op, x.dtype)),
     buffers: [bufferOf(x), bufferOf(y)],

@@ -1,6 +1,6 @@
 import type { OpName } from '@nagare/tensor';
-import { binaryKernels, whereKernel } from './binary';
 import { avgPool2dBackwardKernel, avgPool2dKernel } from './avg-pool2d';
+import { binaryKernels, whereKernel } from './binary';
 import { castKernel, clipKernel } from './clip-cast';
 import type { WebGPUKernel } from './context';
 import { conv2dKernel } from './conv2d';

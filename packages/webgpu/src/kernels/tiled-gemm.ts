@@ -103,7 +103,12 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) grid: ve
 }
 
 /** The generator's parameter words for an M × K by K × N product over `batches`, and the groups. */
-export function gemmParams(m: number, n: number, k: number, batches: number): { params: Params; workgroups: number } {
+export function gemmParams(
+  m: number,
+  n: number,
+  k: number,
+  batches: number,
+): { params: Params; workgroups: number } {
   const tilesN = Math.ceil(n / TILE);
   const tilesM = Math.ceil(m / TILE);
   const params = new Params().u32(m, n, k, tilesN, tilesM, batches, 0, 0);
