@@ -32,13 +32,13 @@ const ARGS = [
 const PACKAGES = fileURLToPath(new URL('../../', import.meta.url));
 const RUNNER = fileURLToPath(new URL('./page-runner.ts', import.meta.url));
 
-/** Resolves `@nagare/x` and `@nagare/x/testing` to TypeScript sources, as the vitest config does. */
+/** Resolves `@nagare/x`, `@nagare/x/testing` and `@nagare/x/models` to TypeScript sources, as the vitest config does. */
 const nagareSources: Plugin = {
   name: 'nagare-sources',
   setup(builder) {
-    builder.onResolve({ filter: /^@nagare\/[a-z]+(\/testing)?$/ }, ({ path }) => {
-      const [, name, subpath] = /^@nagare\/([a-z]+)(\/testing)?$/.exec(path) ?? [];
-      return { path: `${PACKAGES}${name}/src/${subpath ? 'testing/' : ''}index.ts` };
+    builder.onResolve({ filter: /^@nagare\/[a-z]+(\/testing|\/models)?$/ }, ({ path }) => {
+      const [, name, subpath] = /^@nagare\/([a-z]+)(?:\/(testing|models))?$/.exec(path) ?? [];
+      return { path: `${PACKAGES}${name}/src/${subpath ? `${subpath}/` : ''}index.ts` };
     });
   },
 };
@@ -57,6 +57,8 @@ async function bundle(entry: string): Promise<string> {
     write: false,
     sourcemap: 'inline',
     plugins: [nagareSources],
+    // Node-only loaders (mnistFromDirectory) import node: modules lazily; the page never calls them.
+    external: ['node:*'],
     logLevel: 'silent',
   });
   return result.outputFiles[0].text;

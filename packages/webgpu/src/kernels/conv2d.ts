@@ -1,7 +1,7 @@
 import type { Conv2dAttrs, Shape } from '@nagare/tensor';
 import type { Params } from '../runtime/params';
 import { bufferOf, type WebGPUKernel } from './context';
-import { GEMM_PARAM_WORDS, gemmParams, gemmShader } from './tiled-gemm';
+import { GEMM_PARAM_WORDS, type GemmSpec, gemmPlan, gemmShader } from './tiled-gemm';
 import { storage } from './wgsl';
 
 // Convolutions run as implicit GEMMs on the tiled GEMM shader: the column matrix of im2col is
@@ -59,22 +59,26 @@ fn cg() -> u32 { return pu(${G + 15}u); }
 fn og() -> u32 { return pu(${G + 16}u); }
 `;
 
-/** `im2col(image, group, p, j)`: tap p (channel, ki, kj of the group) of output position j, from x; 0 in the padding. */
+/**
+ * `im2col(image, group, p, origin)`: tap p (channel, ki, kj of the group) of the output position
+ * whose window starts at input (row, column) `origin`, read from x; 0 in the padding.
+ */
 export const IM2COL = /* wgsl */ `
-fn im2col(image: u32, group: u32, p: u32, j: u32) -> f32 {
+fn windowOrigin(j: u32) -> vec2<i32> {
+  return vec2<i32>(i32((j / outW()) * strideH()) - padTop(), i32((j % outW()) * strideW()) - padLeft());
+}
+fn im2col(image: u32, group: u32, p: u32, origin: vec2<i32>) -> f32 {
   let taps = kh() * kw();
   let channel = p / taps;
-  let ki = (p % taps) / kw();
-  let kj = p % kw();
-  let ih = i32((j / outW()) * strideH() + ki * dilationH()) - padTop();
-  let iw = i32((j % outW()) * strideW() + kj * dilationW()) - padLeft();
+  let ih = origin.x + i32(((p % taps) / kw()) * dilationH());
+  let iw = origin.y + i32((p % kw()) * dilationW());
   if (ih < 0 || ih >= i32(H()) || iw < 0 || iw >= i32(W())) { return 0.0; }
   return x[((image * C() + group * cg() + channel) * H() + u32(ih)) * W() + u32(iw)];
 }
 `;
 
 // y[image, group·og + o, j] = Σ_p w[group·og + o, p] · im2col(image, group, p, j); batch = (image, group).
-const CONV2D = gemmShader({
+const CONV2D: GemmSpec = {
   type: 'f32',
   declarations: [
     storage(1, 'x', 'float32', 'read'),
@@ -88,9 +92,11 @@ const CONV2D = gemmShader({
   setup: 'image = batch / groups();\n  group = batch % groups();',
   // K (word 2) is cg·kh·kw: one filter's length.
   loadA: 'return w[(group * og() + row) * pu(2u) + k];',
-  loadB: 'return im2col(image, group, k, col);',
+  columnType: 'vec2<i32>',
+  column: 'return windowOrigin(col);',
+  loadB: 'return im2col(image, group, k, c);',
   store: 'y[(image * O() + group * og() + row) * pu(1u) + col] = value;',
-});
+};
 
 /** conv2d (float32), all strides, paddings, dilations and groups, as an implicit GEMM per image and group. */
 export const conv2dKernel: WebGPUKernel<'conv2d'> = {
@@ -98,9 +104,9 @@ export const conv2dKernel: WebGPUKernel<'conv2d'> = {
   run(context, [x, w], attrs, [y]) {
     const s = convSizes(x.shape, w.shape, y.shape, attrs.groups);
     const og = s.o / s.groups;
-    const { params, workgroups } = gemmParams(og, s.outH * s.outW, s.cg * s.kh * s.kw, s.n * s.groups);
+    const { shape, params, workgroups } = gemmPlan(og, s.outH * s.outW, s.cg * s.kh * s.kw, s.n * s.groups);
     context.dispatch({
-      source: CONV2D,
+      source: gemmShader(CONV2D, shape),
       buffers: [bufferOf(x), bufferOf(w), bufferOf(y)],
       params: pushConvGeometry(params, s, attrs),
       workgroups,

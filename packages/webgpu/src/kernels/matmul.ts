@@ -1,6 +1,6 @@
 import type { DType, Shape } from '@nagare/tensor';
 import { bufferOf, NUMERIC_DTYPE, type WebGPUKernel } from './context';
-import { GEMM_PARAM_WORDS, gemmParams, gemmShader } from './tiled-gemm';
+import { GEMM_PARAM_WORDS, type GemmSpec, gemmPlan, gemmShader } from './tiled-gemm';
 import { storage, wgslType } from './wgsl';
 
 // Words after the generator's: batch rank, transposeA, transposeB, then the batch shape and each
@@ -8,9 +8,9 @@ import { storage, wgslType } from './wgsl';
 const RANK = GEMM_PARAM_WORDS;
 const DIMS = RANK + 3;
 
-/** The tiled matmul shader for `dtype`; shapes, transposes and batch broadcasting are parameters. */
-function matmulShader(dtype: DType): string {
-  return gemmShader({
+/** The tiled matmul for `dtype`; shapes, transposes and batch broadcasting are parameters. */
+function matmulSpec(dtype: DType): GemmSpec {
+  return {
     type: wgslType(dtype),
     declarations: [
       storage(1, 'A', dtype, 'read'),
@@ -37,11 +37,15 @@ function matmulShader(dtype: DType): string {
   }`,
     loadA: `if (pu(${RANK + 1}u) != 0u) { return A[aBase + k * pu(0u) + row]; }
   return A[aBase + row * pu(2u) + k];`,
-    loadB: `if (pu(${RANK + 2}u) != 0u) { return B[bBase + col * pu(2u) + k]; }
-  return B[bBase + k * pu(1u) + col];`,
+    columnType: 'u32',
+    column: 'return col;',
+    loadB: `if (pu(${RANK + 2}u) != 0u) { return B[bBase + c * pu(2u) + k]; }
+  return B[bBase + k * pu(1u) + c];`,
     store: 'C[batch * pu(0u) * pu(1u) + row * pu(1u) + col] = value;',
-  });
+  };
 }
+
+const SPECS = { float32: matmulSpec('float32'), int32: matmulSpec('int32') };
 
 /** Matrix strides of `batchShape` (an operand's leading axes) aligned right to the output's. */
 function batchStrides(batchShape: Shape, outBatch: Shape): number[] {
@@ -67,14 +71,14 @@ export const matmulKernel: WebGPUKernel<'matmul'> = {
     const k = transposeA ? (a.shape.at(-2) as number) : (a.shape.at(-1) as number);
     const outBatch = y.shape.slice(0, -2);
     const batches = outBatch.reduce((p, d) => p * d, 1);
-    const { params, workgroups } = gemmParams(m, n, k, batches);
+    const { shape, params, workgroups } = gemmPlan(m, n, k, batches);
     params.u32(outBatch.length, transposeA ? 1 : 0, transposeB ? 1 : 0, ...outBatch);
     params.u32(
       ...batchStrides(a.shape.slice(0, -2), outBatch),
       ...batchStrides(b.shape.slice(0, -2), outBatch),
     );
     context.dispatch({
-      source: matmulShader(y.dtype),
+      source: gemmShader(SPECS[y.dtype as 'float32' | 'int32'], shape),
       buffers: [bufferOf(a), bufferOf(b), bufferOf(y)],
       params,
       workgroups,
