@@ -12,6 +12,7 @@ test('without navigator.gpu it throws a BackendError that suggests the wasm back
   expect(error).toBeInstanceOf(BackendError);
   expect((error as BackendError).op).toBe('createWebGPUBackend');
   expect((error as Error).message).toMatch(/navigator\.gpu is missing/);
+  expect((error as Error).message).toMatch(/useWasm\(\)/);
   expect((error as Error).message).toMatch(/createWasmBackend/);
 });
 

@@ -33,7 +33,7 @@ const RAISED_LIMITS = [
 ] as const;
 
 const NO_WEBGPU_HINT =
-  'use the wasm backend instead: useBackend(await createWasmBackend()) from @nagare/wasm';
+  "use the wasm backend instead: `await useWasm()` from 'nagare', or `useBackend(await createWasmBackend())` with @nagare/wasm";
 
 async function requestDevice(options: WebGPUBackendOptions): Promise<{ device: GPUDevice; info: string }> {
   const gpu = (globalThis as { navigator?: { gpu?: GPU } }).navigator?.gpu;

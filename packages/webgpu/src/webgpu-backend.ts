@@ -1,5 +1,6 @@
 import {
   type Backend,
+  BackendError,
   type BackendMemory,
   bytesPerElement,
   type DataId,
@@ -49,9 +50,9 @@ export function float64Error(op: string): DTypeError {
   );
 }
 
-/** The tensor's values as the GPU stores them (4 bytes per element; bool widened to u32). */
-function toGpuLayout(values: TypedArray, dtype: DType): ArrayBufferView {
-  return dtype === 'bool' ? Uint32Array.from(values as Uint8Array) : values;
+/** The tensor's values as the GPU stores them (4 bytes per element; bool bytes widened to u32). */
+function toGpuLayout(values: TypedArray): ArrayBufferView {
+  return values instanceof Uint8Array ? Uint32Array.from(values) : values;
 }
 
 /** GPU words back into `dtype`'s typed array (bool narrowed from u32). */
@@ -86,6 +87,14 @@ export function createBackendObject(runtime: GpuRuntime, adapterInfo: string): W
     adapterInfo,
     allocate(dtype: DType, size: number): DataId {
       if (dtype === 'float64') throw float64Error('allocate');
+      const limits = runtime.device.limits;
+      const maxBytes = Math.min(limits.maxBufferSize, limits.maxStorageBufferBindingSize);
+      if (size * 4 > maxBytes) {
+        throw new BackendError(
+          'allocate',
+          `${size} elements (${size * 4} bytes on the GPU) exceed this device's largest storage buffer (${maxBytes} bytes)`,
+        );
+      }
       const { buffer, isReused } = runtime.pool.acquire(size * 4);
       // New WebGPU buffers start zeroed; a reused one is cleared in order with pending commands.
       if (isReused) runtime.clear(buffer);
@@ -95,9 +104,7 @@ export function createBackendObject(runtime: GpuRuntime, adapterInfo: string): W
     },
     write(dataId, values) {
       const data = dataId as GpuData;
-      if (data.size === 0) return;
-      const dtype: DType = values instanceof Uint8Array ? 'bool' : 'float32';
-      runtime.write(data.buffer, toGpuLayout(values, dtype));
+      if (data.size > 0) runtime.write(data.buffer, toGpuLayout(values));
     },
     read(_dataId, _dtype, _size): TypedArray {
       throw new SyncReadError('read', 'webgpu');

@@ -43,7 +43,19 @@ const nagareSources: Plugin = {
   },
 };
 
-async function bundle(entry: string): Promise<string> {
+const bundles = new Map<string, Promise<string>>();
+
+/** The page script for `entry`, bundled once per test file (entries do not change during a run). */
+function bundle(entry: string): Promise<string> {
+  let script = bundles.get(entry);
+  if (!script) {
+    script = bundleNow(entry);
+    bundles.set(entry, script);
+  }
+  return script;
+}
+
+async function bundleNow(entry: string): Promise<string> {
   const result = await build({
     stdin: {
       contents: `import * as entry from ${JSON.stringify(entry)};\nimport { install } from ${JSON.stringify(RUNNER)};\ninstall(entry);`,

@@ -29,6 +29,13 @@ describe.skipIf(browserSkipReason !== null)(`webgpu runtime ${browserSkipReason 
     );
   });
 
+  test('a tensor above the largest storage buffer is a BackendError, before any buffer exists', async () => {
+    const { error, before, after } = await run('oversizedTensor');
+    expect(error).toMatchObject({ name: 'BackendError', op: 'allocate' });
+    expect(error?.message).toMatch(/largest storage buffer/);
+    expect(after).toEqual(before);
+  });
+
   test('dataSync, toArray and item throw SyncReadError naming the async call; data() works', async () => {
     const result = await run('syncReads');
     expect(result.dataSync).toMatchObject({ name: 'SyncReadError', code: 'SYNC_READ' });
@@ -67,6 +74,23 @@ describe.skipIf(browserSkipReason !== null)(`webgpu runtime ${browserSkipReason 
     });
     expect(result.values).toEqual([-2, 0, 4, 10]);
     expect(result.gpu.buffers).toBe(result.gpu.pooled); // every buffer is back in the pool
+  });
+
+  test('gather, scatterAdd and oneHot give zeros (or skip) for indices out of range', async () => {
+    expect(await run('outOfRangeIndices')).toEqual({
+      gathered: [
+        [3, 4],
+        [0, 0],
+        [3, 4],
+        [0, 0],
+      ],
+      scattered: [1, 0, 100],
+      encoded: [
+        [0, 0, 1],
+        [0, 0, 0],
+        [0, 0, 0],
+      ],
+    });
   });
 
   test('an op over more than 65,535 × 64 elements folds its dispatch into 2-D', async () => {

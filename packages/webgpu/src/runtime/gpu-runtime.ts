@@ -14,8 +14,12 @@ export interface Dispatch {
   source: string;
   buffers: readonly GPUBuffer[];
   params: Params;
-  /** Workgroups to run; folded into 2-D when above `maxComputeWorkgroupsPerDimension`. */
-  workgroups: number;
+  /**
+   * Workgroups to run: a count (folded into 2-D past `maxComputeWorkgroupsPerDimension`, so the
+   * shader computes its linear id from `workgroup_id` and `num_workgroups`), or an explicit
+   * `[x, y, z]` grid for tiled kernels (each at most `maxComputeWorkgroupsPerDimension`).
+   */
+  workgroups: number | readonly [number, number, number];
 }
 
 /**
@@ -30,6 +34,13 @@ export class GpuRuntime {
   private pendingDispatches = 0;
   /** Buffers the pending command buffer uses that are destroyed once it is submitted. */
   private transient: GPUBuffer[] = [];
+  /**
+   * One uniform buffer holds the parameters of every dispatch of the pending command buffer, one
+   * 256-byte slot each. It stays mapped while dispatches are recorded (written through the
+   * mapping: a queue write would land before commands recorded earlier) and is unmapped at submit.
+   */
+  private arena: { buffer: GPUBuffer; words: Uint32Array } | null = null;
+  private readonly slotBytes: number;
   private readonly errors: string[] = [];
 
   constructor(
@@ -37,6 +48,7 @@ export class GpuRuntime {
     maxPooledBytes: number,
   ) {
     this.pool = new BufferPool(device, maxPooledBytes, (buffer) => this.retire(buffer));
+    this.slotBytes = Math.max(PARAMS_WORDS * 4, device.limits.minUniformBufferOffsetAlignment);
     // Validation errors surface asynchronously: keep them so the next read reports them.
     device.addEventListener('uncapturederror', (event) => {
       this.errors.push((event as GPUUncapturedErrorEvent).error.message);
@@ -45,30 +57,37 @@ export class GpuRuntime {
 
   /** Records one compute dispatch into the pending command buffer. */
   dispatch({ source, buffers, params, workgroups }: Dispatch): void {
-    if (workgroups === 0) return;
+    const grid = this.grid(workgroups);
+    if (grid[0] * grid[1] * grid[2] === 0) return;
     const pipeline = this.pipeline(source);
-    const paramsBuffer = this.device.createBuffer({
-      size: PARAMS_WORDS * 4,
-      usage: GPUBufferUsage.UNIFORM,
-      mappedAtCreation: true,
-    });
-    // Filled through the mapping, not queue.writeBuffer: a queue write would land before the
-    // commands recorded earlier in the pending encoder.
-    new Uint32Array(paramsBuffer.getMappedRange()).set(params.words);
-    paramsBuffer.unmap();
-    this.transient.push(paramsBuffer);
-    const entries: GPUBindGroupEntry[] = [{ binding: 0, resource: { buffer: paramsBuffer } }];
+    const arena = this.paramsArena();
+    const offset = this.pendingDispatches * this.slotBytes;
+    arena.words.set(params.words, offset / 4);
+    const entries: GPUBindGroupEntry[] = [
+      { binding: 0, resource: { buffer: arena.buffer, offset, size: PARAMS_WORDS * 4 } },
+    ];
     for (let i = 0; i < buffers.length; i++)
       entries.push({ binding: i + 1, resource: { buffer: buffers[i] } });
     const bindGroup = this.device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries });
     const pass = this.commandEncoder().beginComputePass();
     pass.setPipeline(pipeline);
     pass.setBindGroup(0, bindGroup);
-    const maxPerDimension = this.device.limits.maxComputeWorkgroupsPerDimension;
-    const x = Math.min(workgroups, maxPerDimension);
-    pass.dispatchWorkgroups(x, Math.ceil(workgroups / x));
+    pass.dispatchWorkgroups(grid[0], grid[1], grid[2]);
     pass.end();
     if (++this.pendingDispatches >= DISPATCHES_PER_SUBMIT) this.flush();
+  }
+
+  /**
+   * A pooled buffer of at least `bytes` for a kernel's intermediate results (contents undefined).
+   * Give it back with `releaseScratch` once the dispatches using it are recorded: later commands
+   * that reuse it run after them, so it need not wait for the GPU.
+   */
+  scratch(bytes: number): GPUBuffer {
+    return this.pool.acquire(bytes).buffer;
+  }
+
+  releaseScratch(buffer: GPUBuffer): void {
+    this.pool.release(buffer);
   }
 
   /** Records zero-filling `buffer` (a reused pool buffer) in order with the pending dispatches. */
@@ -111,6 +130,11 @@ export class GpuRuntime {
 
   /** Submits the pending command buffer (if any) and frees its parameter buffers. */
   flush(): void {
+    if (this.arena) {
+      this.arena.buffer.unmap();
+      this.transient.push(this.arena.buffer);
+      this.arena = null;
+    }
     if (!this.encoder) return;
     this.device.queue.submit([this.encoder.finish()]);
     this.encoder = null;
@@ -122,6 +146,33 @@ export class GpuRuntime {
   /** Compute pipelines built so far (one per distinct shader source). */
   get pipelineCount(): number {
     return this.pipelines.size;
+  }
+
+  private paramsArena(): { buffer: GPUBuffer; words: Uint32Array } {
+    if (!this.arena) {
+      const buffer = this.device.createBuffer({
+        size: DISPATCHES_PER_SUBMIT * this.slotBytes,
+        usage: GPUBufferUsage.UNIFORM,
+        mappedAtCreation: true,
+      });
+      this.arena = { buffer, words: new Uint32Array(buffer.getMappedRange()) };
+    }
+    return this.arena;
+  }
+
+  private grid(workgroups: Dispatch['workgroups']): [number, number, number] {
+    const maxPerDimension = this.device.limits.maxComputeWorkgroupsPerDimension;
+    if (typeof workgroups !== 'number') {
+      if (workgroups.some((count) => count > maxPerDimension)) {
+        // Only a kernel bug gets here: tiled kernels size their grids from the device limit.
+        throw new RangeError(
+          `webgpu: workgroup grid [${workgroups.join(', ')}] exceeds ${maxPerDimension} per axis`,
+        );
+      }
+      return [workgroups[0], workgroups[1], workgroups[2]];
+    }
+    const x = Math.min(workgroups, maxPerDimension);
+    return [x, x === 0 ? 0 : Math.ceil(workgroups / x), 1];
   }
 
   /** Destroys `buffer` now, or after the pending command buffer (which may use it) is submitted. */

@@ -13,11 +13,11 @@ export interface CaseResult {
   ms: number;
 }
 
-/** The suite's float32 tolerance (`checkOpCaseAsync`'s default), also given to float64 cases. */
+/**
+ * The suite's float32 tolerance (`checkOpCaseAsync`'s default). Every case runs at float32 here,
+ * float64 ones included, so none is held tighter than this.
+ */
 const FLOAT32: Tolerance = { rtol: 1e-5, atol: 1e-6 };
-
-/** Cases that test float64 precision itself, which float32 storage cannot have, by op and name. */
-const FLOAT64_ONLY: Record<string, string> = {};
 
 function widen(tolerance: Tolerance | undefined): Tolerance {
   return {
@@ -26,10 +26,18 @@ function widen(tolerance: Tolerance | undefined): Tolerance {
   };
 }
 
-/** A float64 case (run at float32 through `float64AsFloat32`) with float32 tolerances. */
+/**
+ * float64 cases whose inputs float32 cannot even hold, so no float32 kernel can pass them: skipped
+ * with the reason, by `op: name`.
+ */
+const FLOAT64_ONLY: Record<string, string> = {
+  'variance: centered, so a large offset does not cancel':
+    'inputs 1e9 + 1, 1e9 + 2, 1e9 + 3 are one value in float32 (its spacing at 1e9 is 64)',
+};
+
+/** The case with float32 tolerances (float64 tensors run at float32 through `float64AsFloat32`). */
 function atFloat32(c: OpCase): OpCase {
-  const isFloat64 = [c.dtype].flat().includes('float64');
-  return isFloat64 ? { ...c, tolerance: widen(c.tolerance) } : c;
+  return { ...c, tolerance: widen(c.tolerance) };
 }
 
 /** Runs every case (or only those of `ops`) and reports each one; a thrown error is a failure. */

@@ -2,10 +2,13 @@
 import {
   add,
   cast,
+  gather,
   isNagareError,
   memory,
   mul,
   type NagareError,
+  oneHot,
+  scatterAdd,
   sgdUpdate,
   sub,
   tensor,
@@ -41,6 +44,14 @@ export async function float64Refusal(_args: unknown, backend: WebGPUBackend) {
     before,
     after: { ...memory(), gpu: backend.gpuMemory() },
   };
+}
+
+/** A tensor larger than the device's biggest storage buffer is refused before anything is created. */
+export async function oversizedTensor(_args: unknown, backend: WebGPUBackend) {
+  const before = backend.gpuMemory();
+  // 2 GiB of f32: above SwiftShader's 1 GiB and most GPUs' binding limit.
+  const error = caught(() => backend.allocate('float32', 2 ** 29));
+  return { error, before, after: backend.gpuMemory() };
 }
 
 /** Synchronous reads throw SyncReadError naming the async call; the async ones work. */
@@ -147,4 +158,30 @@ export async function trainingLoop({ steps }: { steps: number }, backend: WebGPU
   const learned = Array.from(await w.data());
   for (const t of [x, target, w]) t.dispose();
   return { samples, learned };
+}
+
+/**
+ * Index kernels bound every read and write themselves: on an async-only backend the ops do not
+ * range-check index values (that would need a synchronous read), so a bad index reaches the kernel.
+ */
+export async function outOfRangeIndices() {
+  const table = tensor([
+    [1, 2],
+    [3, 4],
+  ]);
+  const indices = tensor([1, 7, -1, -9], { dtype: 'int32' });
+  const gathered = gather(table, indices);
+  const scattered = scatterAdd(
+    tensor([0, 0, 0]),
+    tensor([0, 5, -1], { dtype: 'int32' }),
+    tensor([1, 10, 100]),
+  );
+  const encoded = oneHot(tensor([2, 3, -4], { dtype: 'int32' }), 3);
+  const result = {
+    gathered: await gathered.toArrayAsync(),
+    scattered: await scattered.toArrayAsync(),
+    encoded: await encoded.toArrayAsync(),
+  };
+  for (const t of [table, indices, gathered, scattered, encoded]) t.dispose();
+  return result;
 }
