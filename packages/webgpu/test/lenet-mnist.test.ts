@@ -1,5 +1,5 @@
 // LeNet-5 trains on MNIST on webgpu (SwiftShader in headless Chromium) at a reduced size: 4,000
-// training images, 2 epochs, then more than 95% on 1,000 held-out test images.
+// training images, 3 epochs, then more than 95% on 1,000 held-out test images.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -33,22 +33,22 @@ function idxSubset(file: string, count: number): string {
 describe.skipIf(browserSkipReason !== null)('LeNet-5 on MNIST on webgpu', () => {
   afterAll(closeBrowser);
 
-  test('4,000 training images, 2 epochs: above 95% on 1,000 held-out images', async () => {
+  test('4,000 training images, 3 epochs: above 95% on 1,000 held-out images', async () => {
     const args: LenetArgs = {
       trainImages: idxSubset('train-images-idx3-ubyte', TRAIN_IMAGES),
       trainLabels: idxSubset('train-labels-idx1-ubyte', TRAIN_IMAGES),
       testImages: idxSubset('t10k-images-idx3-ubyte', TEST_IMAGES),
       testLabels: idxSubset('t10k-labels-idx1-ubyte', TEST_IMAGES),
-      epochs: 2,
+      epochs: 3,
       batchSize: 32,
-      lr: 2e-3,
+      lr: 3e-3,
     };
     const entry = fileURLToPath(new URL('./entries/lenet-mnist.ts', import.meta.url));
     const result = await runInBrowser<LenetResult>(entry, 'trainLenet', args);
     console.info(`LeNet-5 on webgpu (SwiftShader): ${JSON.stringify(result)}`);
     expect(result.trainImages).toBe(TRAIN_IMAGES);
     expect(result.testImages).toBe(TEST_IMAGES);
-    expect(result.epochLosses[1]).toBeLessThan(result.epochLosses[0]);
+    expect(result.epochLosses[2]).toBeLessThan(result.epochLosses[0]);
     expect(result.accuracy).toBeGreaterThan(0.95);
   }, 1_500_000);
 });

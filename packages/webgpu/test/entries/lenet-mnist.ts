@@ -10,7 +10,7 @@ import { mnistFromBytes, type TensorDataset } from '@nagare/data';
 import type { Sequential } from '@nagare/layers';
 import { lenet5 } from '@nagare/layers/models';
 import { Adam } from '@nagare/optimizers';
-import { argmax, logSoftmax, mean, mul, neg, oneHot, sum, type Tensor, tidy } from '@nagare/tensor';
+import { argmax, div, logSoftmax, mean, mul, neg, oneHot, sub, sum, type Tensor, tidy } from '@nagare/tensor';
 
 /** IDX files (image and label) of the training and test subsets, base64-encoded by the Node side. */
 export interface LenetArgs {
@@ -51,6 +51,9 @@ function crossEntropyLoss(logits: Tensor, labels: Tensor): Tensor {
   return neg(mean(sum(mul(oneHot(labels, 10), logSoftmax(logits, 1)), 1)));
 }
 
+/** Pixels in [0, 1] standardized with MNIST's mean and standard deviation (0.1307, 0.3081). */
+const standardize = (x: Tensor) => div(sub(x, 0.1307), 0.3081);
+
 /** One epoch of minibatch steps; resolves to the mean loss, read once at the end. */
 async function trainEpoch(
   model: Sequential,
@@ -67,7 +70,7 @@ async function trainEpoch(
     losses.push(
       tidy(() => {
         const [x, y] = data.getBatch(indices);
-        const loss = crossEntropyLoss(model.call(x), y);
+        const loss = crossEntropyLoss(model.call(standardize(x)), y);
         loss.backward();
         optimizer.step();
         model.zeroGrad();
@@ -88,7 +91,7 @@ async function countCorrect(model: Sequential, data: TensorDataset): Promise<num
   for (let start = 0; start < data.length; start += 250) {
     const indices = Array.from({ length: Math.min(250, data.length - start) }, (_, i) => start + i);
     const [x, y] = data.getBatch(indices);
-    const predicted = noGrad(() => tidy(() => argmax(model.call(x), 1)));
+    const predicted = noGrad(() => tidy(() => argmax(model.call(standardize(x)), 1)));
     const [guesses, labels] = await Promise.all([predicted.data(), y.data()]);
     for (let i = 0; i < labels.length; i++) if (guesses[i] === labels[i]) correct++;
     for (const t of [x, y, predicted]) t.dispose();
