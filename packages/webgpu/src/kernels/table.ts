@@ -1,10 +1,18 @@
 import type { OpName } from '@nagare/tensor';
+import { avgPool2dBackwardKernel, avgPool2dKernel } from './avg-pool2d';
 import { binaryKernels, whereKernel } from './binary';
 import { castKernel, clipKernel } from './clip-cast';
 import type { WebGPUKernel } from './context';
+import { conv2dKernel } from './conv2d';
+import { conv2dBackpropFilterKernel, conv2dBackpropInputKernel } from './conv2d-backprop';
 import { gatherKernel, oneHotKernel, scatterAddKernel } from './indexing';
+import { matmulKernel } from './matmul';
+import { maxPool2dBackwardKernel, maxPool2dKernel } from './max-pool2d';
 import { optimizerKernels } from './optimizer';
+import { reduceKernels } from './reduce';
+import { cumsumKernel, topkKernel } from './scan';
 import { concatKernel, expandKernel, padKernel, reshapeKernel, sliceKernel, transposeKernel } from './shape';
+import { softmaxKernels } from './softmax';
 import { unaryKernels } from './unary';
 
 /**
@@ -27,4 +35,16 @@ export const webgpuKernels: Partial<{ [K in OpName]: WebGPUKernel<K> }> = {
   scatterAdd: scatterAddKernel,
   oneHot: oneHotKernel,
   ...optimizerKernels,
+  matmul: matmulKernel,
+  conv2d: conv2dKernel,
+  conv2dBackpropInput: conv2dBackpropInputKernel,
+  conv2dBackpropFilter: conv2dBackpropFilterKernel,
+  maxPool2d: maxPool2dKernel,
+  maxPool2dBackward: maxPool2dBackwardKernel,
+  avgPool2d: avgPool2dKernel,
+  avgPool2dBackward: avgPool2dBackwardKernel,
+  ...reduceKernels,
+  cumsum: cumsumKernel,
+  topk: topkKernel,
+  ...softmaxKernels,
 };
