@@ -18,10 +18,10 @@ describe('MNIST demo on WebGPU', () => {
       () => (document.querySelector('[data-test=backend-choice]') as HTMLSelectElement | null)?.value === 'webgpu',
     );
     await page.selectOption('[data-test=train-images]', '4000');
-    await page.selectOption('[data-test=epochs]', '2');
+    await page.selectOption('[data-test=epochs]', '3');
     await page.click('[data-test=run]');
     await page.waitForSelector('[data-test=stop]');
-    await page.waitForSelector('[data-test=run]', { timeout: 540_000 });
+    await page.waitForSelector('[data-test=run]', { timeout: 1_140_000 });
     const accuracy = Number(await page.getAttribute('[data-test=test-accuracy]', 'data-value'));
     console.log(`MNIST demo on WebGPU (SwiftShader): ${(accuracy * 100).toFixed(1)}% of the held-out test images`);
     expect(await page.textContent('[data-test=backend]')).toBe('webgpu');
@@ -29,5 +29,5 @@ describe('MNIST demo on WebGPU', () => {
     expect(accuracy).toBeGreaterThanOrEqual(0.95);
     await screenshot(page.locator('[data-demo=mnist]'), 'mnist-trained-webgpu');
     expect(errors).toEqual([]);
-  }, 600_000);
+  }, 1_200_000);
 });
