@@ -6,27 +6,49 @@ export const UNARY_MATH = /* wgsl */ `
 fn safeLog(x: f32) -> f32 {
   if (isNan(x) || x < 0.0) { return nan(); }
   if (x == 0.0) { return -inf(); }
+  // On [0.5, 2] x − 1 is exact (Sterbenz) and log1p keeps the digits WGSL's log may not.
+  if (x > 0.5 && x < 2.0) { return log1pf(x - 1.0); }
   return log(x);
 }
 fn safeSqrt(x: f32) -> f32 { return select(sqrt(x), nan(), x < 0.0 || isNan(x)); }
-// Kahan: (eˣ − 1)·x / ln(eˣ) cancels the rounding error of eˣ − 1.
+// WGSL promises log only an absolute error of 2⁻²¹ for arguments in [0.5, 2], so log(1 + x) for
+// small x may lose every digit (SwiftShader does): near 0, expm1 and log1p use series instead, and
+// the library's log only where it is accurate relative to its result.
+// expm1: Taylor to x¹¹/11! on |x| < 0.7 (truncation < 1e-9 relative); eˣ − 1 loses nothing beyond.
 fn expm1f(x: f32) -> f32 {
   if (isNan(x)) { return x; }
   if (x > 88.7) { return inf(); }
   if (x < -17.0) { return -1.0; }
-  let u = exp(x);
-  if (u == 1.0) { return x; }
-  let um1 = u - 1.0;
-  if (um1 == -1.0) { return -1.0; }
-  return um1 * x / log(u);
+  if (abs(x) < 0.7) {
+    var p = 1.0 + x * (1.0 / 11.0);
+    p = 1.0 + x * (1.0 / 10.0) * p;
+    p = 1.0 + x * (1.0 / 9.0) * p;
+    p = 1.0 + x * (1.0 / 8.0) * p;
+    p = 1.0 + x * (1.0 / 7.0) * p;
+    p = 1.0 + x * (1.0 / 6.0) * p;
+    p = 1.0 + x * (1.0 / 5.0) * p;
+    p = 1.0 + x * (1.0 / 4.0) * p;
+    p = 1.0 + x * (1.0 / 3.0) * p;
+    p = 1.0 + x * 0.5 * p;
+    return x * p;
+  }
+  return exp(x) - 1.0;
 }
-// Kahan: ln(1 + x)·x / ((1 + x) − 1) corrects the rounding of 1 + x.
+// log1p: on (−0.5, 1), 2·atanh(s) with s = x / (2 + x), |s| ≤ 1/3, as an odd series to s¹⁷/17
+// (truncation < 2e-9 relative); elsewhere 1 + x lies outside [0.5, 2] and Kahan's
+// ln(1 + x)·x / ((1 + x) − 1) corrects the rounding of 1 + x.
 fn log1pf(x: f32) -> f32 {
   if (isNan(x) || x < -1.0) { return nan(); }
   if (x == -1.0) { return -inf(); }
   if (isInf(x)) { return x; }
+  if (x > -0.5 && x < 1.0) {
+    let s = x / (2.0 + x);
+    let s2 = s * s;
+    let p = 1.0 + s2 * (1.0 / 3.0 + s2 * (1.0 / 5.0 + s2 * (1.0 / 7.0 + s2 * (1.0 / 9.0
+      + s2 * (1.0 / 11.0 + s2 * (1.0 / 13.0 + s2 * (1.0 / 15.0 + s2 * (1.0 / 17.0))))))));
+    return 2.0 * s * p;
+  }
   let u = 1.0 + x;
-  if (u == 1.0) { return x; }
   return log(u) * x / (u - 1.0);
 }
 fn tanhf(x: f32) -> f32 {
