@@ -36,6 +36,7 @@ describe('MNIST demo', () => {
   test('trains to ≥ 95% on the held-out images with 2 wasm threads, then reads drawn digits', async () => {
     const { page, errors } = await openPage(browser, 'examples/mnist.html');
     // The preview server sends COOP/COEP, so the page may run the wasm backend on worker threads.
+    await page.selectOption('[data-test=backend-choice]', 'wasm');
     await page.selectOption('[data-test=threads]', '2');
     await page.click('[data-test=run]');
     await page.waitForSelector('[data-test=stop]');
@@ -69,4 +70,19 @@ describe('MNIST demo', () => {
     await screenshot(page.locator('[data-demo=mnist]'), 'mnist-trained-drawn-7');
     expect(errors).toEqual([]);
   }, 200_000);
+});
+
+describe('MNIST demo backend switch', () => {
+  test('auto falls back to wasm in a browser without WebGPU and says why', async () => {
+    const { page, errors } = await openPage(browser, 'examples/mnist.html');
+    expect(await page.inputValue('[data-test=backend-choice]')).toBe('auto');
+    await page.selectOption('[data-test=train-images]', '2000');
+    await page.selectOption('[data-test=epochs]', '1');
+    await page.click('[data-test=run]');
+    await page.waitForSelector('[data-test=run]', { timeout: 120_000 });
+    expect(await page.textContent('[data-test=backend]')).toMatch(
+      /^wasm \(\w+\); WebGPU unavailable: (no GPU adapter|this browser has no WebGPU)$/,
+    );
+    expect(errors).toEqual([]);
+  }, 150_000);
 });

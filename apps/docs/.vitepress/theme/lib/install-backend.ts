@@ -25,6 +25,14 @@ async function installWasm(threads: number, why = ''): Promise<string> {
   }
 }
 
+/** The short reason `createWebGPUBackend` failed, for the page's one-line backend label. */
+function whyNoWebGPU(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (message.includes('navigator.gpu is missing')) return 'this browser has no WebGPU';
+  if (message.includes('no GPU adapter')) return 'no GPU adapter';
+  return message.replace(/^createWebGPUBackend: /, '').split(';')[0];
+}
+
 /**
  * Installs the backend `choice` asks for and returns its name as the page shows it: `webgpu (…)`,
  * `wasm (relaxed, 2 threads)`, or the fallback with the reason (`wasm (…); WebGPU unavailable: …`).
@@ -42,6 +50,6 @@ export async function installBackend(threads = 1, choice: BackendChoice = 'wasm'
   } catch (error) {
     webgpu = null;
     if (choice === 'webgpu') throw error;
-    return installWasm(threads, `; WebGPU unavailable: ${(error as Error).message}`);
+    return installWasm(threads, `; WebGPU unavailable: ${whyNoWebGPU(error)}`);
   }
 }
