@@ -57,7 +57,7 @@ function asList(outputs: Tensor | readonly Tensor[]): readonly Tensor[] {
   return outputs instanceof Tensor ? [outputs] : outputs;
 }
 
+export type { SuiteReport, SuiteResult } from '@nagare/tensor/testing';
 export type { GradcheckCase } from './gradcheck-cases';
 export { GRADCHECK_CASES } from './gradcheck-cases';
 export { type RunGradchecksOptions, runGradchecks } from './run-gradchecks';
-export type { SuiteReport, SuiteResult } from './suite-report';

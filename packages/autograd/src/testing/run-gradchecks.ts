@@ -1,7 +1,7 @@
 import { gradcheckAsync } from '@nagare/autograd';
 import { type Backend, dispose, getBackend, tidy, useBackend } from '@nagare/tensor';
+import { describeError, type SuiteReport, type SuiteResult, suiteReport } from '@nagare/tensor/testing';
 import { GRADCHECK_CASES, type GradcheckCase } from './gradcheck-cases';
-import { describeError, type SuiteReport, type SuiteResult, suiteReport } from './suite-report';
 
 /** Options of `runGradchecks`. */
 export interface RunGradchecksOptions {

@@ -1,4 +1,3 @@
-import type { SuiteReport, SuiteResult } from '@nagare/autograd/testing';
 import {
   type Backend,
   createJsBackend,
@@ -12,6 +11,7 @@ import {
   type TypedArray,
   useBackend,
 } from '@nagare/tensor';
+import type { SuiteReport, SuiteResult } from '@nagare/tensor/testing';
 import { compareAllClose } from '@nagare/tensor/testing';
 import type { LayerCase } from './layer-case';
 import { LAYER_CASES } from './layer-cases';

@@ -1,4 +1,3 @@
-import type { SuiteReport, SuiteResult } from '@nagare/autograd/testing';
 import {
   type Backend,
   createJsBackend,
@@ -13,6 +12,7 @@ import {
   tidy,
   useBackend,
 } from '@nagare/tensor';
+import type { SuiteReport, SuiteResult } from '@nagare/tensor/testing';
 import { compareAllClose } from '@nagare/tensor/testing';
 import { clipGradNormOnDevice } from '../clip-grad-on-device';
 import { OPTIMIZER_CASES, type OptimizerCase } from './optimizer-cases';

@@ -19,12 +19,20 @@ async function onAsyncOnly<T>(body: () => Promise<T>): Promise<T> {
 
 test('on a backend that reads only asynchronously, sync reads name the async call to use', async () => {
   await onAsyncOnly(async () => {
-    const t = tensor([[1, 2], [3, 4]]);
+    const t = tensor([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(() => t.dataSync()).toThrow(SyncReadError);
-    expect(() => t.toArray()).toThrow(/toArray: the js \(async reads\) backend reads tensors asynchronously; use `await tensor.toArrayAsync\(\)`/);
+    expect(() => t.toArray()).toThrow(
+      /toArray: the js \(async reads\) backend reads tensors asynchronously; use `await tensor.toArrayAsync\(\)`/,
+    );
     expect(() => tensor([5]).item()).toThrow(/use `await tensor.itemAsync\(\)`/);
     expect(Array.from(await t.data())).toEqual([1, 2, 3, 4]);
-    expect(await t.toArrayAsync()).toEqual([[1, 2], [3, 4]]);
+    expect(await t.toArrayAsync()).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(await tensor([true, false], { dtype: 'bool' }).toArrayAsync()).toEqual([true, false]);
     expect(await tensor(7).itemAsync()).toBe(7);
     await expect(t.itemAsync()).rejects.toThrow(/itemAsync: tensor has 4 elements, not 1/);

@@ -10,3 +10,5 @@ export { corruptKernel } from './corrupt-kernel';
 export type { OpCase } from './op-case';
 export type { TestFunction } from './run-op-cases';
 export { checkOpCase, runOpCases } from './run-op-cases';
+export type { SuiteReport, SuiteResult } from './suite-report';
+export { describeError, suiteReport } from './suite-report';

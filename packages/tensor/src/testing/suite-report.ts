@@ -1,4 +1,4 @@
-/** One check of a portable suite, as JSON. */
+/** One check of a portable suite (gradchecks, layers, optimizers), as JSON. */
 export interface SuiteResult {
   name: string;
   /** The op, layer or optimizer under test. */
