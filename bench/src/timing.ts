@@ -1,4 +1,7 @@
 import { performance } from 'node:perf_hooks';
+import { median } from './median';
+
+export { median } from './median';
 
 /** How long to spend on one measurement; the defaults keep a full run within a few minutes. */
 export interface TimingOptions {
@@ -42,13 +45,6 @@ export type Timed = Run | SelfTimed;
 
 function isThenable(value: unknown): value is Promise<unknown> {
   return typeof (value as { then?: unknown } | null | undefined)?.then === 'function';
-}
-
-/** The median of a non-empty list (mean of the middle two for an even length). */
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /**

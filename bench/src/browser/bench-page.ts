@@ -8,6 +8,7 @@ import { selectCases, toUnitValue, unitOf } from '../cases';
 import { prepareNagareOpCase } from '../libs/nagare-ops';
 import { prepareNagareSmall } from '../libs/nagare-small';
 import { prepareNagareTrainingOn } from '../libs/nagare-train-step';
+import { median } from '../median';
 import type { MnistBatch } from '../mnist-batch';
 import type { CaseSpec, PreparedCase, SuiteName } from '../types';
 
@@ -60,12 +61,6 @@ async function prepare(spec: CaseSpec, mnist: MnistBatch[]): Promise<PreparedCas
   if (spec.suite === 'small') return prepareNagareSmall(spec);
   return prepareNagareOpCase(spec);
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 /** Seconds per run: warm-up, then rounds of at least `roundMs`, each ended by `settle`. */
 async function timeCase(prepared: PreparedCase, request: BrowserBenchRequest): Promise<number> {
