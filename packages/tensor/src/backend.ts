@@ -29,8 +29,12 @@ export interface BackendMemory {
  */
 export interface Backend {
   readonly name: string;
-  /** Allocates a zero-filled buffer for `size` elements of `dtype`. */
-  allocate(dtype: DType, size: number): DataId;
+  /**
+   * Allocates a zero-filled buffer for `size` elements of `dtype`. `op` is the op (or `tensor`)
+   * the buffer is for, so that a refusal (a dtype or size this backend cannot hold) names what the
+   * user called rather than the allocator.
+   */
+  allocate(dtype: DType, size: number, op?: string): DataId;
   /** Copies `values` (already of `dtype`'s array type) into the buffer. */
   write(dataId: DataId, values: TypedArray): void;
   /**

@@ -83,11 +83,11 @@ function createBlockStore(heap: WasmHeap) {
   let liveBytes = 0;
   let isStopped = false;
   return {
-    allocate(dtype: DType, size: number): DataId {
+    allocate(dtype: DType, size: number, op?: string): DataId {
       const bytes = size * bytesPerElement(dtype);
-      liveBytes += bytes;
       if (bytes === 0) return new WasmData(0, 0, false);
-      const pointer = heap.allocate(bytes);
+      const pointer = heap.allocate(bytes, op);
+      liveBytes += bytes;
       return new WasmData(pointer, bytes, heap.wasReused);
     },
     release(dataId: DataId): void {

@@ -85,13 +85,13 @@ export function createBackendObject(runtime: GpuRuntime, adapterInfo: string): W
     name: 'webgpu',
     readsAsyncOnly: true,
     adapterInfo,
-    allocate(dtype: DType, size: number): DataId {
-      if (dtype === 'float64') throw float64Error('allocate');
+    allocate(dtype: DType, size: number, op = 'allocate'): DataId {
+      if (dtype === 'float64') throw float64Error(op);
       const limits = runtime.device.limits;
       const maxBytes = Math.min(limits.maxBufferSize, limits.maxStorageBufferBindingSize);
       if (size * 4 > maxBytes) {
         throw new BackendError(
-          'allocate',
+          op,
           `${size} elements (${size * 4} bytes on the GPU) exceed this device's largest storage buffer (${maxBytes} bytes)`,
         );
       }

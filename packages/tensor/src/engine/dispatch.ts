@@ -1,4 +1,5 @@
 import { BackendError } from '../errors/backend-error';
+import type { DataId } from '../backend';
 import type { OpAttrs, OpName } from '../op-attrs';
 import type { OpDef } from '../op-registry';
 import { operandError } from '../operand';
@@ -95,7 +96,14 @@ export function runOp<K extends OpName>(
       const size = sizeOf(shape);
       // Checked before anything is allocated: sizes can come from file data (Expand, Pad, Range…).
       if (size > getMaxElements()) checkedElementCount(def.name, shape);
-      const dataId = backend.allocate(dtype, size);
+      let dataId: DataId;
+      try {
+        dataId = backend.allocate(dtype, size, def.name);
+      } catch (error) {
+        // e.g. a dtype the backend cannot hold: free this op's outputs allocated before it.
+        for (let j = 0; j < i; j++) disposeTensor(outputs[j]);
+        throw error;
+      }
       outputs[i] = wrapStorage({ backend, dataId, dtype, size, refs: 1 }, shape, dtype);
       if (size > 0) hasElements = true;
     }

@@ -4,6 +4,7 @@ import { createJsBackend } from '../backends/js/js-backend';
 import { ArgumentError } from '../errors/argument-error';
 import { BackendError } from '../errors/backend-error';
 import { DisposedTensorError } from '../errors/disposed-tensor-error';
+import { DTypeError } from '../errors/dtype-error';
 import { UnsupportedOpError } from '../errors/unsupported-op-error';
 import * as nt from '../ops/all';
 import { tensor, zeros } from '../ops/creation';
@@ -269,6 +270,32 @@ describe('dispatcher errors', () => {
     const b = tensor([2]);
     useBackend(previous);
     expectNagareError(() => nt.add(a, b), BackendError, { op: 'add', code: 'BACKEND_MISMATCH' });
+  });
+
+  test('a refused allocation names the op, and frees the outputs allocated before it', () => {
+    // Like webgpu refusing float64: this backend refuses int32 buffers, naming the op it is told.
+    const js = createJsBackend();
+    const picky: Backend = {
+      ...js,
+      name: 'picky',
+      allocate(dtype, size, op = 'allocate') {
+        if (dtype === 'int32') throw new DTypeError(op, 'the picky backend has no int32', { dtype });
+        return js.allocate(dtype, size, op);
+      },
+    };
+    const previous = getBackend();
+    useBackend(picky);
+    try {
+      const x = tensor([3, 1, 2]);
+      const before = { tensors: memory().tensors, bytes: picky.memory().bytes };
+      // topk allocates its float32 values first, then its int32 indices, which are refused.
+      expectNagareError(() => nt.topk(x, 2), DTypeError, { op: 'topk', code: 'DTYPE_MISMATCH' });
+      expectNagareError(() => tensor([1], { dtype: 'int32' }), DTypeError, { op: 'tensor', code: 'DTYPE_MISMATCH' });
+      expect({ tensors: memory().tensors, bytes: picky.memory().bytes }).toEqual(before);
+      x.dispose();
+    } finally {
+      useBackend(previous);
+    }
   });
 
   test('a kernel that throws frees the outputs allocated for it', () => {

@@ -16,7 +16,7 @@ export function wrapStorage(storage: Storage, shape: Shape, dtype: DType, isTrac
 /** Allocates a new tensor holding `values` (already converted to `dtype`'s array type). */
 export function fromValues(values: TypedArray, shape: Shape, dtype: DType, backend = getBackend()): Tensor {
   const size = checkedElementCount('tensor', shape);
-  const dataId = backend.allocate(dtype, size);
+  const dataId = backend.allocate(dtype, size, 'tensor');
   if (size > 0) backend.write(dataId, values);
   return wrapStorage({ backend, dataId, dtype, size, refs: 1 }, shape, dtype);
 }

@@ -14,7 +14,7 @@ export function asyncOnlyBackend(inner: Backend): Backend {
   return {
     name: `${inner.name} (async reads)`,
     readsAsyncOnly: true,
-    allocate: (dtype, size) => inner.allocate(dtype, size),
+    allocate: (dtype, size, op) => inner.allocate(dtype, size, op),
     write: (dataId, values) => inner.write(dataId, values),
     read: (dataId, dtype, size) => inner.read(dataId, dtype, size),
     readAsync: (dataId, dtype, size) => {

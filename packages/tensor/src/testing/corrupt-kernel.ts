@@ -15,7 +15,7 @@ export function corruptKernel(inner: Backend, op: OpName): Backend {
   return {
     ...inner,
     name: `${inner.name} (corrupt ${op})`,
-    allocate: (dtype, size) => inner.allocate(dtype, size),
+    allocate: (dtype, size, op) => inner.allocate(dtype, size, op),
     write: (dataId, values) => inner.write(dataId, values),
     read: (dataId, dtype, size) => inner.read(dataId, dtype, size),
     release: (dataId, dtype, size) => inner.release(dataId, dtype, size),

@@ -40,9 +40,11 @@ test('growing the memory rebuilds the views, and the old data is still there', (
   expect(Array.from(heap.f32.subarray(first >>> 2, (first >>> 2) + 2))).toEqual([1.5, 2.5]);
 });
 
-test('allocations past the maximum throw a BackendError naming allocate', () => {
+test('allocations past the maximum throw a BackendError naming the op, and count nothing', () => {
   const heap = new WasmHeap(new WebAssembly.Memory({ initial: 1, maximum: 2 }), 0, 2);
   expect(() => heap.allocate(1 << 20)).toThrow(/allocate: the wasm heap cannot grow/);
+  expect(() => heap.allocate(1 << 20, 'matmul')).toThrow(/^matmul: the wasm heap cannot grow/);
+  expect(heap.usedBytes).toBe(0);
 });
 
 test('each request gets the smallest size class that holds it', () => {

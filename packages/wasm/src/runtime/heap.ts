@@ -74,18 +74,22 @@ export class WasmHeap {
 
   /**
    * The address of a block of at least `bytes` bytes. A block reused from a free list still holds
-   * old data (`wasReused` is then true); fresh memory from the top is zero.
+   * old data (`wasReused` is then true); fresh memory from the top is zero. `op` names the op in
+   * the error when the heap cannot grow; the counters change only once the block is handed out.
    */
-  allocate(bytes: number): number {
+  allocate(bytes: number, op = 'allocate'): number {
     const index = sizeClassOf(bytes);
     const list = this.freeLists[index];
     const size = classBytes(index);
-    this.usedBytes += size;
     this.wasReused = list !== undefined && list.length > 0;
-    if (this.wasReused) return list.pop()!;
+    if (this.wasReused) {
+      this.usedBytes += size;
+      return list.pop()!;
+    }
     const pointer = this.top;
     const end = pointer + size;
-    if (end > this.memory.buffer.byteLength) this.grow(end);
+    if (end > this.memory.buffer.byteLength) this.grow(end, op);
+    this.usedBytes += size;
     this.top = end;
     if (end > this.peak) this.peak = end;
     return pointer;
@@ -105,7 +109,7 @@ export class WasmHeap {
     this.u8.fill(0, pointer, pointer + bytes);
   }
 
-  private grow(end: number): void {
+  private grow(end: number, op: string): void {
     const current = this.memory.buffer.byteLength;
     // Grow by at least a quarter of the current size so a run of allocations grows rarely.
     const wanted = Math.max(end, current + current / 4);
@@ -115,7 +119,7 @@ export class WasmHeap {
     );
     if (current + pages * PAGE_BYTES < end) {
       throw new BackendError(
-        'allocate',
+        op,
         `the wasm heap cannot grow to ${end} bytes (maximum ${this.maximumPages * PAGE_BYTES})`,
       );
     }
