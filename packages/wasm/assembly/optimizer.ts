@@ -94,27 +94,28 @@ const C0 = 12;
   }
 }
 
-/** One update of `count` elements from i. */
+/**
+ * The coefficients of one call as vectors, splatted once before the loop rather than once per
+ * element, and the flags the formulas branch on (nesterov, centered, momentum, amsgrad).
+ */
 // @ts-ignore: decorator
-@inline function step<T>(kind: i32, i: i32, count: i32, px: usize, g0: usize, s1: usize, s2: usize, s3: usize, xOut: usize, s1Out: usize, s2Out: usize, s3Out: usize, rate: f64, weightDecay: f64, decay: f64, c0: f64, c1: f64, c2: f64, c3: f64, c4: f64, c5: f64): void {
+@inline function step<T>(kind: i32, i: i32, count: i32, px: usize, g0: usize, s1: usize, s2: usize, s3: usize, xOut: usize, s1Out: usize, s2Out: usize, s3Out: usize, lr: v128, weightDecay: v128, decay: v128, k0: v128, k1: v128, k2: v128, k3: v128, k4: v128, hasC2: bool, hasPositiveC2: bool, hasC3: bool, hasC5: bool): void {
   const one = splat<T>(1);
   const x = read<T>(px, i, count);
-  const decayed = mul<T>(x, splat<T>(decay));
-  const lr = splat<T>(rate);
-  const g = add<T>(read<T>(g0, i, count), mul<T>(splat<T>(weightDecay), x));
+  const decayed = mul<T>(x, decay);
+  const g = add<T>(read<T>(g0, i, count), mul<T>(weightDecay, x));
   let update = g; // what lr multiplies (or, for AdaGrad/Adam/Adamax, the whole subtracted step)
   if (kind == UPDATE_MOMENTUM) {
-    const momentum = splat<T>(c0);
-    const v = add<T>(mul<T>(momentum, read<T>(s1, i, count)), mul<T>(sub<T>(one, splat<T>(c1)), g));
+    const v = add<T>(mul<T>(k0, read<T>(s1, i, count)), mul<T>(sub<T>(one, k1), g));
     write<T>(s1Out, i, v, count);
-    update = c2 != 0 ? add<T>(g, mul<T>(momentum, v)) : v;
+    update = hasC2 ? add<T>(g, mul<T>(k0, v)) : v;
   } else if (kind == UPDATE_ADAGRAD) {
     const h = add<T>(read<T>(s1, i, count), mul<T>(g, g));
     write<T>(s1Out, i, h, count);
-    update = div<T>(mul<T>(lr, g), add<T>(sqrt<T>(h), splat<T>(c0)));
+    update = div<T>(mul<T>(lr, g), add<T>(sqrt<T>(h), k0));
   } else if (kind == UPDATE_ADADELTA) {
-    const rho = splat<T>(c0);
-    const eps = splat<T>(c1);
+    const rho = k0;
+    const eps = k1;
     const previous = read<T>(s2, i, count);
     const s = add<T>(mul<T>(rho, read<T>(s1, i, count)), mul<T>(mul<T>(sub<T>(one, rho), g), g));
     // Zeiler's unit correction: RMS of past updates over RMS of gradients.
@@ -123,45 +124,45 @@ const C0 = 12;
     write<T>(s2Out, i, add<T>(mul<T>(rho, previous), mul<T>(mul<T>(sub<T>(one, rho), delta), delta)), count);
     update = delta;
   } else if (kind == UPDATE_RMSPROP) {
-    const alpha = splat<T>(c0);
+    const alpha = k0;
     const s = add<T>(mul<T>(alpha, read<T>(s1, i, count)), mul<T>(mul<T>(sub<T>(one, alpha), g), g));
     write<T>(s1Out, i, s, count);
     let average: v128;
-    if (c3 != 0) {
+    if (hasC3) {
       const a = add<T>(mul<T>(alpha, read<T>(s2, i, count)), mul<T>(sub<T>(one, alpha), g));
       write<T>(s2Out, i, a, count);
-      average = add<T>(sqrt<T>(sub<T>(s, mul<T>(a, a))), splat<T>(c1));
+      average = add<T>(sqrt<T>(sub<T>(s, mul<T>(a, a))), k1);
     } else {
-      average = add<T>(sqrt<T>(s), splat<T>(c1));
+      average = add<T>(sqrt<T>(s), k1);
     }
     update = div<T>(g, average);
-    if (c2 > 0) {
-      update = add<T>(update, mul<T>(splat<T>(c2), read<T>(s3, i, count)));
+    if (hasPositiveC2) {
+      update = add<T>(update, mul<T>(k2, read<T>(s3, i, count)));
       write<T>(s3Out, i, update, count);
     }
   } else if (kind == UPDATE_ADAM) {
-    const beta1 = splat<T>(c0);
-    const beta2 = splat<T>(c1);
+    const beta1 = k0;
+    const beta2 = k1;
     const m = add<T>(mul<T>(beta1, read<T>(s1, i, count)), mul<T>(sub<T>(one, beta1), g));
     let v = add<T>(mul<T>(beta2, read<T>(s2, i, count)), mul<T>(mul<T>(sub<T>(one, beta2), g), g));
     write<T>(s1Out, i, m, count);
     write<T>(s2Out, i, v, count);
-    if (c5 != 0) {
+    if (hasC5) {
       v = maximum<T>(read<T>(s3, i, count), v);
       write<T>(s3Out, i, v, count);
     }
     // stepSize·m / (√v / √(1 − β2ᵗ) + ε)
-    update = div<T>(mul<T>(splat<T>(c3), m), add<T>(div<T>(sqrt<T>(v), splat<T>(c4)), splat<T>(c2)));
+    update = div<T>(mul<T>(k3, m), add<T>(div<T>(sqrt<T>(v), k4), k2));
   } else if (kind == UPDATE_ADAMAX) {
-    const beta1 = splat<T>(c0);
+    const beta1 = k0;
     const m = add<T>(mul<T>(beta1, read<T>(s1, i, count)), mul<T>(sub<T>(one, beta1), g));
-    const norm = maximum<T>(mul<T>(splat<T>(c1), read<T>(s2, i, count)), add<T>(abs<T>(g), splat<T>(c2)));
+    const norm = maximum<T>(mul<T>(k1, read<T>(s2, i, count)), add<T>(abs<T>(g), k2));
     write<T>(s1Out, i, m, count);
     write<T>(s2Out, i, norm, count);
-    update = div<T>(mul<T>(splat<T>(c3), m), norm);
+    update = div<T>(mul<T>(k3, m), norm);
   } else if (kind == UPDATE_LION) {
-    const beta1 = splat<T>(c0);
-    const beta2 = splat<T>(c1);
+    const beta1 = k0;
+    const beta2 = k1;
     const m = read<T>(s1, i, count);
     update = sign<T>(add<T>(mul<T>(beta1, m), mul<T>(sub<T>(one, beta1), g)));
     write<T>(s1Out, i, add<T>(mul<T>(beta2, m), mul<T>(sub<T>(one, beta2), g)), count);
@@ -175,30 +176,14 @@ const C0 = 12;
   return load<f64>(params + (<usize>index << 3));
 }
 
+/**
+ * Update `kind` over elements [begin, end). Inlined into one function per kind and lane type
+ * below, so `kind` is a constant there and each loop holds only its own formula: when the eight
+ * loops shared one function, binaryen folded them into a single loop that tested the kind and
+ * re-splatted every coefficient for each vector (Adam ran at a third of its memory speed).
+ */
 // @ts-ignore: decorator
-@inline function updateTyped<T>(begin: i32, end: i32, kind: i32, px: usize, g0: usize, s1: usize, s2: usize, s3: usize, xOut: usize, s1Out: usize, s2Out: usize, s3Out: usize, rate: f64, weightDecay: f64, decay: f64, c0: f64, c1: f64, c2: f64, c3: f64, c4: f64, c5: f64): void {
-  const lanes = 16 / <i32>sizeof<T>();
-  let i = begin;
-  for (; i + lanes <= end; i += lanes) step<T>(kind, i, lanes, px, g0, s1, s2, s3, xOut, s1Out, s2Out, s3Out, rate, weightDecay, decay, c0, c1, c2, c3, c4, c5);
-  if (i < end) step<T>(kind, i, end - i, px, g0, s1, s2, s3, xOut, s1Out, s2Out, s3Out, rate, weightDecay, decay, c0, c1, c2, c3, c4, c5);
-}
-
-// @ts-ignore: decorator
-@inline function updateKinds<T>(begin: i32, end: i32, kind: i32, px: usize, g0: usize, s1: usize, s2: usize, s3: usize, xOut: usize, s1Out: usize, s2Out: usize, s3Out: usize, rate: f64, weightDecay: f64, decay: f64, c0: f64, c1: f64, c2: f64, c3: f64, c4: f64, c5: f64): void {
-  switch (kind) {
-    case UPDATE_SGD: updateTyped<T>(begin, end, UPDATE_SGD, px, g0, s1, s2, s3, xOut, s1Out, s2Out, s3Out, rate, weightDecay, decay, c0, c1, c2, c3, c4, c5); break;
-    case UPDATE_MOMENTUM: updateTyped<T>(begin, end, UPDATE_MOMENTUM, px, g0, s1, s2, s3, xOut, s1Out, s2Out, s3Out, rate, weightDecay, decay, c0, c1, c2, c3, c4, c5); break;
-    case UPDATE_ADAGRAD: updateTyped<T>(begin, end, UPDATE_ADAGRAD, px, g0, s1, s2, s3, xOut, s1Out, s2Out, s3Out, rate, weightDecay, decay, c0, c1, c2, c3, c4, c5); break;
-    case UPDATE_ADADELTA: updateTyped<T>(begin, end, UPDATE_ADADELTA, px, g0, s1, s2, s3, xOut, s1Out, s2Out, s3Out, rate, weightDecay, decay, c0, c1, c2, c3, c4, c5); break;
-    case UPDATE_RMSPROP: updateTyped<T>(begin, end, UPDATE_RMSPROP, px, g0, s1, s2, s3, xOut, s1Out, s2Out, s3Out, rate, weightDecay, decay, c0, c1, c2, c3, c4, c5); break;
-    case UPDATE_ADAM: updateTyped<T>(begin, end, UPDATE_ADAM, px, g0, s1, s2, s3, xOut, s1Out, s2Out, s3Out, rate, weightDecay, decay, c0, c1, c2, c3, c4, c5); break;
-    case UPDATE_ADAMAX: updateTyped<T>(begin, end, UPDATE_ADAMAX, px, g0, s1, s2, s3, xOut, s1Out, s2Out, s3Out, rate, weightDecay, decay, c0, c1, c2, c3, c4, c5); break;
-    default: updateTyped<T>(begin, end, UPDATE_LION, px, g0, s1, s2, s3, xOut, s1Out, s2Out, s3Out, rate, weightDecay, decay, c0, c1, c2, c3, c4, c5);
-  }
-}
-
-/** Runs update `kind` on elements [begin, end) of float32 or float64 parameters. */
-export function optimizerUpdate(begin: i32, end: i32, kind: i32, dtype: i32, params: usize): void {
+@inline function updateLoop<T>(kind: i32, begin: i32, end: i32, params: usize): void {
   // Read once into locals: stores to the buffers could alias the block, so the loop must not reload it.
   const px = <usize>word(params, X);
   const g0 = <usize>word(params, G);
@@ -209,15 +194,52 @@ export function optimizerUpdate(begin: i32, end: i32, kind: i32, dtype: i32, par
   const s1Out = <usize>word(params, S1_OUT);
   const s2Out = <usize>word(params, S2_OUT);
   const s3Out = <usize>word(params, S3_OUT);
-  const rate = word(params, LR);
-  const weightDecay = word(params, WEIGHT_DECAY);
-  const decay = word(params, DECAY);
-  const c0 = word(params, C0);
-  const c1 = word(params, C0 + 1);
+  const lr = splat<T>(word(params, LR));
+  const weightDecay = splat<T>(word(params, WEIGHT_DECAY));
+  const decay = splat<T>(word(params, DECAY));
   const c2 = word(params, C0 + 2);
-  const c3 = word(params, C0 + 3);
-  const c4 = word(params, C0 + 4);
-  const c5 = word(params, C0 + 5);
-  if (dtype == OP.DTYPE_FLOAT64) updateKinds<f64>(begin, end, kind, px, g0, s1, s2, s3, xOut, s1Out, s2Out, s3Out, rate, weightDecay, decay, c0, c1, c2, c3, c4, c5);
-  else updateKinds<f32>(begin, end, kind, px, g0, s1, s2, s3, xOut, s1Out, s2Out, s3Out, rate, weightDecay, decay, c0, c1, c2, c3, c4, c5);
+  const k0 = splat<T>(word(params, C0));
+  const k1 = splat<T>(word(params, C0 + 1));
+  const k2 = splat<T>(c2);
+  const k3 = splat<T>(word(params, C0 + 3));
+  const k4 = splat<T>(word(params, C0 + 4));
+  const hasC2 = c2 != 0;
+  const hasPositiveC2 = c2 > 0;
+  const hasC3 = word(params, C0 + 3) != 0;
+  const hasC5 = word(params, C0 + 5) != 0;
+  const lanes = 16 / <i32>sizeof<T>();
+  let i = begin;
+  for (; i + lanes <= end; i += lanes) step<T>(kind, i, lanes, px, g0, s1, s2, s3, xOut, s1Out, s2Out, s3Out, lr, weightDecay, decay, k0, k1, k2, k3, k4, hasC2, hasPositiveC2, hasC3, hasC5);
+  if (i < end) step<T>(kind, i, end - i, px, g0, s1, s2, s3, xOut, s1Out, s2Out, s3Out, lr, weightDecay, decay, k0, k1, k2, k3, k4, hasC2, hasPositiveC2, hasC3, hasC5);
+}
+
+// One function per update kind (each instantiated for f32 and f64): binaryen keeps functions with
+// loops apart, so each stays specialized.
+function sgdLoop<T>(begin: i32, end: i32, params: usize): void { updateLoop<T>(UPDATE_SGD, begin, end, params); }
+function momentumLoop<T>(begin: i32, end: i32, params: usize): void { updateLoop<T>(UPDATE_MOMENTUM, begin, end, params); }
+function adagradLoop<T>(begin: i32, end: i32, params: usize): void { updateLoop<T>(UPDATE_ADAGRAD, begin, end, params); }
+function adadeltaLoop<T>(begin: i32, end: i32, params: usize): void { updateLoop<T>(UPDATE_ADADELTA, begin, end, params); }
+function rmspropLoop<T>(begin: i32, end: i32, params: usize): void { updateLoop<T>(UPDATE_RMSPROP, begin, end, params); }
+function adamLoop<T>(begin: i32, end: i32, params: usize): void { updateLoop<T>(UPDATE_ADAM, begin, end, params); }
+function adamaxLoop<T>(begin: i32, end: i32, params: usize): void { updateLoop<T>(UPDATE_ADAMAX, begin, end, params); }
+function lionLoop<T>(begin: i32, end: i32, params: usize): void { updateLoop<T>(UPDATE_LION, begin, end, params); }
+
+// @ts-ignore: decorator
+@inline function updateKinds<T>(begin: i32, end: i32, kind: i32, params: usize): void {
+  switch (kind) {
+    case UPDATE_SGD: sgdLoop<T>(begin, end, params); break;
+    case UPDATE_MOMENTUM: momentumLoop<T>(begin, end, params); break;
+    case UPDATE_ADAGRAD: adagradLoop<T>(begin, end, params); break;
+    case UPDATE_ADADELTA: adadeltaLoop<T>(begin, end, params); break;
+    case UPDATE_RMSPROP: rmspropLoop<T>(begin, end, params); break;
+    case UPDATE_ADAM: adamLoop<T>(begin, end, params); break;
+    case UPDATE_ADAMAX: adamaxLoop<T>(begin, end, params); break;
+    default: lionLoop<T>(begin, end, params);
+  }
+}
+
+/** Runs update `kind` on elements [begin, end) of float32 or float64 parameters. */
+export function optimizerUpdate(begin: i32, end: i32, kind: i32, dtype: i32, params: usize): void {
+  if (dtype == OP.DTYPE_FLOAT64) updateKinds<f64>(begin, end, kind, params);
+  else updateKinds<f32>(begin, end, kind, params);
 }
