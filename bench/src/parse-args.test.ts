@@ -43,6 +43,11 @@ describe('parseBenchArgs', () => {
     expect(parseBenchArgs(['--', '--suite', 'train']).options.suites).toEqual(['train']);
   });
 
+  test('--budget sets each measurement\'s time budget and allows proportionally more samples', () => {
+    expect(parseBenchArgs(['--budget', '2000']).options.timing).toEqual({ budgetMs: 2000, maxSamples: 80 });
+    expect(parseBenchArgs(['--budget=100']).options.timing).toEqual({ budgetMs: 100, maxSamples: 15 });
+  });
+
   test('recognises --help', () => {
     expect(parseBenchArgs(['--help']).isHelp).toBe(true);
   });
@@ -54,6 +59,8 @@ describe('parseBenchArgs', () => {
     [['--json'], /--json needs a value/],
     [['--json', '--quick'], /--json needs a value/],
     [['--fast'], /unknown argument "--fast"/],
+    [['--budget', '10'], /--budget: "10" is not a number of ms/],
+    [['--budget', 'long'], /--budget: "long" is not a number of ms/],
   ])('rejects %j with an ArgumentError naming the flag', (argv, message) => {
     expect(() => parseBenchArgs(argv)).toThrow(ArgumentError);
     expect(() => parseBenchArgs(argv)).toThrow(message);

@@ -29,6 +29,8 @@ export const USAGE = `Usage: pnpm bench [options]
   --simd LEVEL     nagare-wasm SIMD build: auto, simd128 or relaxed (default: auto)
   --json FILE      also write the rows { suite, case, lib, threads, value, unit } as JSON
   --quick          a shorter time budget per measurement (noisier)
+  --budget MS      the time budget of each library per case (default 400): more interleaved
+                   samples, for a machine whose speed drifts (e.g. a VM with busy neighbours)
   --profile        instead of the suites: where one nagare-wasm training step's time goes (per op
                    kind, outside kernels, per thread), for each --threads count
   --model LIST     with --profile: ${PROFILE_MODELS.join(',')} (default: all)
@@ -113,6 +115,16 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       case '--quick':
         options.quick = true;
         break;
+      case '--budget': {
+        const [text] = list(flag, args[++i]);
+        const budgetMs = Number(text);
+        if (!Number.isFinite(budgetMs) || budgetMs < 50 || budgetMs > 600_000) {
+          throw new ArgumentError('bench', `--budget: "${text}" is not a number of ms in [50, 600000]`);
+        }
+        // More samples, not longer ones: interleaved rounds are what even out a machine whose speed drifts.
+        options.timing = { budgetMs, maxSamples: Math.max(15, Math.round(budgetMs / 25)) };
+        break;
+      }
       case '--':
         // pnpm and npm may pass their argument separator through.
         break;
