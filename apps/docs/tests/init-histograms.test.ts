@@ -1,5 +1,5 @@
 // The initialization experiment: 5 layers of 100 units on 1,000 random inputs. The histograms must
-// render and show the lecture's findings for each weight scale.
+// render and show the lecture's findings for each weight scale, on wasm and on WebGPU.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launch, openPage, screenshot } from './browser';
@@ -20,14 +20,15 @@ interface Layer {
   outside: number;
 }
 
-async function run(init: string, activation: string): Promise<Layer[]> {
-  await page.check(`[data-test=init-${init}]`);
-  await page.check(`[data-test=activation-${activation}]`);
-  await page.waitForFunction(
+/** Chooses `init` and `activation` on `on` (the shared wasm page by default) and reads the 5 layers. */
+async function run(init: string, activation: string, on: Page = page): Promise<Layer[]> {
+  await on.check(`[data-test=init-${init}]`);
+  await on.check(`[data-test=activation-${activation}]`);
+  await on.waitForFunction(
     (shown) => document.querySelector('[data-demo=init-histograms]')?.getAttribute('data-shown') === shown,
     `${init}/${activation}`,
   );
-  const layers = await page.$$eval('[data-test^=layer-]', (figures) =>
+  const layers = await on.$$eval('[data-test^=layer-]', (figures) =>
     figures.map((figure) => ({
       counts: (figure.getAttribute('data-counts') ?? '').split(',').map(Number),
       std: Number(figure.getAttribute('data-std')),
@@ -51,6 +52,8 @@ describe('initialization histograms', () => {
   test('sigmoid with N(0, 1) weights saturates: the activations pile up near 0 and 1', async () => {
     const layers = await run('normal1', 'sigmoid');
     for (const layer of layers) expect(share(layer, 0, 3) + share(layer, 27, 30)).toBeGreaterThan(0.5);
+    // The default backend choice, auto, computes on wasm in this browser without WebGPU.
+    expect(await page.textContent('[data-test=backend]')).toMatch(/^wasm \(\w+\)/);
     await screenshot(page.locator('[data-demo=init-histograms]'), 'init-normal1-sigmoid');
   });
 
@@ -85,5 +88,30 @@ describe('initialization histograms', () => {
   test('tanh renders for every initialization, and no errors were logged', async () => {
     for (const init of ['normal1', 'normal001', 'xavier', 'he']) await run(init, 'tanh');
     expect(errors).toEqual([]);
+  });
+});
+
+describe('initialization histograms on WebGPU', () => {
+  let gpuBrowser: Browser;
+  beforeAll(async () => {
+    gpuBrowser = await launch({ webgpu: true });
+  });
+  afterAll(async () => gpuBrowser?.close());
+
+  test('?backend=webgpu computes on the GPU backend: sigmoid saturates with N(0, 1), He keeps the ReLU scale', async () => {
+    const { page: gpuPage, errors: gpuErrors } = await openPage(
+      gpuBrowser,
+      'examples/init-histograms.html?backend=webgpu',
+    );
+    const saturated = await run('normal1', 'sigmoid', gpuPage);
+    expect(await gpuPage.inputValue('[data-test=backend-choice]')).toBe('webgpu');
+    expect(await gpuPage.textContent('[data-test=backend]')).toBe('webgpu');
+    for (const layer of saturated) expect(share(layer, 0, 3) + share(layer, 27, 30)).toBeGreaterThan(0.5);
+    const he = await run('he', 'relu', gpuPage);
+    expect(he[4].std / he[0].std).toBeGreaterThan(0.5);
+    expect(he[4].std / he[0].std).toBeLessThan(2);
+    expect(await gpuPage.textContent('[data-test=backend]')).toBe('webgpu');
+    await screenshot(gpuPage.locator('[data-demo=init-histograms]'), 'init-he-relu-webgpu');
+    expect(gpuErrors).toEqual([]);
   });
 });

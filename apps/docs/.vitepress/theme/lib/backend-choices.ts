@@ -10,3 +10,12 @@ export const BACKEND_CHOICES: readonly { value: BackendChoice; label: string }[]
   { value: 'webgpu', label: 'WebGPU' },
   { value: 'wasm', label: 'WebAssembly' },
 ];
+
+/**
+ * The choice a page's URL asks for with `?backend=webgpu|wasm|auto` (so a link, or a test, can open
+ * an example on a given backend), or null when it names none of them.
+ */
+export function backendFromUrl(search: string): BackendChoice | null {
+  const asked = new URLSearchParams(search).get('backend');
+  return BACKEND_CHOICES.find((choice) => choice.value === asked)?.value ?? null;
+}

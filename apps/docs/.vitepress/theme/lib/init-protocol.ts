@@ -1,5 +1,6 @@
 // Messages between the initialization-histograms component and its worker: the experiment of
 // "Deep Learning from Scratch" ch. 6 (1,000 random inputs through 5 layers of 100 units).
+import type { BackendChoice } from './backend-choices';
 
 export type InitName = 'normal1' | 'normal001' | 'xavier' | 'he';
 export type InitActivation = 'sigmoid' | 'tanh' | 'relu';
@@ -26,9 +27,19 @@ export const HISTOGRAM_RANGE: Record<InitActivation, [number, number]> = {
   relu: [0, 2],
 };
 
-/** A run replaces any run in progress (`id` tells their messages apart); `stop` ends it. */
+/**
+ * A run replaces any run in progress (`id` tells their messages apart) and computes on `backend`
+ * (`auto`: WebGPU where the browser has it, else wasm); `stop` ends it.
+ */
 export type InitRequest =
-  | { type: 'run'; id: number; init: InitName; activation: InitActivation; seed: number }
+  | {
+      type: 'run';
+      id: number;
+      init: InitName;
+      activation: InitActivation;
+      seed: number;
+      backend: BackendChoice;
+    }
   | { type: 'stop' };
 
 export interface LayerHistogram {
@@ -43,5 +54,6 @@ export interface LayerHistogram {
 
 export type InitResponse =
   | { type: 'layer'; id: number; histogram: LayerHistogram }
+  /** `backend`: the backend that computed the run, as installBackend names it. */
   | { type: 'done'; id: number; init: InitName; activation: InitActivation; backend: string }
   | { type: 'error'; message: string };

@@ -1,8 +1,11 @@
 // Messages between the optimizer-paths component and its worker.
 import type { OptimizerPath } from '@nagare/optimizers';
+import type { BackendChoice } from './backend-choices';
 
-export type PathsRequest = { type: 'run'; start: [number, number]; steps: number };
+/** Runs the four optimizers on `backend` (`auto`: WebGPU where the browser has it, else wasm). */
+export type PathsRequest = { type: 'run'; start: [number, number]; steps: number; backend: BackendChoice };
 
+/** `backend`: the backend that computed the paths, as installBackend names it. */
 export type PathsResponse =
   | { type: 'paths'; start: [number, number]; steps: number; paths: OptimizerPath[]; backend: string }
   | { type: 'error'; message: string };

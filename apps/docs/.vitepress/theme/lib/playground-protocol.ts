@@ -1,4 +1,5 @@
 // Messages between the Playground component and its worker.
+import type { BackendChoice } from './backend-choices';
 
 export type PlaygroundDataset = 'spiral' | 'circles' | 'xor' | 'blobs';
 export type PlaygroundActivation = 'relu' | 'tanh' | 'sigmoid' | 'gelu' | 'leakyRelu';
@@ -20,6 +21,8 @@ export interface PlaygroundConfig {
   batchSize: number;
   epochs: number;
   seed: number;
+  /** The backend to compute on (`auto`: WebGPU where the browser has it, else wasm). */
+  backend: BackendChoice;
 }
 
 /** `preview` only draws the dataset (on load and when it changes); `start` trains. */
@@ -38,6 +41,7 @@ export interface BoundaryGrid {
 }
 
 export type PlaygroundResponse =
+  /** Sent by every preview and training run: the backend it computes on, as installBackend names it. */
   | { type: 'ready'; backend: string }
   | {
       type: 'data';

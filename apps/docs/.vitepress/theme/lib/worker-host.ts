@@ -15,3 +15,18 @@ export function onRequest<Request>(handle: (request: Request) => void | Promise<
     }
   };
 }
+
+/**
+ * A queue that runs the tasks given to it one after another, in order. A worker has one active
+ * backend: a request that installs another one must wait until the computation before it is done,
+ * or that computation would continue on the new backend with tensors of the old one.
+ */
+export function oneAtATime(): <T>(task: () => Promise<T>) => Promise<T> {
+  let previous: Promise<unknown> = Promise.resolve();
+  return (task) => {
+    const next = previous.then(task);
+    // A failed task reports its own error (to its caller); the queue goes on with the next one.
+    previous = next.catch(() => undefined);
+    return next;
+  };
+}

@@ -3,13 +3,14 @@
 import { cast, conv2d, dispose, pad, randint, tensor, tidy } from '@nagare/tensor';
 import { CONV_SETTING, type ConvRequest, type ConvResponse } from '../lib/conv-protocol';
 import { installBackend } from '../lib/install-backend';
-import { onRequest, reply } from '../lib/worker-host';
+import { oneAtATime, onRequest, reply } from '../lib/worker-host';
 
-let backendReady: Promise<string> | null = null;
+// One request at a time: each installs the backend it asks for, which must not change under another.
+const inTurn = oneAtATime();
 
-onRequest<ConvRequest>(async ({ seed }) => {
-  backendReady ??= installBackend();
-  await backendReady;
+async function compute({ seed, backend: choice }: ConvRequest): Promise<void> {
+  // Per request, as the page's backend switch may have changed (installBackend keeps each backend).
+  const backend = await installBackend(1, choice);
   const { channels, size, padding, filters, kernel, stride } = CONV_SETTING;
   const tensors = tidy(() => {
     // Inputs in {0, 1, 2} and weights in {−1, 0, 1}, as in the CS231n demo: sums you can check by eye.
@@ -34,5 +35,7 @@ onRequest<ConvRequest>(async ({ seed }) => {
     biases: biases as number[],
     output: (output as number[][][][])[0],
   };
-  reply<ConvResponse>({ type: 'numbers', seed, ...numbers });
-});
+  reply<ConvResponse>({ type: 'numbers', seed, ...numbers, backend });
+}
+
+onRequest<ConvRequest>((request) => inTurn(() => compute(request)));

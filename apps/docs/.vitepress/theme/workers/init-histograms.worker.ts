@@ -12,10 +12,9 @@ import {
   type LayerHistogram,
 } from '../lib/init-protocol';
 import { installBackend } from '../lib/install-backend';
-import { onRequest, reply } from '../lib/worker-host';
+import { oneAtATime, onRequest, reply } from '../lib/worker-host';
 
 const send = (message: InitResponse) => reply(message);
-let backendReady: Promise<string> | null = null;
 
 /** A [units, units] weight matrix drawn with the chosen initializer. */
 function weights(name: InitName, seed: number): Tensor {
@@ -63,19 +62,19 @@ function histogram(layer: number, values: Float32Array, activation: InitActivati
   };
 }
 
-// The run whose layers are wanted; a newer request (or stop) makes an older run quit between layers.
+// The run whose layers are wanted, set as each request arrives: a newer request (or stop) makes an
+// older run quit between layers.
 let latest: number | null = null;
+// The runs themselves take turns: each installs the backend it asks for, which must not change
+// under a run still going.
+const inTurn = oneAtATime();
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-onRequest<InitRequest>(async (request) => {
-  if (request.type === 'stop') {
-    latest = null;
-    return;
-  }
+async function run(request: Extract<InitRequest, { type: 'run' }>): Promise<void> {
   const { id, init: initName, activation, seed } = request;
-  latest = id;
-  backendReady ??= installBackend();
-  const backend = await backendReady;
+  if (latest !== id) return; // replaced while it waited for its turn
+  // Per run, as the page's backend switch may have changed (installBackend keeps each backend).
+  const backend = await installBackend(1, request.backend);
   let x = randn([INIT_EXPERIMENT.samples, INIT_EXPERIMENT.units], { seed });
   try {
     for (let layer = 1; layer <= INIT_EXPERIMENT.layers; layer++) {
@@ -90,4 +89,13 @@ onRequest<InitRequest>(async (request) => {
   } finally {
     x.dispose();
   }
+}
+
+onRequest<InitRequest>(async (request) => {
+  if (request.type === 'stop') {
+    latest = null;
+    return;
+  }
+  latest = request.id;
+  await inTurn(() => run(request));
 });

@@ -1,7 +1,16 @@
 // The Playground's worker: builds the chosen 2-D dataset and MLP with nagare and trains it with
 // `fit`, sending the losses and the decision boundary after every epoch.
 import { noGrad } from '@nagare/autograd';
-import { blobs, circles, spirals, type TensorDataset, trainValSplit, xor } from '@nagare/data';
+import {
+  blobs,
+  circles,
+  DataLoader,
+  type Dataset,
+  spirals,
+  type TensorDataset,
+  trainValSplit,
+  xor,
+} from '@nagare/data';
 import { createActivation, crossEntropy, Linear, Sequential, type TensorModule } from '@nagare/layers';
 import { Adam, Momentum, type Optimizer, SGD } from '@nagare/optimizers';
 import {
@@ -27,14 +36,15 @@ import type {
   PlaygroundResponse,
 } from '../lib/playground-protocol';
 import { EXTENT } from '../lib/playground-protocol';
-import { onRequest, reply } from '../lib/worker-host';
+import { oneAtATime, onRequest, reply } from '../lib/worker-host';
 
 const GRID = 48;
 const POINTS = 600;
 const send = (message: PlaygroundResponse, transfer: Transferable[] = []) => reply(message, transfer);
 
-let backendReady: Promise<string> | null = null;
 let controller: AbortController | null = null;
+// Previews and training runs take turns: each installs the backend its request asks for.
+const inTurn = oneAtATime();
 
 function makeDataset(config: PlaygroundConfig): TensorDataset {
   // An emptied noise field arrives as NaN or ''; treat it as no noise.
@@ -52,17 +62,15 @@ function makeDataset(config: PlaygroundConfig): TensorDataset {
   }
 }
 
-/** The points and labels as host arrays, read with `data()` so this works on every backend. */
-async function columns(dataset: { length: number; get(index: number): Tensor[] }) {
-  const points = new Float32Array(2 * dataset.length);
-  const labels = new Int32Array(dataset.length);
-  for (let i = 0; i < dataset.length; i++) {
-    const [x, y] = dataset.get(i);
-    const [xs, ys] = await Promise.all([x.data(), y.data()]).finally(() => dispose([x, y]));
-    points.set(xs, 2 * i);
-    labels[i] = ys[0];
-  }
-  return { points, labels };
+/**
+ * The points and labels as host arrays: the whole set as one batch, read with `data()` so this works
+ * on every backend. Two reads in all, as reading point by point would cost WebGPU a round trip each.
+ */
+async function columns(dataset: Dataset<Tensor[]>) {
+  const all = Array.from({ length: dataset.length }, (_, i) => i);
+  const [x, y] = new DataLoader(dataset).load(all);
+  const [points, labels] = await Promise.all([x.data(), y.data()]).finally(() => dispose([x, y]));
+  return { points: Float32Array.from(points), labels: Int32Array.from(labels) };
 }
 
 function buildModel(config: PlaygroundConfig, classes: number): Sequential {
@@ -122,11 +130,9 @@ async function boundary(model: Sequential): Promise<BoundaryGrid> {
 }
 
 async function prepare(config: PlaygroundConfig) {
-  backendReady ??= installBackend().then((backend) => {
-    send({ type: 'ready', backend });
-    return backend;
-  });
-  await backendReady;
+  // Per request, as the page's backend switch may have changed (installBackend keeps each backend);
+  // nothing of an earlier request outlives it, so no tensor mixes two backends.
+  send({ type: 'ready', backend: await installBackend(1, config.backend) });
   const { train: trainSet, val: testSet } = trainValSplit(makeDataset(config), {
     val: 0.3,
     seed: config.seed,
@@ -192,7 +198,8 @@ async function train(config: PlaygroundConfig): Promise<void> {
 }
 
 onRequest<PlaygroundRequest>(async (request) => {
+  // Stop at once: it aborts the training run in progress.
   if (request.type === 'stop') controller?.abort();
-  else if (request.type === 'preview') await preview(request.config);
-  else await train(request.config);
+  else if (request.type === 'preview') await inTurn(() => preview(request.config));
+  else await inTurn(() => train(request.config));
 });
